@@ -79,6 +79,7 @@ class Event:
     actor_names: tuple[str, ...]
     sources: tuple[EventSource, ...]
     actors: tuple[str, ...] = ()  # actor ids, filled when merged
+    keywords: tuple[str, ...] = ()  # what happened, synonyms folded: used to merge reports
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def extraction_from_plain(data: dict) -> ArticleExtraction:
                 actor_names=tuple(e["actor_names"]),
                 sources=tuple(EventSource(**s) for s in e["sources"]),
                 actors=tuple(e["actors"]),
+                keywords=tuple(e.get("keywords", ())),
             )
             for e in data["events"]
         ),

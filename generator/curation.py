@@ -1,0 +1,180 @@
+"""Editors' curation, applied to the merged briefing on every build.
+
+The curation file (seeds/curation.yml) is only ever read: the generator never writes it. Entries
+name items by their stable ids; an entry that matches nothing is reported by name (a warning, an
+error in strict mode), never dropped silently. See README.md for the format.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .records import Actor, Briefing, Event, EventSource
+
+KNOWN_KEYS = {"title", "summary", "actors", "hide", "events", "pin"}
+KINDS = ("actors", "quotes", "events", "figures")
+
+
+class CurationError(ValueError):
+    """E040: the curation file cannot be read at all."""
+
+
+def load_curation(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise CurationError(f"E040 {path.name}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise CurationError(f"E041 {path.name}: must be a mapping of sections ({', '.join(sorted(KNOWN_KEYS))})")
+    return data
+
+
+def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.yml") -> Briefing:
+    """Return the briefing with the editors' decisions applied; problems go to curation_problems."""
+    problems: list[str] = []
+    for key in sorted(set(curation) - KNOWN_KEYS):
+        problems.append(f"{label}: unknown section '{key}'")
+    b = dataclasses.replace(briefing, actors=list(briefing.actors), quotes=list(briefing.quotes),
+                            events=list(briefing.events), figures=list(briefing.figures))
+    b.title = str(curation.get("title") or b.title or "Briefing")
+    b.summary = str(curation.get("summary") or b.summary or "")
+
+    actors_cfg = _mapping(curation.get("actors"), f"{label}: actors", problems)
+    _merge_actors(b, actors_cfg.get("merge") or [], label, problems)
+    actor_ids = {a.id for a in b.actors}
+    for section, field in (("rename", "name"), ("kinds", "kind"), ("aliases", "aliases")):
+        for actor_id, value in _mapping(actors_cfg.get(section), f"{label}: actors.{section}", problems).items():
+            if actor_id not in actor_ids:
+                problems.append(f"{label}: actors.{section}: no actor '{actor_id}'")
+                continue
+            if field == "kind" and value not in {"person", "organization", "place", "group"}:
+                problems.append(f"{label}: actors.kinds: '{value}' is not person/organization/place/group")
+                continue
+            b.actors = [_update_actor(a, field, value) if a.id == actor_id else a for a in b.actors]
+    if actors_cfg.get("rename"):
+        names = {a.id: a.name for a in b.actors}
+        b.quotes = [dataclasses.replace(q, speaker_name=names.get(q.speaker, q.speaker_name)) for q in b.quotes]
+
+    events_cfg = _mapping(curation.get("events"), f"{label}: events", problems)
+    event_ids = {e.id for e in b.events}
+    for event_id, title in _mapping(events_cfg.get("titles"), f"{label}: events.titles", problems).items():
+        if event_id not in event_ids:
+            problems.append(f"{label}: events.titles: no event '{event_id}'")
+        b.events = [dataclasses.replace(e, title=str(title)) if e.id == event_id else e for e in b.events]
+    for n, entry in enumerate(events_cfg.get("add") or [], start=1):
+        event = _added_event(entry, n, label, problems, {a.id for a in b.articles})
+        if event is not None:
+            b.events.append(event)
+    b.events.sort(key=lambda e: (e.date, e.id), reverse=True)
+
+    hide = _mapping(curation.get("hide"), f"{label}: hide", problems)
+    for kind in KINDS:
+        wanted = set(_id_list(hide.get(kind), f"{label}: hide.{kind}", problems))
+        items = getattr(b, kind)
+        for missing in sorted(wanted - {i.id for i in items}):
+            problems.append(f"{label}: hide.{kind}: no {kind[:-1]} '{missing}'")
+        setattr(b, kind, [i for i in items if i.id not in wanted])
+    hidden_actors = set(_id_list(hide.get("actors"), "", []))
+    if hidden_actors:
+        b.quotes = [dataclasses.replace(q, speaker=None) if q.speaker in hidden_actors else q for q in b.quotes]
+        b.events = [dataclasses.replace(e, actors=tuple(a for a in e.actors if a not in hidden_actors))
+                    for e in b.events]
+
+    pin = _mapping(curation.get("pin"), f"{label}: pin", problems)
+    b.pinned = {}
+    for kind in KINDS:
+        ids = _id_list(pin.get(kind), f"{label}: pin.{kind}", problems)
+        present = {i.id for i in getattr(b, kind)}
+        for missing in [i for i in ids if i not in present]:
+            problems.append(f"{label}: pin.{kind}: no {kind[:-1]} '{missing}'")
+        if ids:
+            b.pinned[kind] = [i for i in ids if i in present]
+    b.curation_problems = problems
+    return b
+
+
+def _mapping(value: Any, where: str, problems: list[str]) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        problems.append(f"{where}: must be a mapping")
+        return {}
+    return {str(k): v for k, v in value.items()}
+
+
+def _id_list(value: Any, where: str, problems: list[str]) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(f"{where}: must be a list of ids")
+        return []
+    return [str(v) for v in value]
+
+
+def _update_actor(actor: Actor, field: str, value: Any) -> Actor:
+    if field == "aliases":
+        extra = [str(v) for v in (value if isinstance(value, list) else [value])]
+        return dataclasses.replace(actor, aliases=tuple(sorted(set(actor.aliases) | set(extra))))
+    return dataclasses.replace(actor, **{field: str(value)})
+
+
+def _merge_actors(b: Briefing, merges: Any, label: str, problems: list[str]) -> None:
+    """`- {into: id, ids: [id, ...]}`: fold actors the machine kept apart into one."""
+    if not isinstance(merges, list):
+        problems.append(f"{label}: actors.merge: must be a list of {{into, ids}}")
+        return
+    for entry in merges:
+        if not isinstance(entry, dict) or "into" not in entry:
+            problems.append(f"{label}: actors.merge: entry {entry!r} needs 'into' and 'ids'")
+            continue
+        by_id = {a.id: a for a in b.actors}
+        target = by_id.get(str(entry["into"]))
+        if target is None:
+            problems.append(f"{label}: actors.merge: no actor '{entry['into']}'")
+            continue
+        for other_id in _id_list(entry.get("ids"), f"{label}: actors.merge.ids", problems):
+            other = by_id.get(other_id)
+            if other is None:
+                problems.append(f"{label}: actors.merge: no actor '{other_id}'")
+                continue
+            target = dataclasses.replace(
+                target, aliases=tuple(sorted((set(target.aliases) | set(other.aliases) | {other.name}) - {target.name})),
+                articles=tuple(sorted(set(target.articles) | set(other.articles))))
+            b.actors = [a for a in b.actors if a.id != other_id]
+            b.quotes = [dataclasses.replace(q, speaker=target.id, speaker_name=target.name)
+                        if q.speaker == other_id else q for q in b.quotes]
+            b.events = [dataclasses.replace(e, actors=tuple(dict.fromkeys(target.id if a == other_id else a
+                                                                          for a in e.actors)))
+                        for e in b.events]
+        b.actors = [target if a.id == target.id else a for a in b.actors]
+
+
+def _added_event(entry: Any, n: int, label: str, problems: list[str], articles: set[str]) -> Event | None:
+    where = f"{label}: events.add[{n}]"
+    if not isinstance(entry, dict) or not entry.get("title") or not entry.get("date"):
+        problems.append(f"{where}: needs 'date' and 'title'")
+        return None
+    date = entry["date"].isoformat() if isinstance(entry["date"], dt.date) else str(entry["date"])
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+        problems.append(f"{where}: date '{date}' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        return None
+    source = entry.get("source") or {}
+    if not isinstance(source, dict) or source.get("article") not in articles:
+        problems.append(f"{where}: source.article must name an article id")
+        return None
+    precision = {10: "day", 7: "month", 4: "year"}[len(date)]
+    digest = hashlib.sha1(f"{date}\n{entry['title']}".encode()).hexdigest()[:10]
+    return Event(id=f"e-ed-{digest}", date=date, precision=precision, title=str(entry["title"]),
+                 actor_names=(), actors=tuple(str(a) for a in entry.get("actors") or []),
+                 sources=(EventSource(article=str(source["article"]), sentence=str(source.get("sentence", "")),
+                                      date_text=str(source.get("date_text", ""))),))

@@ -1,0 +1,134 @@
+"""Finding date phrases in a sentence and resolving them against the article's date.
+
+News dates are relative: "on Thursday" in a Monday article is four days back, "the previous day"
+is relative to the event just described, "next Monday" looks forward. spaCy finds DATE/TIME spans;
+this module anchors them. Explicit calendar dates are parsed with `dateparser`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Span
+
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december"]
+_MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_FUTURE = re.compile(r"\b(will|shall|next|tomorrow|plans? to|is to|are to|scheduled|going to|expected to)\b", re.I)
+_VAGUE = re.compile(r"\b(coming|recent|past|these|those|several|few|many|every|each|weekend|days?\s+of|"
+                    r"years?\s+of|decades?|centur|era|period|times?)\b", re.I)
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: str  # YYYY-MM-DD | YYYY-MM | YYYY
+    precision: str  # day | month | year
+    text: str  # the phrase as written
+
+    @property
+    def day(self) -> Optional[dt.date]:
+        return dt.date.fromisoformat(self.value) if self.precision == "day" else None
+
+
+def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, future: bool) -> Optional[ResolvedDate]:
+    """Resolve one date phrase; `reference` is the date of the event the text last spoke of."""
+    text = " ".join(phrase.split())
+    low = text.lower()
+    low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
+
+    def day(d: dt.date) -> ResolvedDate:
+        return ResolvedDate(d.isoformat(), "day", text)
+
+    if re.fullmatch(r"(the )?(previous day|day before|day earlier|eve)", low):
+        return day(reference - dt.timedelta(days=1))
+    if re.fullmatch(r"(the )?(next day|following day|day after)", low):
+        return day(reference + dt.timedelta(days=1))
+    m = re.fullmatch(r"(\w+) (day|week)s? (earlier|before|ago|later|after)", low)
+    if m and (m.group(1) in _NUMBER_WORDS or m.group(1).isdigit()):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
+        delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
+        base = article_date if m.group(3) == "ago" else reference
+        return day(base - delta if m.group(3) in {"earlier", "before", "ago"} else base + delta)
+    if low in {"yesterday", "last night"}:
+        return day(article_date - dt.timedelta(days=1))
+    if low in {"today", "tonight", "morning", "this morning", "afternoon", "evening", "overnight", "night"}:
+        return day(article_date if low in {"today", "tonight"} else reference)
+    if low == "tomorrow":
+        return day(article_date + dt.timedelta(days=1))
+    m = re.fullmatch(r"(last |next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                     r"('s)?( (morning|afternoon|evening|night))?", low)
+    if m:
+        target = WEEKDAYS.index(m.group(2))
+        forward = future or (m.group(1) or "").strip() == "next"
+        if forward:
+            ahead = (target - article_date.weekday()) % 7 or 7
+            return day(article_date + dt.timedelta(days=ahead))
+        back = (article_date.weekday() - target) % 7
+        if (m.group(1) or "").strip() == "last" and back == 0:
+            back = 7
+        return day(article_date - dt.timedelta(days=back))
+    if low in {"last week", "this week", "earlier this week"}:
+        base = article_date - dt.timedelta(days=7 if low == "last week" else 0)
+        return ResolvedDate(base.strftime("%Y-%m"), "month", text) if base.month == (base - dt.timedelta(days=base.weekday())).month else None
+    if low in {"earlier this month", "this month", "later this month"}:
+        return ResolvedDate(article_date.strftime("%Y-%m"), "month", text)
+    if low == "last month":
+        prev = article_date.replace(day=1) - dt.timedelta(days=1)
+        return ResolvedDate(prev.strftime("%Y-%m"), "month", text)
+    if low in {"this year", "earlier this year"}:
+        return ResolvedDate(str(article_date.year), "year", text)
+    if low == "last year":
+        return ResolvedDate(str(article_date.year - 1), "year", text)
+    return _explicit(text, low, article_date, future)
+
+
+def _explicit(text: str, low: str, article_date: dt.date, future: bool) -> Optional[ResolvedDate]:
+    """Calendar dates: '24 February', 'Feb. 24, 2022', 'March 2022', '2014'."""
+    if _VAGUE.search(low):
+        return None
+    month = next((_MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]] for w in re.findall(r"[a-z]+", low)
+                  if w[:3] in _MONTH_ABBR and (w in MONTHS or len(w) <= 5)), None)
+    year_match = re.search(r"\b(19[0-9]{2}|20[0-9]{2})\b", low)
+    day_match = re.search(r"\b([0-3]?[0-9])(st|nd|rd|th)?\b(?!\d)", re.sub(r"\b(19|20)\d{2}\b", "", low))
+    year = int(year_match.group(1)) if year_match else None
+    if month and day_match and 1 <= int(day_match.group(1)) <= 31:
+        import dateparser  # imported lazily: it takes a second to load and is needed only here
+
+        settings = {"RELATIVE_BASE": dt.datetime.combine(article_date, dt.time()),
+                    "PREFER_DATES_FROM": "future" if future else "past", "STRICT_PARSING": False,
+                    "REQUIRE_PARTS": ["day", "month"]}
+        parsed = dateparser.parse(re.sub(r"^(on|since|by|until|from|in) ", "", text, flags=re.I),
+                                  languages=["en"], settings=settings)
+        if parsed:
+            return ResolvedDate(parsed.date().isoformat(), "day", text)
+        return None
+    if month and year:
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", text)
+    if month and re.fullmatch(r"(in |early |late |mid-?)?[a-z.]+", low):
+        year = article_date.year
+        if not future and month > article_date.month:
+            year -= 1
+        return ResolvedDate(f"{year:04d}-{month:02d}", "month", text)
+    if year and re.fullmatch(r"(in |since |by )?(19|20)\d{2}", low):
+        return ResolvedDate(str(year), "year", text)
+    return None
+
+
+def is_future(span: Span) -> bool:
+    """Whether the sentence around `span` speaks of the future ("will meet on Monday")."""
+    sent = span.sent
+    head = span.root.head
+    while head.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.head is not head:
+        head = head.head
+    auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    if auxes & {"will", "shall", "'ll"}:
+        return True
+    if span.text.lower().startswith("next "):
+        return True
+    window = sent.text[max(0, span.start_char - sent.start_char - 40): span.start_char - sent.start_char]
+    return bool(re.search(r"\b(will|shall|scheduled|planned|plans to|is to|are to|due to)\b[^.]*$", window, re.I))

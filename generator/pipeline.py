@@ -1,0 +1,70 @@
+"""The whole pipeline as one plain function, shared by the CLI and the MkDocs adapter:
+seeds -> Article -> extractions (cached) -> merged briefing (+ curation) -> data -> Markdown tree."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .briefing_io import briefing_data
+from .cache import ExtractionCache
+from .curation import apply_curation, load_curation
+from .extract import extract_articles, merge
+from .nlp import model_name
+from .render import render_tree
+from .seeds import read_seeds
+
+CURATION_FILE = "curation.yml"
+
+
+class BuildFailed(RuntimeError):
+    """E050: strict mode and a seed or curation entry had a problem."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds: Path
+    model: Optional[str] = None
+    cache: Optional[Path] = None  # None: no cache
+    templates: Optional[Path] = None  # a folder whose templates override the defaults
+    curation: Optional[Path] = None  # default: <seeds>/curation.yml
+    strict: bool = False
+
+
+@dataclass
+class Result:
+    data: dict
+    warnings: list[str] = field(default_factory=list)
+    parsed: int = 0
+    cached: int = 0
+
+
+def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> Result:
+    """Seeds folder -> briefing data (the content of briefing.yml). Raises BuildFailed in strict mode."""
+    seeds_label = os.path.relpath(settings.seeds) if not Path(settings.seeds).is_absolute() else str(settings.seeds)
+    report = read_seeds(settings.seeds)
+    warnings = [p.message(seeds_label.rstrip("/")) for p in report.problems]
+    for line in warnings:
+        progress(line)
+    model = model_name(settings.model)
+    cache = ExtractionCache(settings.cache) if settings.cache else None
+    extractions = extract_articles(report.articles, model, cache, progress)
+    briefing = merge(report.articles, extractions, report.problems)
+    curation_path = settings.curation or Path(settings.seeds) / CURATION_FILE
+    briefing = apply_curation(briefing, load_curation(curation_path), curation_path.name)
+    warnings += briefing.curation_problems
+    for line in briefing.curation_problems:
+        progress(line)
+    if settings.strict and warnings:
+        raise BuildFailed(f"E050 strict mode: {len(warnings)} problem(s); first: {warnings[0]}")
+    result = Result(data=briefing_data(briefing, model), warnings=warnings)
+    if cache:
+        result.parsed, result.cached = cache.misses, cache.hits
+    return result
+
+
+def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
+    result = build_data(settings, progress)
+    return render_tree(result.data, settings.templates), result

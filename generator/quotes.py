@@ -1,0 +1,357 @@
+"""Quotes and their speakers.
+
+Three kinds: direct (whole statements in quote marks, or clearly verbatim words whose marks a
+scraper stripped), partial (a quoted fragment inside the writer's sentence) and indirect
+(reported speech: "X said that ...", "according to X"). The speaker is the actor named, with
+pronouns ("he said") resolved to the last person mentioned outside quotes and titles ("the
+president") resolved through the titles the article gave its people. Transcripts
+("Vladimir Putin: ...") and first-person addresses whose headline names the speaker are
+attributed to that speaker.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from .actors import SPEECH_LEMMAS, ArticleActors, fold
+from .records import Quote
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_PLURAL_PRONOUNS = {"they", "we"}
+_ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
+_FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
+_TRANSCRIPT = re.compile(r"^([A-Z][\w.'\- ]{2,60}?):\s+(\S.*)$", re.S)
+
+
+@dataclass(frozen=True)
+class _QuoteSpan:
+    start: int  # character offsets of the words, without the marks
+    end: int
+
+
+def quote_id(article: str, text: str) -> str:
+    return "q-" + hashlib.sha1(f"{article}\n{' '.join(text.split())}".encode()).hexdigest()[:10]
+
+
+def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str = "",
+                   headline_speaker: Optional[str] = None) -> list[Quote]:
+    marked = _marked_spans(doc.text)
+    resolver = _SpeakerResolver(doc, actors, marked)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+
+    def add(text: str, kind: str, speaker: Optional[str], sentence: str, start: int, end: int) -> None:
+        text = " ".join(text.split()).strip(" ,")
+        if len(text) < 2:
+            return
+        covered.append((start, end))
+        quotes.append(Quote(id=quote_id(article, text), text=text, kind=kind, speaker_name=speaker,
+                            article=article, sentence=" ".join(sentence.split())))
+
+    for speaker, start, end in _transcript_paragraphs(doc, actors, headline_speaker):
+        add(doc.text[start:end], "direct", speaker, doc.text[start:end], start, end)
+    for q in marked:
+        if any(s <= q.start < e for s, e in covered):
+            continue
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        sent = span[0].sent
+        last_sent = span[-1].sent
+        kind = _marked_kind(doc.text, q)
+        speaker = resolver.speaker_for_marked(span, kind)
+        add(doc.text[q.start:q.end], kind, speaker, doc.text[sent.start_char:last_sent.end_char], q.start, q.end)
+    stripped = not marked and '"' not in doc.text
+    for sent in doc.sents:
+        if any(s < sent.end_char and sent.start_char < e for s, e in covered):
+            continue
+        found = _reported(sent, stripped)
+        if found is None:
+            continue
+        kind, content, speaker_token = found
+        start, end = content.start_char, content.end_char
+        if kind == "direct" and stripped:
+            start = _extend_to_paragraph_start(doc, sent, start)
+        speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
+        add(doc.text[start:end], kind, speaker, doc.text[min(start, sent.start_char):sent.end_char], start, end)
+    quotes.sort(key=lambda q: doc.text.find(q.text[:30]))
+    return _dedupe(quotes)
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    seen, result = set(), []
+    for q in quotes:
+        if q.id not in seen:
+            seen.add(q.id)
+            result.append(q)
+    return result
+
+
+def _marked_spans(text: str) -> list[_QuoteSpan]:
+    """Straight double quotes (the text is normalised), including multi-paragraph quotes whose
+    paragraphs reopen with a mark and never close until the last one."""
+    spans, pos = [], 0
+    while True:
+        open_at = text.find('"', pos)
+        if open_at < 0:
+            return spans
+        close = text.find('"', open_at + 1)
+        para_end = text.find("\n\n", open_at)
+        while close >= 0 and 0 <= para_end < close:
+            # The quote runs across paragraphs only if the next paragraph reopens with a mark.
+            nxt = para_end + 2
+            while nxt < len(text) and text[nxt] in " \n":
+                nxt += 1
+            if nxt < len(text) and text[nxt] == '"' and text.find('"', nxt + 1) >= 0 and nxt != close:
+                para_end = text.find("\n\n", nxt)
+                continue
+            close = -1
+        if close < 0:
+            pos = open_at + 1
+            continue
+        inner_start = open_at + 1
+        if close - inner_start > 1:
+            spans.append(_QuoteSpan(inner_start, close))
+        pos = close + 1
+
+
+def _marked_kind(text: str, q: _QuoteSpan) -> str:
+    """Direct when the marks enclose a statement; partial when they enclose a fragment."""
+    before = text[max(0, q.start - 3): q.start - 1].rstrip(" ")
+    inner = text[q.start:q.end].strip()
+    words = len(inner.split())
+    opens_statement = not before or before[-1] in ".:,!?\n" or before[-1] == "—"
+    if inner[:1].isupper() and (opens_statement or words >= 6) and words >= 3:
+        return "direct"
+    if inner[-1:] in ".,!?" and words >= 4:
+        return "direct"
+    return "partial"
+
+
+def _speech_verb(token: Token) -> bool:
+    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _subject(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+        return _subject(verb.head)
+    return None
+
+
+def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[Token]]]:
+    """Reported speech in one sentence: (kind, content span, speaker token)."""
+    for token in sent:
+        if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
+            pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            phrase_start = token.i - 1 if token.i > sent.start and token.nbor(-1).is_punct else token.i
+            phrase_end = max(t.i for t in pobj.subtree) + 1
+            if phrase_start > sent.start + 3:
+                content = sent.doc[sent.start:phrase_start]
+            else:
+                content = sent.doc[phrase_end: sent.end]
+            content = _trim(content)
+            return ("indirect", content, pobj) if content is not None and len(content) > 3 else None
+    for verb in sent:
+        if not _speech_verb(verb):
+            continue
+        comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        subject = _subject(verb)
+        if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
+            continue
+        tokens = sorted(comp.subtree, key=lambda t: t.i)
+        content = _trim(sent.doc[tokens[0].i: tokens[-1].i + 1])
+        if content is None or len(content) < 4:
+            continue
+        comp_before = tokens[-1].i < subject.i
+        if comp_before and stripped and _looks_verbatim(content, subject, verb):
+            content = sent.doc[sent.start: min(subject.i, verb.i)]
+            return "direct", _trim(content) or content, subject
+        if content[0].lower_ == "that":
+            content = content[1:]
+        return "indirect", content, subject
+    return _trailing_attribution(sent, stripped)
+
+
+def _trailing_attribution(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[Token]]]:
+    """'<statement>, Mykhailo Podolyak, an adviser to Zelenskyy, tweeted after ...': found by shape
+    when the parser attaches the name as an apposition of the statement's subject."""
+    doc = sent.doc
+    for verb in sent:
+        if not _speech_verb(verb) or verb.i - sent.start < 4 or verb.tag_ not in {"VBD", "VBZ", "VBN", "VBP"}:
+            continue
+        end = verb.i  # the speaker ends right before the verb, or before an apposition in commas
+        if doc[end - 1].text == ",":
+            comma = next((i for i in range(end - 2, sent.start, -1) if doc[i].text == ","), None)
+            if comma is None:
+                continue
+            end = comma
+        speaker_ent = next((e for e in sent.ents if e.end == end and e.label_ in {"PERSON", "ORG", "GPE", "NORP"}), None)
+        if speaker_ent is not None:
+            start, speaker = speaker_ent.start, speaker_ent.root
+        elif doc[end - 1].lower_ in {"he", "she", "they"} or doc[end - 1].pos_ in {"NOUN", "PROPN"}:
+            start, speaker = end - 1, doc[end - 1]
+            while start > sent.start and doc[start - 1].pos_ in {"ADJ", "PROPN", "NOUN", "DET", "COMPOUND"}:
+                start -= 1
+        else:
+            continue
+        if start - 1 <= sent.start or doc[start - 1].text != ",":
+            continue
+        content = _trim(doc[sent.start: start - 1])
+        if content is None or len(content) < 4:
+            continue
+        verbatim = stripped and _looks_verbatim(content, speaker, verb)
+        return ("direct" if verbatim else "indirect"), content, speaker
+    return None
+
+
+def _looks_verbatim(content: Span, subject: Token, verb: Token) -> bool:
+    """Stripped-mark quotes read like speech: first/second person, an adverb opener, or a person
+    (not a news outlet "reporting") speaking."""
+    text = content.text
+    if re.search(r"\b(I|we|our|us|you|my)\b", text) or re.match(r"^[A-Z][a-z]+ly,", text):
+        return True
+    return verb.lemma_ not in {"report", "learn"} and (subject.ent_type_ in {"PERSON", "ORG"} and subject.pos_ == "PROPN")
+
+
+def _trim(span: Span) -> Optional[Span]:
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_punct or span.doc[start].is_space):
+        start += 1
+    while end > start and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _extend_to_paragraph_start(doc: Doc, sent: Span, start: int) -> int:
+    """A quote whose marks were stripped may begin sentences earlier, at its paragraph start, when
+    nothing in between is attributed to anyone else."""
+    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
+    for prev in doc.sents:
+        if prev.start_char >= para_start and prev.end_char <= sent.start_char:
+            if any(_speech_verb(t) for t in prev) or any(t.lower_ in {"according"} for t in prev):
+                return start
+    return para_start if para_start < sent.start_char else start
+
+
+def _transcript_paragraphs(doc: Doc, actors: ArticleActors, headline_speaker: Optional[str]):
+    """'Vladimir Putin: ...' paragraphs (and the ones that follow them until another speaker),
+    and first-person paragraphs of an address whose headline names its speaker."""
+    speaker = None
+    offset = 0
+    person_keys = {m.key for m in actors.mentions.values() if m.kind == "person"}
+    surnames = {fold(k.split()[-1]): k for k in person_keys}
+    for paragraph in doc.text.split("\n"):
+        start = offset
+        offset += len(paragraph) + 1
+        stripped = paragraph.strip()
+        if not stripped:
+            continue
+        lead = len(paragraph) - len(paragraph.lstrip())
+        m = _TRANSCRIPT.match(stripped)
+        if m and len(m.group(1).split()) <= 6:
+            name = m.group(1).strip()
+            last = fold(name.split()[-1])
+            speaker = next((k for k in person_keys if k == name or fold(k) == fold(name)), surnames.get(last, name))
+            body_start = start + lead + m.start(2)
+            yield speaker, body_start, start + lead + len(stripped)
+            continue
+        if speaker is not None and not stripped.startswith('"'):
+            yield speaker, start + lead, start + lead + len(stripped)
+        elif headline_speaker and _FIRST_PERSON.search(stripped) and '"' not in stripped:
+            yield headline_speaker, start + lead, start + lead + len(stripped)
+
+
+def headline_speaker(headline: str, title_doc: Doc) -> Optional[str]:
+    """'Address by President of Ukraine Volodymyr Zelenskyy' -> 'Volodymyr Zelenskyy'."""
+    if not _ADDRESS.search(headline):
+        return None
+    for ent in title_doc.ents:
+        if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
+            return ent.text
+    m = re.search(r"(?:President|Prime Minister|Minister)(?: of [A-Z]\w+)? ((?:[A-Z][\w\-]+ ){1,2}[A-Z][\w\-]+)", headline)
+    return m.group(1) if m else None
+
+
+class _SpeakerResolver:
+    """Names the speaker of a quote: nearest speech verb's subject, pronouns and titles resolved."""
+
+    def __init__(self, doc: Doc, actors: ArticleActors, marked: list[_QuoteSpan]):
+        self.doc = doc
+        self.actors = actors
+        self.inside = [(q.start, q.end) for q in marked]
+        self.last_speaker: Optional[str] = None
+
+    def _outside_quotes(self, char: int) -> bool:
+        return not any(s <= char < e for s, e in self.inside)
+
+    def speaker_for_marked(self, quote: Span, kind: str) -> Optional[str]:
+        sents = {quote[0].sent.start: quote[0].sent, quote[-1].sent.start: quote[-1].sent}
+        candidates = []
+        for sent in sents.values():
+            for token in sent:
+                if quote.start <= token.i < quote.end or not _speech_verb(token):
+                    continue
+                candidates.append((abs(token.i - (quote.end if token.i >= quote.end else quote.start)), token))
+        if kind == "partial":
+            # "what he called "unfriendly"", "slammed the order as "unacceptable"": the speech verb
+            # that governs the fragment speaks it; otherwise the nearest one in the sentence.
+            head = quote.root
+            while head.head is not head and not _speech_verb(head):
+                head = head.head
+            if _speech_verb(head):
+                candidates.append((-1, head))
+        for _, verb in sorted(candidates, key=lambda c: c[0]):
+            subject = _subject(verb)
+            if subject is not None and not (quote.start <= subject.i < quote.end):
+                name = self.resolve(subject)
+                if name:
+                    self.last_speaker = name
+                    return name
+        # A statement standing alone right after a quote of someone continues their words.
+        prev_text = self.doc.text[max(0, quote.start_char - 200): quote.start_char]
+        if self.last_speaker and re.search(r'"\s*$|:\s*"?\s*$', prev_text.strip() + " ") is not None:
+            return self.last_speaker
+        return self.last_speaker if kind == "direct" and prev_text.rstrip().endswith(":") else None
+
+    def resolve(self, token: Token) -> Optional[str]:
+        """The actor a speaker token stands for."""
+        key = self.actors.key_of(self.doc[token.i: token.i + 1])
+        if key is None and token.pos_ == "PROPN":
+            for child in token.subtree:
+                key = self.actors.key_of(self.doc[child.i: child.i + 1])
+                if key:
+                    break
+        if key is not None:
+            self.last_speaker = key if self.actors.mentions[key].kind == "person" else self.last_speaker
+            return key
+        lower = token.lower_
+        if lower in _PRONOUNS:
+            return self._last_person_before(token.idx)
+        phrase = " ".join(t.lower_ for t in token.subtree if not t.is_punct and t.lower_ not in {"the", "'s"})
+        for title in sorted(self.actors.titles, key=len, reverse=True):
+            if phrase.endswith(title) or phrase == title:
+                people = self.actors.titles[title]
+                return people[-1] if len(people) >= 1 else None
+        if lower in _PLURAL_PRONOUNS:
+            return None
+        subtree = list(token.subtree)
+        text = self.doc[subtree[0].i: subtree[-1].i + 1].text
+        return text if len(subtree) <= 6 and text[:1].isupper() else (text if token.pos_ == "PROPN" else None)
+
+    def _last_person_before(self, char: int) -> Optional[str]:
+        best = None
+        for ent, key in self.actors.spans:
+            if ent.start_char >= char:
+                break
+            if self.actors.mentions[key].kind == "person" and self._outside_quotes(ent.start_char):
+                best = key
+        return best

@@ -1,0 +1,184 @@
+"""Briefing data -> a tree of Markdown pages, through Jinja2 templates.
+
+Rendering works from the plain briefing data (what briefing.yml holds), so the Markdown tree can
+be built from the YAML alone and served by any builder. Every value printed by a template is
+escaped for Markdown and HTML unless a filter built it as safe markup: text from a seed can never
+become a tag, a link target or template code. A user overrides a template by putting a file of
+the same name in their own templates folder, which is searched first.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Iterable, Optional
+from urllib.parse import urlparse
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .briefing_io import dump_json, dump_yaml, schema_text
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+# Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
+# are so dates and names remain searchable.
+_MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
+HOME_LIMITS = {"events": 10, "actors": 12, "quotes": 6, "figures": 8}
+
+
+def escape_text(value: Any) -> Markup:
+    """Plain text -> inert Markdown: HTML-escaped, Markdown punctuation as numeric entities,
+    line breaks folded (a value never starts a block of its own)."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return Markup("")
+    text = " ".join(str(value).split())
+    text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
+    if re.match(r"[-+]|\d+[.)]", text):
+        text = f"&#{ord(text[0])};{text[1:]}"  # would start a list when it begins a line
+    return Markup(text)
+
+
+def _paragraphs(value: str) -> Markup:
+    """Article text: each paragraph escaped, paragraphs kept apart."""
+    parts = [p for p in re.split(r"\n\s*\n|\n", value or "") if p.strip()]
+    return Markup("\n\n".join(escape_text(p) for p in parts))
+
+
+def _page_link(text: Any, target: str) -> Markup:
+    """A link to another generated page; `target` is built from ids, never from seed text."""
+    if not re.fullmatch(r"[a-z0-9./\-]+(#[a-z0-9\-]+)?", target):
+        raise ValueError(f"E030 unsafe page link target {target!r}")
+    return Markup(f"[{escape_text(text)}]({target})")
+
+
+def _external_link(text: Any, url: str) -> Markup:
+    """A link to an article's original: only http(s) URLs become links, shown as text otherwise."""
+    parsed = urlparse(url or "")
+    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+        return escape_text(text)
+    return Markup(f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">{escape_text(text)}</a>')
+
+
+def make_environment(override: Optional[Path] = None) -> Environment:
+    loaders = [FileSystemLoader(str(override))] if override else []
+    loaders.append(FileSystemLoader(str(DEFAULT_TEMPLATES)))
+    # finalize escapes every printed value for Markdown; autoescape makes macro output Markup, so
+    # it is not escaped a second time. Literal template text is never escaped.
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=True, finalize=escape_text,
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(page_link=_page_link, external_link=_external_link, paragraphs=_paragraphs,
+                       text=escape_text)
+    return env
+
+
+class _Context:
+    """Indexes over the briefing data that several templates need."""
+
+    def __init__(self, data: dict):
+        self.data = data
+        self.articles = {a["id"]: a for a in data["articles"]}
+        self.actors = {a["id"]: a for a in data["actors"]}
+        self.quotes_by_speaker: dict[str, list[dict]] = defaultdict(list)
+        for q in data["quotes"]:
+            self.quotes_by_speaker[q["speaker"] or ""].append(q)
+        self.events_by_actor: dict[str, list[dict]] = defaultdict(list)
+        for e in data["events"]:
+            for actor in e["actors"]:
+                self.events_by_actor[actor].append(e)
+
+    def common(self) -> dict:
+        return {"briefing": self.data, "articles": self.articles, "actors": self.actors}
+
+
+def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
+    """All pages and downloads, as {relative path: content}, in a stable order."""
+    env = make_environment(override)
+    ctx = _Context(data)
+    pinned = data.get("pinned", {})
+    home = _home_selection(data, ctx, pinned)
+    tree: dict[str, str] = {}
+
+    def page(path: str, template: str, **values: Any) -> None:
+        tree[path] = env.get_template(template).render(**ctx.common(), **values)
+
+    page("index.md", "home.md.j2", **home)
+    page("chronology.md", "chronology.md.j2", months=_by_month(data["events"]))
+    page("actors/index.md", "actors_index.md.j2", kinds=_actors_by_kind(data["actors"]),
+         quote_counts={k: len(v) for k, v in ctx.quotes_by_speaker.items()})
+    for actor in data["actors"]:
+        page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor,
+             quotes=ctx.quotes_by_speaker.get(actor["id"], []),
+             events=ctx.events_by_actor.get(actor["id"], []))
+    speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items()),
+                      key=lambda kv: (kv[0] == "", -len(kv[1]), (ctx.actors.get(kv[0]) or {}).get("name", "")))
+    page("quotes.md", "quotes.md.j2", speakers=speakers)
+    page("figures.md", "figures.md.j2")
+    page("sources/index.md", "sources_index.md.j2")
+    for article in data["articles"]:
+        page(f"sources/{article['id']}.md", "article.md.j2", article=article,
+             quotes=[q for q in data["quotes"] if q["article"] == article["id"]])
+    page("data.md", "data.md.j2")
+    tree["data/briefing.yml"] = dump_yaml(data)
+    tree["data/briefing.json"] = dump_json(data)
+    tree["data/briefing.schema.json"] = schema_text()
+    return tree
+
+
+def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
+    def pick(items: list[dict], kind: str, rank) -> list[dict]:
+        first = [i for i in items if i["id"] in set(pinned.get(kind, []))]
+        rest = sorted((i for i in items if i["id"] not in set(pinned.get(kind, []))), key=rank)
+        return (first + rest)[: max(HOME_LIMITS[kind], len(first))]
+
+    events = pick(data["events"], "events", lambda e: (e["precision"] != "day", -len(e["sources"]) >= 0,
+                                                        _neg_date(e["date"]), -len(e["sources"])))
+    actors = pick(data["actors"], "actors", lambda a: (-len(a["articles"]),
+                                                       -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
+    quotes = pick(data["quotes"], "quotes", lambda q: ({"direct": 0, "partial": 1, "indirect": 2}[q["kind"]],
+                                                       q["speaker"] is None, -len(q["text"]) // 80, q["id"]))
+    figures = pick(data["figures"], "figures", lambda f: (-float(f["value"] or 0) if _is_number(f["value"]) else 0,
+                                                          f["id"]))
+    dates = sorted(a["date"] for a in data["articles"])
+    return {"key_events": events, "main_actors": actors, "notable_quotes": quotes, "key_figures": figures,
+            "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
+
+
+def _neg_date(value: str) -> str:
+    """Sort key for newest first on ISO date strings."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in value.ljust(10, "9"))
+
+
+def _is_number(value: str) -> bool:
+    try:
+        float(value)
+        return True
+    except (TypeError, ValueError):
+        return False
+
+
+def _by_month(events: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
+    """Chronological order, oldest first: [(YYYY-MM or YYYY, [(date, events)])]."""
+    months: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for e in sorted(events, key=lambda e: (e["date"], e["id"])):
+        months[e["date"][:7]][e["date"]].append(e)
+    return [(m, sorted(days.items())) for m, days in sorted(months.items())]
+
+
+def _actors_by_kind(actors: list[dict]) -> list[tuple[str, list[dict]]]:
+    order = ["person", "organization", "place", "group"]
+    groups = {k: sorted((a for a in actors if a["kind"] == k), key=lambda a: a["name"].lower()) for k in order}
+    return [(k, groups[k]) for k in order if groups[k]]
+
+
+def write_tree(tree: dict[str, str], out: Path) -> None:
+    """Write the rendered tree; files that did not change are left untouched (mtime kept)."""
+    from .cache import write_atomic
+
+    for rel, content in sorted(tree.items()):
+        path = Path(out) / rel
+        if path.exists() and path.read_text(encoding="utf-8") == content:
+            continue
+        write_atomic(path, content)

@@ -1,0 +1,377 @@
+"""The seed reader: a folder of news-article files -> `Article` records and `SeedProblem`s.
+
+Seeds come from copy-paste and scrapers, so nothing here trusts them: every bad file becomes a
+numbered problem with a one-line reason, and reading never raises. Three forms are accepted:
+
+  (a) line 1 title, line 2 date YYYYMMDD, line 3 URL, then the body
+  (b) first line `` date YYYY-MM-DD headline`` (leading space allowed), then the body
+  (c) Markdown with YAML front matter (``---`` title, date, optional source/url ``---``), then the body
+
+Error codes (``fatal``: the file yields no article; caveat: the article is kept, or skipped as a copy):
+
+  ====  ======  ====================================================================
+  E100  fatal   the seeds folder is missing or is not a folder
+  E101  fatal   symbolic link leads outside seeds/
+  E102  fatal   the file or a sub-folder cannot be read (permissions, broken link, ...)
+  E103  fatal   file larger than the 5 MB limit
+  E104  fatal   empty file (nothing but whitespace)
+  E105  fatal   binary file, not text
+  E106  caveat  not UTF-8; read as Windows-1252 or Latin-1
+  E107  fatal   none of the three accepted forms
+  E108  fatal   front matter is malformed YAML, not a mapping, or uses YAML tags
+  E109  fatal   date missing, malformed or impossible
+  E110  fatal   missing title
+  E111  fatal   no article text
+  E112  caveat  same text as an earlier seed; skipped as a duplicate (no article)
+  E199  fatal   unexpected error while reading (a bug: please report it)
+  ====  ======  ====================================================================
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+import yaml
+
+from .records import Article, SeedProblem
+
+E100, E101, E102, E103, E104, E105, E106 = "E100", "E101", "E102", "E103", "E104", "E105", "E106"
+E107, E108, E109, E110, E111, E112, E199 = "E107", "E108", "E109", "E110", "E111", "E112", "E199"
+
+MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
+SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
+FORMS_HELP = ("not a seed in any accepted form: (a) title / YYYYMMDD / URL lines, "
+              "(b) first line ' date YYYY-MM-DD headline', or (c) '---' YAML front matter with title and date")
+
+_UTF8_BOM, _UTF16_BOMS = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
+_CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")  # bytes Windows-1252 leaves undefined
+_ISO_DATE, _COMPACT_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})"), re.compile(r"(\d{4})(\d{2})(\d{2})")
+_FORM_B = re.compile(r"\s*date\s+(\d\S*)\s*(.*)", re.IGNORECASE)
+_URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc, minus tab and line breaks
+
+
+@dataclass(frozen=True)
+class SeedReport:
+    articles: list[Article]  # sorted by (date, id)
+    problems: list[SeedProblem]  # sorted by file
+
+
+class _Fatal(Exception):
+    """Internal: stops parsing one file; always turned into a fatal SeedProblem."""
+
+    def __init__(self, code: str, reason: str):
+        super().__init__(reason)
+        self.code, self.reason = code, reason
+
+
+# --- ids ---------------------------------------------------------------------------------------
+
+def _short_hash(file: str) -> str:
+    return hashlib.sha1(file.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+def _slug(file: str) -> str:
+    parent, _, name = file.rpartition("/")
+    stem = name.rpartition(".")[0] or name  # "a.b.txt" -> "a.b"; ".txt" stays itself
+    folded = unicodedata.normalize("NFKD", f"{parent}/{stem}").encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", folded.lower()).strip("-")
+
+
+def article_id(file: str) -> str:
+    """Stable, URL-safe id from the relative file name (not the position, so links survive new seeds).
+
+    Non-ASCII names fold to ASCII; a name with nothing left (e.g. all CJK) becomes its sha1 prefix.
+    Collisions between files are resolved by `read_seeds`, which suffixes every colliding id."""
+    slug = _slug(file)
+    return slug if slug else _short_hash(file)
+
+
+def _unique_ids(files: list[str]) -> dict[str, str]:
+    ids = {f: article_id(f) for f in files}
+    counts: dict[str, int] = {}
+    for i in ids.values():
+        counts[i] = counts.get(i, 0) + 1
+    return {f: (f"{i}-{_short_hash(f)}" if counts[i] > 1 else i) for f, i in ids.items()}
+
+
+# --- bytes -> text -------------------------------------------------------------------------------
+
+def _decode(data: bytes) -> tuple[str, str, list[SeedProblem]]:
+    """Return (text, encoding, caveats). UTF-8 first; a non-UTF-8 file is most likely an old Windows export."""
+    if data.startswith(_UTF8_BOM):
+        data = data[3:]
+        try:
+            return data.decode("utf-8"), "utf-8-sig", []
+        except UnicodeDecodeError:
+            pass  # a BOM lied: fall through to the single-byte guess
+    elif data[:2] in _UTF16_BOMS:
+        try:
+            return data.decode("utf-16"), "utf-16", []
+        except UnicodeDecodeError:
+            raise _Fatal(E105, "binary file, not text (UTF-16 byte-order mark, but not valid UTF-16)") from None
+    if b"\x00" in data:
+        raise _Fatal(E105, "binary file, not text")
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    c1 = {b for b in data if 0x80 <= b <= 0x9F}  # controls in Latin-1, punctuation in Windows-1252
+    encoding, label = ("cp1252", "Windows-1252") if c1 and not c1 & _CP1252_HOLES else ("latin-1", "Latin-1")
+    return data.decode(encoding), encoding, [SeedProblem("", f"not UTF-8; read as {label}", E106, fatal=False)]
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters: an image, archive or PDF renamed .txt, not an article."""
+    return "\x00" in text or len(_CONTROLS.findall(text)) * 10 > len(text)
+
+
+# --- fields ------------------------------------------------------------------------------------
+
+def _show(value: object) -> str:
+    """A bad value quoted for a one-line reason: escaped and shortened."""
+    text = str(value)
+    return repr(text if len(text) <= 30 else text[:29] + "…")
+
+
+def _parse_date(value: object, where: str, expected: str) -> dt.date:
+    """YYYY-MM-DD or YYYYMMDD; the reason names the bad value so the editor can find it."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if value is not None and not isinstance(value, str):
+        raise _Fatal(E109, f"malformed date {_show(value)} {where} (expected {expected})")
+    text = (value or "").strip()
+    if not text:
+        raise _Fatal(E109, f"missing date {where} (expected {expected})")
+    match = _ISO_DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
+    if not match:
+        raise _Fatal(E109, f"malformed date {_show(text)} {where} (expected {expected})")
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        raise _Fatal(E109, f"impossible date {text}") from None
+
+
+def _title(value: str) -> str:
+    title = re.sub(r"\s*\n\s*", " ", value).strip()
+    if not title:
+        raise _Fatal(E110, "missing title")
+    return title
+
+
+def _host(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:  # e.g. a broken IPv6 literal
+        return ""
+    return host[4:] if host.startswith("www.") else host
+
+
+def _body(lines: list[str]) -> str:
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    if not lines:
+        raise _Fatal(E111, "no article text")
+    return "\n".join(lines)
+
+
+# --- the three forms ---------------------------------------------------------------------------
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """SafeLoader that refuses every explicit tag and reads all scalars as strings.
+
+    Tags are how YAML reaches object constructors, and a front matter never needs one. With no
+    implicit resolvers, `date: 2022-02-30` stays a string we can report, instead of a YAML error."""
+
+    yaml_implicit_resolvers: dict = {}
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        tag = getattr(self.peek_event(), "tag", None)
+        if tag is not None:
+            raise _Fatal(E108, f"front matter uses the YAML tag {_show(tag)}; tags are not allowed")
+        return super().compose_node(parent, index)
+
+
+def _form_c(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+    end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
+    if end is None:
+        raise _Fatal(E108, "front matter opened with '---' is never closed by a '---' line")
+    try:
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
+    except _Fatal:
+        raise
+    except Exception as err:  # YAMLError, RecursionError on absurd nesting, ...
+        first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+        raise _Fatal(E108, f"front matter is not valid YAML: {first[:100]}") from None
+    meta = {} if meta is None else meta
+    if not isinstance(meta, dict):
+        raise _Fatal(E108, "front matter is not a mapping of 'key: value' lines")
+    meta = {str(k).lower(): v for k, v in meta.items()}
+    for key in ("title", "source", "url"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise _Fatal(E108, f"front matter '{key}' must be text, not a list or mapping")
+    title = _title(meta.get("title") or "")
+    date = _parse_date(meta.get("date"), "in front matter", "date: YYYY-MM-DD")
+    url = (meta.get("url") or "").strip()
+    return title, date, (meta.get("source") or "").strip() or _host(url), url, lines[end + 1:]
+
+
+def _form_b(match: re.Match, lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+    date = _parse_date(match.group(1), "on line 1", "' date YYYY-MM-DD headline'")
+    return _title(match.group(2)), date, "", "", lines[1:]
+
+
+def _form_a(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+    date = _parse_date(lines[1], "on line 2", "YYYYMMDD")
+    title = _title(lines[0])
+    has_url = len(lines) > 2 and _URL.fullmatch(lines[2].strip())
+    url = lines[2].strip() if has_url else ""
+    return title, date, _host(url), url, lines[3:] if has_url else lines[2:]
+
+
+def _parse_text(text: str) -> tuple[str, dt.date, str, str, list[str]]:
+    """Detect the form from the first lines; return (title, date, source, url, body lines)."""
+    lines = text.split("\n")
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    first, second = lines[0], (lines[1].strip() if len(lines) > 1 else "")
+    third = lines[2].strip() if len(lines) > 2 else ""
+    if first.strip() == "---":
+        return _form_c(lines)
+    if match := _FORM_B.fullmatch(first):
+        return _form_b(match, lines)
+    if _COMPACT_DATE.fullmatch(first.strip()) and _URL.fullmatch(second):
+        raise _Fatal(E110, "missing title (line 1 should be the title, then YYYYMMDD, then URL)")
+    if _COMPACT_DATE.fullmatch(second) or _ISO_DATE.fullmatch(second) or _URL.fullmatch(third):
+        return _form_a(lines)
+    if re.match(r"\s*date\b", first, re.IGNORECASE):
+        raise _Fatal(E109, "missing date on line 1 (expected ' date YYYY-MM-DD headline')")
+    raise _Fatal(E107, FORMS_HELP)
+
+
+def parse_seed(data: bytes, file: str) -> tuple[Article | None, list[SeedProblem]]:
+    """Parse one seed's bytes (pure: no filesystem). Returns the article, or None with a fatal problem."""
+    problems: list[SeedProblem] = []
+    try:
+        if len(data) > MAX_BYTES:
+            raise _Fatal(E103, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")
+        if not data.strip():
+            raise _Fatal(E104, "empty file")
+        text, encoding, caveats = _decode(data)
+        problems += [dataclasses.replace(p, file=file) for p in caveats]
+        if not text.strip():
+            raise _Fatal(E104, "empty file")
+        if _looks_binary(text):
+            raise _Fatal(E105, "binary file, not text")
+        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+        title, date, source, url, body_lines = _parse_text(text)
+        body = _body(body_lines)
+    except _Fatal as fatal:
+        return None, problems + [SeedProblem(file, fatal.reason, fatal.code, fatal=True)]
+    return Article(article_id(file), file, title, date, source, url, body, encoding), problems
+
+
+# --- the folder --------------------------------------------------------------------------------
+
+def _link_problem(path: Path, root: Path, rel: str) -> SeedProblem | None:
+    """A link may point at another seed, never outside: seeds/ must not become a way to read /etc."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
+        return SeedProblem(rel, "symbolic link loop", E102)
+    return None if target.is_relative_to(root) else SeedProblem(rel, "symbolic link leads outside seeds/", E101)
+
+
+def _read_file(path: Path, root: Path, rel: str) -> bytes | SeedProblem | None:
+    """The file's bytes, a fatal problem, or None when it is not a regular file (fifo, socket...)."""
+    if problem := _link_problem(path, root, rel):
+        return problem
+    try:  # O_NONBLOCK: opening a fifo must not hang the build
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as err:
+        return SeedProblem(rel, f"cannot read file: {err.strerror or err}", E102)
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            return None
+        if info.st_size > MAX_BYTES:
+            return SeedProblem(rel, f"file is {info.st_size / 1e6:.1f} MB, over the "
+                                    f"{MAX_BYTES // 1_000_000} MB limit", E103)
+        try:
+            return handle.read(MAX_BYTES + 1)  # +1: a file that grew since fstat still fails the check
+        except OSError as err:
+            return SeedProblem(rel, f"cannot read file: {err.strerror or err}", E102)
+
+
+def _seed_paths(root: Path, problems: list[SeedProblem]) -> list[tuple[str, Path]]:
+    """Every seed candidate as (relative POSIX path, path), sorted; hidden and curation files skipped."""
+    found: list[tuple[str, Path]] = []
+
+    def unreadable(err: OSError) -> None:
+        rel = Path(os.path.relpath(err.filename, root)).as_posix() if err.filename else "."
+        problems.append(SeedProblem(rel, f"cannot read folder: {err.strerror or err}", E102))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows dir links
+        here = Path(dirpath)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in dirnames:  # a linked folder inside seeds/ is read at its real place, once
+            if problem := _link_problem(here / name, root, (here / name).relative_to(root).as_posix()):
+                problems.append(problem)
+        for name in filenames:
+            if name.startswith(".") or (here == root and name in SKIPPED_TOP_LEVEL):
+                continue
+            found.append(((here / name).relative_to(root).as_posix(), here / name))
+    return sorted(found)
+
+
+def _fingerprint(body: str) -> str:
+    return " ".join(body.split())
+
+
+def read_seeds(seeds_dir: Path) -> SeedReport:
+    """Read every seed under `seeds_dir`; never raises. Duplicated texts keep the first file by path."""
+    root = Path(seeds_dir).resolve()
+    if not root.is_dir():
+        return SeedReport([], [SeedProblem(".", "seeds folder not found, or not a folder", E100)])
+    problems: list[SeedProblem] = []
+    paths = _seed_paths(root, problems)
+    ids = _unique_ids([rel for rel, _ in paths])
+    articles: list[Article] = []
+    first_file: dict[str, str] = {}
+    for rel, path in paths:
+        try:
+            data = _read_file(path, root, rel)
+            if data is None or isinstance(data, SeedProblem):
+                problems += [data] if data else []
+                continue
+            article, found = parse_seed(data, rel)
+        except Exception as err:  # a bug, not bad input: report it and keep the other seeds
+            problems.append(SeedProblem(rel, f"unexpected error ({type(err).__name__}); please report it", E199))
+            continue
+        problems += found
+        if article is None:
+            continue
+        key = _fingerprint(article.body)
+        if key in first_file:
+            problems.append(SeedProblem(rel, f"same text as seeds/{first_file[key]}; skipped as a duplicate",
+                                        E112, fatal=False))
+            continue
+        first_file[key] = rel
+        articles.append(dataclasses.replace(article, id=ids[rel]))
+    articles.sort(key=lambda a: (a.date, a.id))
+    problems.sort(key=lambda p: p.file)
+    return SeedReport(articles, problems)

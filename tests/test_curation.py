@@ -1,0 +1,68 @@
+"""Editors' curation applied to a hand-built briefing (no model)."""
+import datetime as dt
+
+import pytest
+
+from generator.curation import CurationError, apply_curation, load_curation
+from generator.records import Actor, Article, Briefing, Event, EventSource, Figure, Quote
+
+
+def sample() -> Briefing:
+    art = Article(id="a1", file="a1.md", title="T", date=dt.date(2022, 2, 28), source="s", url="", body="b")
+    return Briefing(
+        title="", summary="", updated="2022-02-28", articles=[art],
+        actors=[Actor("volodymyr-zelensky", "Volodymyr Zelensky", "person", (), ("a1",)),
+                Actor("zelenskiy", "Zelenskiy", "person", (), ("a1",)),
+                Actor("kyiv", "Kyiv", "person", (), ("a1",))],
+        quotes=[Quote("q-1", "let them try", "direct", "Zelenskiy", "a1", "s", speaker="zelenskiy"),
+                Quote("q-2", "wrong", "direct", None, "a1", "s")],
+        events=[Event("e-1", "2022-02-24", "day", "Russia invaded", (), (EventSource("a1", "s", "on Thursday"),),
+                      actors=("zelenskiy",))],
+        figures=[Figure("f-1", "352", 352.0, "civilians", None, "a1", "s")],
+    )
+
+
+def test_every_curation_action():
+    curation = {
+        "title": "War briefing", "summary": "What happened.",
+        "actors": {"merge": [{"into": "volodymyr-zelensky", "ids": ["zelenskiy"]}],
+                   "kinds": {"kyiv": "place"}, "aliases": {"kyiv": ["Kiev"]}, "rename": {"kyiv": "Kyiv (capital)"}},
+        "hide": {"quotes": ["q-2"], "figures": ["f-1"]},
+        "events": {"titles": {"e-1": "Russia invades Ukraine"},
+                   "add": [{"date": dt.date(2022, 2, 28), "title": "Talks in Belarus",
+                            "source": {"article": "a1", "sentence": "s", "date_text": "Monday"}}]},
+        "pin": {"events": ["e-1"], "quotes": ["q-1"]},
+    }
+    b = apply_curation(sample(), curation)
+    assert b.curation_problems == []
+    assert (b.title, b.summary) == ("War briefing", "What happened.")
+    assert [a.id for a in b.actors] == ["volodymyr-zelensky", "kyiv"]
+    assert "Zelenskiy" in b.actors[0].aliases
+    assert b.actors[1].kind == "place" and b.actors[1].name == "Kyiv (capital)" and "Kiev" in b.actors[1].aliases
+    assert [q.id for q in b.quotes] == ["q-1"] and b.quotes[0].speaker == "volodymyr-zelensky"
+    assert b.figures == []
+    titles = {e.id: e.title for e in b.events}
+    assert titles["e-1"] == "Russia invades Ukraine" and "Talks in Belarus" in titles.values()
+    assert next(e for e in b.events if e.id == "e-1").actors == ("volodymyr-zelensky",)
+    assert b.pinned == {"events": ["e-1"], "quotes": ["q-1"]}
+
+
+def test_stale_entries_are_reported_by_name():
+    b = apply_curation(sample(), {"hide": {"quotes": ["q-gone"]}, "pin": {"actors": ["nobody"]},
+                                  "actors": {"rename": {"ghost": "X"}}, "colour": "red"})
+    problems = "\n".join(b.curation_problems)
+    for name in ("q-gone", "nobody", "ghost", "colour"):
+        assert name in problems
+
+
+def test_curation_file_is_loaded_safely_and_never_written(tmp_path):
+    path = tmp_path / "curation.yml"
+    path.write_text("title: !!python/object/apply:os.system ['echo hacked']\n")
+    before = path.read_bytes()
+    with pytest.raises(CurationError):
+        load_curation(path)
+    path.write_text("- not a mapping\n")
+    with pytest.raises(CurationError):
+        load_curation(path)
+    assert load_curation(tmp_path / "missing.yml") == {}
+    assert before == b"title: !!python/object/apply:os.system ['echo hacked']\n"

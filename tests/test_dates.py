@@ -1,0 +1,63 @@
+"""Date phrases resolved against the article date (unit tests, no model)."""
+import datetime as dt
+
+import pytest
+
+from generator.dates import resolve_phrase
+
+MONDAY = dt.date(2022, 2, 28)
+TUESDAY = dt.date(2022, 3, 1)
+
+
+@pytest.mark.parametrize("phrase, article, future, expected", [
+    ("on Thursday", MONDAY, False, "2022-02-24"),
+    ("Monday", MONDAY, False, "2022-02-28"),          # the article's own weekday is that day
+    ("Monday", TUESDAY, False, "2022-02-28"),
+    ("on Sunday", TUESDAY, False, "2022-02-27"),
+    ("last Monday", MONDAY, False, "2022-02-21"),
+    ("next Monday", MONDAY, False, "2022-03-07"),
+    ("on Thursday", MONDAY, True, "2022-03-03"),       # future tense looks forward
+    ("yesterday", MONDAY, False, "2022-02-27"),
+    ("today", MONDAY, False, "2022-02-28"),
+    ("tomorrow", MONDAY, False, "2022-03-01"),
+    ("24 February", TUESDAY, False, "2022-02-24"),
+    ("February 24, 2022", TUESDAY, False, "2022-02-24"),
+    ("on Feb. 24", TUESDAY, False, "2022-02-24"),
+])
+def test_day_phrases(phrase, article, future, expected):
+    resolved = resolve_phrase(phrase, article, article, future)
+    assert resolved is not None and (resolved.value, resolved.precision) == (expected, "day")
+    assert resolved.text == phrase
+
+
+def test_weekday_never_after_article_in_past_tense():
+    for offset in range(7):
+        article = MONDAY + dt.timedelta(days=offset)
+        for name in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"):
+            day = resolve_phrase(f"on {name}", article, article, False).day
+            assert day <= article and day.strftime("%A") == name and (article - day).days < 7
+
+
+def test_relative_to_reference_event():
+    reference = dt.date(2022, 2, 28)
+    assert resolve_phrase("the previous day", TUESDAY, reference, False).value == "2022-02-27"
+    assert resolve_phrase("five days earlier", TUESDAY, reference, False).value == "2022-02-23"
+    assert resolve_phrase("two days ago", TUESDAY, reference, False).value == "2022-02-27"
+
+
+@pytest.mark.parametrize("phrase, expected, precision", [
+    ("earlier this month", "2022-03", "month"),
+    ("last month", "2022-02", "month"),
+    ("in March 2014", "2014-03", "month"),
+    ("in 2014", "2014", "year"),
+    ("last year", "2021", "year"),
+    ("in January", "2022-01", "month"),
+])
+def test_month_and_year_precision(phrase, expected, precision):
+    resolved = resolve_phrase(phrase, TUESDAY, TUESDAY, False)
+    assert (resolved.value, resolved.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("phrase", ["the coming days", "hours", "the weekend", "decades", "five days"])
+def test_vague_phrases_are_not_dates(phrase):
+    assert resolve_phrase(phrase, TUESDAY, TUESDAY, False) is None

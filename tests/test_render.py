@@ -1,0 +1,94 @@
+"""Rendering: Markdown escaping of seed text, template overrides, stable output (no model)."""
+import re
+
+import markdown
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.render import escape_text, render_tree
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    "[click](javascript:alert(1))",
+    "<iframe src='https://evil.example'></iframe>",
+    "{{ 7*7 }} {% for x in range(3) %}x{% endfor %}",
+    "<a href='javascript:alert(1)'>x</a>",
+    "# heading\n\n- list\n\n```\ncode\n```",
+    "![img](https://evil.example/x.png)",
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+]
+
+
+def briefing(text: str) -> dict:
+    """A minimal briefing whose every free-text field carries `text`."""
+    return {
+        "title": text, "summary": text, "updated": "2022-03-01", "generator": {"version": "t", "model": "t"},
+        "articles": [{"id": "a1", "file": "a1.md", "title": text, "date": "2022-03-01", "source": text,
+                      "url": "javascript:alert(1)", "text": text + "\n\n" + text}],
+        "actors": [{"id": "x", "name": text, "kind": "person", "aliases": [text], "articles": ["a1"]}],
+        "quotes": [{"id": "q1", "text": text, "kind": "direct", "speaker": "x", "speaker_name": text,
+                    "article": "a1", "sentence": text},
+                   {"id": "q2", "text": text, "kind": "indirect", "speaker": None, "speaker_name": text,
+                    "article": "a1", "sentence": text}],
+        "events": [{"id": "e1", "date": "2022-02-24", "precision": "day", "title": text, "actors": ["x"],
+                    "sources": [{"article": "a1", "sentence": text, "date_text": text}]}],
+        "figures": [{"id": "f1", "value": "352", "what": text, "reported_by": text, "article": "a1",
+                     "sentence": text}],
+        "pinned": {}, "problems": [{"file": text, "code": "E1", "reason": text, "fatal": True}],
+        "curation_problems": [],
+    }
+
+
+def to_html(md_text: str) -> str:
+    body = re.sub(r"\A---\n.*?\n---\n", "", md_text, flags=re.S)
+    return markdown.markdown(body, extensions=["admonition", "tables", "toc"])
+
+
+def assert_inert(html: str) -> None:
+    assert "<script" not in html and "<iframe" not in html and "<img" not in html
+    assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html), "event handler attribute"
+    assert "javascript:" not in re.sub(r"&#\d+;", "", " ".join(re.findall(r'href="([^"]*)"', html)))
+    assert "49" not in html.replace("2022", "")  # {{ 7*7 }} never evaluated
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_seed_text_is_inert_on_every_page(text):
+    for path, content in render_tree(briefing(text)).items():
+        if path.endswith(".md"):
+            assert_inert(to_html(content))
+
+
+def test_hostile_text_still_shows_as_text():
+    tree = render_tree(briefing("<script>alert(1)</script>"))
+    html = to_html(tree["sources/a1.md"])
+    assert "&lt;script&gt;" in html or "&#60;script&#62;" in html
+
+
+def test_non_http_url_is_not_a_link():
+    html = to_html(render_tree(briefing("t"))["sources/a1.md"])
+    assert 'href="javascript' not in html
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
+def test_any_text_renders_without_a_tag_from_the_seed(text):
+    html = to_html(render_tree(briefing(f"<b>{text}</b>"))["index.md"])
+    assert "<b>" not in html
+
+
+def test_escape_keeps_dates_and_names_searchable():
+    assert escape_text("2022-02-24 Volodymyr Zelensky, Kyiv.") == "2022-02-24 Volodymyr Zelensky, Kyiv."
+    assert str(escape_text("- a list?")).startswith("&#45;")
+
+
+def test_user_template_overrides_one_default(tmp_path):
+    (tmp_path / "figures.md.j2").write_text("# My figures\n\n{{ briefing.figures | length }} figures\n")
+    tree = render_tree(briefing("x"), tmp_path)
+    assert tree["figures.md"] == "# My figures\n\n1 figures\n"
+    assert tree["chronology.md"].startswith("# Chronology")  # the others are the defaults
+
+
+def test_rendering_is_deterministic():
+    assert render_tree(briefing("same")) == render_tree(briefing("same"))
