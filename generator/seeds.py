@@ -29,6 +29,7 @@ Error codes (``fatal``: the file yields no article; caveat: the article is kept,
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 import datetime as dt
 import hashlib
 import os
@@ -36,7 +37,7 @@ import re
 import stat
 import unicodedata
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
@@ -47,6 +48,7 @@ E100, E101, E102, E103, E104, E105, E106 = "E100", "E101", "E102", "E103", "E104
 E107, E108, E109, E110, E111, E112, E199 = "E107", "E108", "E109", "E110", "E111", "E112", "E199"
 
 MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
+MAX_FRONT_MATTER = 20_000  # characters
 SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
 FORMS_HELP = ("not a seed in any accepted form: (a) title / YYYYMMDD / URL lines, "
               "(b) first line ' date YYYY-MM-DD headline', or (c) '---' YAML front matter with title and date")
@@ -97,36 +99,35 @@ def article_id(file: str) -> str:
 
 def _unique_ids(files: list[str]) -> dict[str, str]:
     ids = {f: article_id(f) for f in files}
-    counts: dict[str, int] = {}
-    for i in ids.values():
-        counts[i] = counts.get(i, 0) + 1
+    counts = Counter(ids.values())
     return {f: (f"{i}-{_short_hash(f)}" if counts[i] > 1 else i) for f, i in ids.items()}
 
 
 # --- bytes -> text -------------------------------------------------------------------------------
 
-def _decode(data: bytes) -> tuple[str, str, list[SeedProblem]]:
-    """Return (text, encoding, caveats). UTF-8 first; a non-UTF-8 file is most likely an old Windows export."""
+def _decode(data: bytes) -> tuple[str, str, str]:
+    """Return (text, codec, caveat label or ""). A non-UTF-8 seed is most likely an old Windows export."""
     if data.startswith(_UTF8_BOM):
         data = data[3:]
         try:
-            return data.decode("utf-8"), "utf-8-sig", []
+            return data.decode("utf-8"), "utf-8-sig", ""
         except UnicodeDecodeError:
-            pass  # a BOM lied: fall through to the single-byte guess
+            pass  # the BOM lied: fall through to the single-byte guess
     elif data[:2] in _UTF16_BOMS:
         try:
-            return data.decode("utf-16"), "utf-16", []
+            return data.decode("utf-16"), "utf-16", ""
         except UnicodeDecodeError:
             raise _Fatal(E105, "binary file, not text (UTF-16 byte-order mark, but not valid UTF-16)") from None
     if b"\x00" in data:
         raise _Fatal(E105, "binary file, not text")
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:
         pass
-    c1 = {b for b in data if 0x80 <= b <= 0x9F}  # controls in Latin-1, punctuation in Windows-1252
-    encoding, label = ("cp1252", "Windows-1252") if c1 and not c1 & _CP1252_HOLES else ("latin-1", "Latin-1")
-    return data.decode(encoding), encoding, [SeedProblem("", f"not UTF-8; read as {label}", E106, fatal=False)]
+    c1 = set(data.translate(None, bytes(range(0x80)) + bytes(range(0xA0, 0x100))))  # 0x80-0x9F only
+    if c1 and not c1 & _CP1252_HOLES:  # C1 bytes are controls in Latin-1 but punctuation in Windows-1252
+        return data.decode("cp1252"), "cp1252", "Windows-1252"
+    return data.decode("latin-1"), "latin-1", "Latin-1"
 
 
 def _looks_binary(text: str) -> bool:
@@ -177,11 +178,15 @@ def _host(url: str) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
+def _trim(lines: list[str]) -> list[str]:
+    """Drop leading and trailing blank lines (by index: popping one by one is quadratic)."""
+    start = next((i for i, line in enumerate(lines) if line.strip()), len(lines))
+    end = next((i for i in range(len(lines), start, -1) if lines[i - 1].strip()), start)
+    return lines[start:end]
+
+
 def _body(lines: list[str]) -> str:
-    while lines and not lines[0].strip():
-        lines = lines[1:]
-    while lines and not lines[-1].strip():
-        lines = lines[:-1]
+    lines = _trim(lines)
     if not lines:
         raise _Fatal(E111, "no article text")
     return "\n".join(lines)
@@ -204,15 +209,30 @@ class _FrontMatterLoader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
+def _bracket_depth(text: str) -> int:
+    depth = deepest = 0
+    for bracket in re.findall(r"[\[\]{}]", text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def _form_c(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise _Fatal(E108, "front matter opened with '---' is never closed by a '---' line")
+    front = "\n".join(lines[1:end])
+    if len(front) > MAX_FRONT_MATTER:  # PyYAML is slow on huge input; a real header is a few lines
+        raise _Fatal(E108, f"front matter longer than {MAX_FRONT_MATTER // 1000} kB; is a closing '---' misplaced?")
+    if _bracket_depth(front) > 20:  # PyYAML's scanner is quadratic on '[[[[...'
+        raise _Fatal(E108, "front matter is nested too deeply")
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_FrontMatterLoader)  # noqa: S506 - safe subclass
+        meta = yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
     except _Fatal:
         raise
-    except Exception as err:  # YAMLError, RecursionError on absurd nesting, ...
+    except RecursionError:
+        raise _Fatal(E108, "front matter is nested too deeply") from None
+    except Exception as err:  # any YAMLError; PyYAML may raise others on hostile input
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
         raise _Fatal(E108, f"front matter is not valid YAML: {first[:100]}") from None
     meta = {} if meta is None else meta
@@ -243,9 +263,7 @@ def _form_a(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
 
 def _parse_text(text: str) -> tuple[str, dt.date, str, str, list[str]]:
     """Detect the form from the first lines; return (title, date, source, url, body lines)."""
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines = lines[1:]
+    lines = _trim(text.split("\n"))
     first, second = lines[0], (lines[1].strip() if len(lines) > 1 else "")
     third = lines[2].strip() if len(lines) > 2 else ""
     if first.strip() == "---":
@@ -266,11 +284,10 @@ def parse_seed(data: bytes, file: str) -> tuple[Article | None, list[SeedProblem
     problems: list[SeedProblem] = []
     try:
         if len(data) > MAX_BYTES:
-            raise _Fatal(E103, f"file is {len(data) / 1e6:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")
-        if not data.strip():
-            raise _Fatal(E104, "empty file")
-        text, encoding, caveats = _decode(data)
-        problems += [dataclasses.replace(p, file=file) for p in caveats]
+            raise _Fatal(E103, f"file larger than the {MAX_BYTES // 1_000_000} MB limit")
+        text, encoding, guessed = _decode(data)
+        if guessed:
+            problems.append(SeedProblem(file, f"not UTF-8; read as {guessed}", E106, fatal=False))
         if not text.strip():
             raise _Fatal(E104, "empty file")
         if _looks_binary(text):
@@ -300,21 +317,14 @@ def _read_file(path: Path, root: Path, rel: str) -> bytes | SeedProblem | None:
     """The file's bytes, a fatal problem, or None when it is not a regular file (fifo, socket...)."""
     if problem := _link_problem(path, root, rel):
         return problem
-    try:  # O_NONBLOCK: opening a fifo must not hang the build
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        # O_NONBLOCK: a file swapped for a fifo must not hang the build; MAX + 1 lets parse_seed see "too big"
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
     except OSError as err:
         return SeedProblem(rel, f"cannot read file: {err.strerror or err}", E102)
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            return None
-        if info.st_size > MAX_BYTES:
-            return SeedProblem(rel, f"file is {info.st_size / 1e6:.1f} MB, over the "
-                                    f"{MAX_BYTES // 1_000_000} MB limit", E103)
-        try:
-            return handle.read(MAX_BYTES + 1)  # +1: a file that grew since fstat still fails the check
-        except OSError as err:
-            return SeedProblem(rel, f"cannot read file: {err.strerror or err}", E102)
 
 
 def _seed_paths(root: Path, problems: list[SeedProblem]) -> list[tuple[str, Path]]:
@@ -344,8 +354,12 @@ def _fingerprint(body: str) -> str:
 
 def read_seeds(seeds_dir: Path) -> SeedReport:
     """Read every seed under `seeds_dir`; never raises. Duplicated texts keep the first file by path."""
-    root = Path(seeds_dir).resolve()
-    if not root.is_dir():
+    try:
+        root = Path(seeds_dir).resolve()
+        usable = root.is_dir()
+    except (OSError, RuntimeError):  # RuntimeError: a link loop
+        usable = False
+    if not usable:
         return SeedReport([], [SeedProblem(".", "seeds folder not found, or not a folder", E100)])
     problems: list[SeedProblem] = []
     paths = _seed_paths(root, problems)
@@ -355,8 +369,9 @@ def read_seeds(seeds_dir: Path) -> SeedReport:
     for rel, path in paths:
         try:
             data = _read_file(path, root, rel)
-            if data is None or isinstance(data, SeedProblem):
-                problems += [data] if data else []
+            if isinstance(data, SeedProblem):
+                problems.append(data)
+            if not isinstance(data, bytes):
                 continue
             article, found = parse_seed(data, rel)
         except Exception as err:  # a bug, not bad input: report it and keep the other seeds
