@@ -64,9 +64,24 @@ def cmd_build(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from .evaluate import main as evaluate_main
+    """Score extraction against the gold set: extract <gold>/seeds (or read --briefing), compare."""
+    import json
 
-    return evaluate_main(args.rest)
+    from .evaluate import evaluate, format_report, load_gold, report_data
+
+    gold_dir = Path(args.gold)
+    if args.briefing:
+        data = load_yaml(Path(args.briefing))
+    else:
+        from .pipeline import Settings, build_data
+
+        settings = Settings(seeds=gold_dir / "seeds", model=args.model,
+                            cache=None if args.no_cache else Path(args.cache))
+        data = build_data(settings, _progress(args.quiet)).data
+    report = evaluate(load_gold(gold_dir), data)
+    print(json.dumps(report_data(report), indent=2, ensure_ascii=False) if args.json
+          else format_report(report, verbose=args.verbose))
+    return 0
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -97,8 +112,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder for the Markdown pages")
     p.add_argument("--data-out", default=None, help="folder for briefing.yml (default: --out)")
     p.set_defaults(func=cmd_build)
-    p = sub.add_parser("evaluate", help="score extraction against the gold set (see --help after it)")
-    p.add_argument("rest", nargs=argparse.REMAINDER)
+    p = sub.add_parser("evaluate", help="score extraction against the hand-annotated gold set")
+    p.add_argument("--gold", default="tests/gold", help="gold folder with seeds/ and annotations/ (default: tests/gold)")
+    p.add_argument("--briefing", default=None, help="score this briefing.yml instead of extracting <gold>/seeds")
+    p.add_argument("--model", default=None, help="spaCy pipeline to extract with")
+    p.add_argument("--cache", default=".cache/extraction", help="per-article extraction cache folder")
+    p.add_argument("--no-cache", action="store_true", help="parse every article again")
+    p.add_argument("--verbose", "-v", action="store_true", help="list every miss and false positive")
+    p.add_argument("--json", action="store_true", help="scores and failures as JSON")
+    p.add_argument("--quiet", action="store_true", help="no progress messages")
     p.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
     try:

@@ -123,7 +123,7 @@ def is_future(span: Span) -> bool:
     """Whether the sentence around `span` speaks of the future ("will meet on Monday")."""
     sent = span.sent
     head = span.root.head
-    while head.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.head is not head:
+    while head.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.head.i != head.i:
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & {"will", "shall", "'ll"}:

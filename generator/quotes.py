@@ -140,7 +140,7 @@ def _subject(verb: Token) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if verb.dep_ in {"conj", "xcomp"} and verb.head is not verb:
+    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
         return _subject(verb.head)
     return None
 
@@ -305,7 +305,7 @@ class _SpeakerResolver:
             # "what he called "unfriendly"", "slammed the order as "unacceptable"": the speech verb
             # that governs the fragment speaks it; otherwise the nearest one in the sentence.
             head = quote.root
-            while head.head is not head and not _speech_verb(head):
+            while head.head.i != head.i and not _speech_verb(head):
                 head = head.head
             if _speech_verb(head):
                 candidates.append((-1, head))
@@ -341,11 +341,16 @@ class _SpeakerResolver:
             if phrase.endswith(title) or phrase == title:
                 people = self.actors.titles[title]
                 return people[-1] if len(people) >= 1 else None
-        if lower in _PLURAL_PRONOUNS:
+        if lower in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        subtree = list(token.subtree)
-        text = self.doc[subtree[0].i: subtree[-1].i + 1].text
-        return text if len(subtree) <= 6 and text[:1].isupper() else (text if token.pos_ == "PROPN" else None)
+        # A speaker that is no named actor ("the general staff of the armed forces"): its phrase.
+        subtree = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
+        subtree = [t for t in subtree if not any(a.dep_ in {"relcl", "acl", "appos"} for a in t.ancestors
+                                                 if a.i != token.i and token.is_ancestor(a))]
+        words = [t.text for t in subtree][:10]
+        while words and words[0].lower() in {"the", "a", "an"}:
+            words = words[1:]
+        return " ".join(words).replace(" 's", "'s") or None
 
     def _last_person_before(self, char: int) -> Optional[str]:
         best = None

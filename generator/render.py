@@ -133,8 +133,10 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         rest = sorted((i for i in items if i["id"] not in set(pinned.get(kind, []))), key=rank)
         return (first + rest)[: max(HOME_LIMITS[kind], len(first))]
 
-    events = pick(data["events"], "events", lambda e: (e["precision"] != "day", -len(e["sources"]) >= 0,
-                                                        _neg_date(e["date"]), -len(e["sources"])))
+    # Key events: the most reported (then most actors) day-precise events, shown newest first.
+    events = pick(data["events"], "events", lambda e: (e["precision"] != "day", -len(e["sources"]),
+                                                        -len(e["actors"]), _neg_date(e["date"]), e["id"]))
+    events.sort(key=lambda e: (_neg_date(e["date"]), e["id"]))
     actors = pick(data["actors"], "actors", lambda a: (-len(a["articles"]),
                                                        -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
     quotes = pick(data["quotes"], "quotes", lambda q: ({"direct": 0, "partial": 1, "indirect": 2}[q["kind"]],

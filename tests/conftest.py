@@ -1,0 +1,90 @@
+"""Fixtures for the built-site and browser tests: one strict build per session, a local HTTP
+server over it, and a headless Debian Chromium."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    site: Path      # the site directory
+    output: str     # combined stdout + stderr of `mkdocs build`
+    seconds: float  # wall-clock build time
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("built") / "site"
+
+
+@pytest.fixture(scope="session")
+def http_server(site_dir):
+    """Bound before the build, so the site is built for the address it is served on (site_url),
+    as on GitHub Pages: Material's instant navigation follows only the sitemap's host and port."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    yield server
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_dir, http_server) -> BuiltSite:
+    host, port = http_server.server_address[:2]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://{host}:{port}/"}
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    output = proc.stdout + proc.stderr
+    assert proc.returncode == 0, f"mkdocs build --strict failed ({proc.returncode}):\n{output}"
+    assert "WARNING" not in output, f"mkdocs build logged warnings:\n{output}"
+    print(f"\nmkdocs build --strict took {seconds:.1f} s")
+    return BuiltSite(site=site_dir, output=output, seconds=seconds)
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site, http_server):
+    server = http_server
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/"
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make browser-deps / apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

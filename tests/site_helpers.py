@@ -1,0 +1,158 @@
+"""A tiny HTML extractor for the built-site tests (stdlib html.parser only)."""
+from __future__ import annotations
+
+import html
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+# Elements whose text is never shown to the reader.
+_INVISIBLE = {"script", "style", "template", "noscript"}
+# Void elements never get an end tag, so they must not be pushed on the open-element stack.
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+@dataclass
+class Tag:
+    name: str
+    attrs: dict[str, str]
+    in_nav: bool  # inside (at any depth) a <nav> element
+
+
+@dataclass
+class Page:
+    tags: list[Tag] = field(default_factory=list)
+    text_parts: list[str] = field(default_factory=list)
+    main_parts: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """Visible text of the whole page, entities unescaped, whitespace collapsed."""
+        return " ".join(" ".join(self.text_parts).split())
+
+    @property
+    def article_text(self) -> str:
+        """Visible text of the page's <article> (the page content, without header/nav/footer)."""
+        return " ".join(" ".join(self.main_parts).split())
+
+    def links(self, *, nav_only: bool = False) -> list[str]:
+        """The href of every <a> (optionally only those inside a <nav>)."""
+        return [t.attrs["href"] for t in self.tags
+                if t.name == "a" and "href" in t.attrs and (t.in_nav or not nav_only)]
+
+    def resource_urls(self) -> list[tuple[str, str, str]]:
+        """(tag, attribute, value) for every src/href of <script>, <link> and <img>."""
+        out = []
+        for t in self.tags:
+            # rel=canonical names the page's public address; it loads nothing.
+            if t.name == "link" and t.attrs.get("rel") in {"canonical", "alternate"}:
+                continue
+            if t.name in ("script", "link", "img"):
+                for attr in ("src", "href", "srcset"):
+                    if attr in t.attrs:
+                        out.append((t.name, attr, t.attrs[attr]))
+        return out
+
+
+class _Extractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)  # text and attribute values come back unescaped
+        self.page = Page()
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = {k: (v if v is not None else "") for k, v in attrs}
+        self.page.tags.append(Tag(tag, attributes, "nav" in self._stack or tag == "nav"))
+        if tag not in _VOID:
+            self._stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        attributes = {k: (v if v is not None else "") for k, v in attrs}
+        self.page.tags.append(Tag(tag, attributes, "nav" in self._stack))
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            return
+        # Pop up to the matching open element (tolerates unclosed <p>, <li>, ...).
+        for i in range(len(self._stack) - 1, -1, -1):
+            if self._stack[i] == tag:
+                del self._stack[i:]
+                break
+
+    def handle_data(self, data):
+        if any(t in _INVISIBLE for t in self._stack):
+            return
+        self.page.text_parts.append(data)
+        if "article" in self._stack:
+            self.page.main_parts.append(data)
+
+
+def parse_html(source: str) -> Page:
+    parser = _Extractor()
+    parser.feed(source)
+    parser.close()
+    return parser.page
+
+
+def parse_file(path: Path) -> Page:
+    return parse_html(path.read_text(encoding="utf-8"))
+
+
+def unescape(text: str) -> str:
+    """html.unescape, for text taken from raw HTML rather than from the parser."""
+    return html.unescape(text)
+
+
+# --- site crawling -------------------------------------------------------------------------------
+
+_BASE = "http://site.invalid/"
+
+
+def normalise(url: str) -> str:
+    """Drop query and fragment, and a trailing "index.html" (…/x/index.html == …/x/)."""
+    parts = urlsplit(url)
+    path = parts.path or "/"
+    if path.endswith("/index.html"):
+        path = path[: -len("index.html")]
+    return f"{parts.scheme}://{parts.netloc}{path}"
+
+
+def _file_for(site: Path, url: str) -> Path | None:
+    path = urlsplit(url).path
+    rel = path[1:] if path.startswith("/") else path
+    candidate = site / rel
+    if path.endswith("/"):
+        candidate = candidate / "index.html"
+    return candidate if candidate.is_file() else None
+
+
+def generated_pages(site: Path) -> list[Path]:
+    """Every index.html the build produced (404.html and search are not pages to reach)."""
+    return sorted(p for p in site.rglob("index.html")
+                  if p.relative_to(site).parts[0] not in ("search", "404.html"))
+
+
+def reachable_pages(site: Path, start: str = "index.html") -> set[Path]:
+    """BFS from `start` over the <a href> links that stay inside the site."""
+    first = normalise(_BASE + start)
+    seen_urls = {first}
+    found: set[Path] = set()
+    queue = deque([first])
+    while queue:
+        url = queue.popleft()
+        file = _file_for(site, url)
+        if file is None:
+            continue
+        found.add(file)
+        if file.suffix != ".html":
+            continue
+        for href in parse_file(file).links():
+            target = normalise(urljoin(url, href))
+            if not target.startswith(_BASE) or target in seen_urls:
+                continue
+            seen_urls.add(target)
+            queue.append(target)
+    return found
