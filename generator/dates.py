@@ -48,12 +48,18 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         return day(reference - dt.timedelta(days=1))
     if re.fullmatch(r"(the )?(next day|following day|day after)", low):
         return day(reference + dt.timedelta(days=1))
-    m = re.fullmatch(r"(\w+) (day|week)s? (earlier|before|ago|later|after)", low)
-    if m and (m.group(1) in _NUMBER_WORDS or m.group(1).isdigit()):
-        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1)]
-        delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
+    m = re.fullmatch(r"(\w+) (day|week|month|year)s? (earlier|before|ago|later|after)", low)
+    if m and (m.group(1) in _NUMBER_WORDS or m.group(1).isdigit() or m.group(1) in {"a", "one"}):
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS.get(m.group(1), 1)
+        sign = -1 if m.group(3) in {"earlier", "before", "ago"} else 1
         base = article_date if m.group(3) == "ago" else reference
-        return day(base - delta if m.group(3) in {"earlier", "before", "ago"} else base + delta)
+        if m.group(2) == "year":
+            return ResolvedDate(str(base.year + sign * n), "year", text)
+        if m.group(2) == "month":
+            months = base.year * 12 + base.month - 1 + sign * n
+            return ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text)
+        delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
+        return day(base + sign * delta)
     if low in {"yesterday", "last night"}:
         return day(article_date - dt.timedelta(days=1))
     if low in {"today", "tonight", "morning", "this morning", "afternoon", "evening", "overnight", "night"}:

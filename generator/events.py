@@ -7,7 +7,7 @@ import hashlib
 import re
 from typing import Optional
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .actors import ArticleActors
@@ -28,6 +28,12 @@ _SYNONYMS = {
     "death": "casualty", "call": "call", "conversation": "call", "phone": "call", "sanction": "sanction",
     "order": "order", "alert": "alert", "nuclear": "nuclear",
 }
+# Headlines of readouts: their undated past-tense sentences report what happened that day.
+READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
+                     r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
+_EVENT_NOUNS = {"talks", "meeting", "conversation", "call", "visit", "summit", "attack", "invasion", "offensive",
+                "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion"}
+_ONE_A_DAY = {"invasion"}
 _STOP_LEMMAS = {"say", "be", "have", "do", "make", "take", "also", "report", "time", "day", "side", "official",
                 "country", "hour", "first", "begin", "start", "end", "hold"}
 
@@ -37,92 +43,175 @@ def event_id(date: str, title: str, sentence: str) -> str:
 
 
 def extract_events(doc: Doc, article: str, article_date: dt.date, actors: ArticleActors,
-                   quoted: list[tuple[int, int]]) -> list[Event]:
+                   quoted: list[tuple[int, int]], readout: bool = False) -> list[Event]:
+    """One event per dated clause: the verb a date phrase belongs to, with its subject and object.
+
+    "Delegates sat down Monday ... since Russia launched its invasion five days earlier" gives two
+    events; a relative phrase ("the previous day") counts from the day the article is mostly about,
+    or from an earlier date in the same sentence."""
     events: list[Event] = []
-    reference = article_date
-    for index, sent in enumerate(doc.sents):
-        if any(s <= sent.start_char and sent.end_char <= e + 2 for s, e in quoted):
+    seen_days: list[dt.date] = []
+    for sent in doc.sents:
+        if _mostly_quoted(sent, quoted):
             continue
-        resolved = _sentence_date(sent, article_date, reference)
-        if resolved is None and index == 0 and _reports_action(sent) and not is_future(sent):
-            resolved = ResolvedDate(article_date.isoformat(), "day", "")
-        if resolved is None or not _reports_action(sent):
-            continue
-        if resolved.day:
-            reference = resolved.day
-        sentence = " ".join(sent.text.split())
-        names = tuple(dict.fromkeys(key for ent, key in actors.spans if sent.start <= ent.start < sent.end))
-        title = event_title(sent, resolved.text)
-        events.append(Event(
-            id=event_id(resolved.value, title, sentence), date=resolved.value, precision=resolved.precision,
-            title=title, actor_names=names,
-            sources=(EventSource(article=article, sentence=sentence, date_text=resolved.text),),
-            keywords=tuple(sorted(content_lemmas(sent))),
-        ))
+        reference = _main_day(seen_days) or article_date
+        used_verbs: set[int] = set()
+        dated = _sentence_dates(sent, article_date, reference)
+        if not dated and (readout or sent.start == 0) and _named_past_statement(sent, actors):
+            dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
+        for phrase, resolved in dated:
+            verb = _governing_verb(phrase)
+            if verb is None or verb.i in used_verbs or not _reports_action(verb):
+                continue
+            if any(s <= verb.idx < e for s, e in quoted):
+                continue
+            used_verbs.add(verb.i)
+            if resolved.day:
+                seen_days.append(resolved.day)
+                reference = resolved.day
+            clause = _clause(verb)
+            sentence = " ".join(sent.text.split())
+            names = tuple(dict.fromkeys(key for ent, key in actors.spans
+                                        if clause[0].i <= ent.start and ent.end <= clause[-1].i + 1))
+            if not names:
+                names = tuple(dict.fromkeys(key for ent, key in actors.spans if sent.start <= ent.start < sent.end))
+            title = event_title(verb, clause)
+            events.append(Event(
+                id=event_id(resolved.value, title, f"{sentence}\n{resolved.text}"), date=resolved.value,
+                precision=resolved.precision, title=title, actor_names=names,
+                sources=(EventSource(article=article, sentence=sentence, date_text=resolved.text),),
+                keywords=tuple(sorted(content_lemmas(clause))),
+            ))
     return events
 
 
-def _sentence_date(sent: Span, article_date: dt.date, reference: dt.date) -> Optional[ResolvedDate]:
-    """The first date phrase of the sentence that resolves, spaCy's DATE/TIME spans first."""
-    candidates = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
-    for span in candidates:
-        if not _DATE_WORDS.search(span.text) and span.label_ == "DATE":
+def _named_past_statement(sent: Span, actors: ArticleActors) -> bool:
+    """'Vladimir Putin had a telephone conversation with ...': past tense, a named actor as subject."""
+    root = sent.root
+    if root.tag_ != "VBD":
+        return False
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(actors.key_of(sent.doc[t.i: t.i + 1]) for s in subjects for t in s.subtree)
+
+
+def _mostly_quoted(sent: Span, quoted: list[tuple[int, int]]) -> bool:
+    inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in quoted)
+    return inside > 0.5 * (sent.end_char - sent.start_char)
+
+
+def _main_day(days: list[dt.date]) -> Optional[dt.date]:
+    """The day the article has mostly spoken of so far (ties: the most recent mention)."""
+    if not days:
+        return None
+    counts: dict[dt.date, int] = {}
+    for d in days:
+        counts[d] = counts.get(d, 0) + 1
+    best = max(counts.values())
+    return next(d for d in reversed(days) if counts[d] == best)
+
+
+def _sentence_dates(sent: Span, article_date: dt.date, reference: dt.date):
+    """Date phrases of a sentence in text order with their resolution; a relative phrase counts from
+    the previous phrase of the same sentence."""
+    found: list[tuple[Span, ResolvedDate]] = []
+    spans = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    covered = {i for e in spans for i in range(e.start, e.end)}
+    for match in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sent.text):
+        span = sent.char_span(match.start(), match.end())
+        if span is not None and span.start not in covered:
+            spans.append(span)
+    for span in sorted(spans, key=lambda s: s.start):
+        if span.label_ == "DATE" and not _DATE_WORDS.search(span.text):
             continue
-        future = is_future(span)
         text = span.text
         if span.start > sent.start and span.doc[span.start - 1].lower_ in {"on", "since", "by", "until"}:
             text = f"{span.doc[span.start - 1].text} {text}"
-        resolved = resolve_phrase(text, article_date, reference, future)
+        resolved = resolve_phrase(text, article_date, reference, is_future(span))
         if resolved is not None:
-            return resolved
-    # spaCy sometimes misses a bare weekday ("sat down Monday"); find it by shape.
-    match = re.search(r"\b(on |last |next )?(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sent.text)
-    if match:
-        span = sent.char_span(match.start(), match.end()) or sent
-        return resolve_phrase(match.group(0), article_date, reference, is_future(span))
+            found.append((span, resolved))
+            if resolved.day:
+                reference = resolved.day
+    return found
+
+
+def _governing_verb(span: Span) -> Optional[Token]:
+    """The verb (or event noun: 'their talks in Beijing on February 4') a date phrase belongs to."""
+    if not len(span):
+        return span.sent.root if span.sent.root.pos_ in {"VERB", "AUX"} else None
+    token = span.root
+    for _ in range(12):
+        if token.i != span.root.i and token.pos_ == "NOUN" and token.lemma_.lower() in _EVENT_NOUNS:
+            return token
+        if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod", "compound"}:
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
     return None
 
 
-def _reports_action(sent: Span) -> bool:
-    """A sentence with a finite main verb and a subject: something happened (or will)."""
-    root = sent.root
-    if root.pos_ not in {"VERB", "AUX"}:
+def _reports_action(verb: Token) -> bool:
+    """Past (or future) happenings, with a subject: not present-tense commentary."""
+    if verb.pos_ == "NOUN":
+        return True  # an event noun: "talks", "the attack"
+    if verb.dep_ == "acl":
+        return verb.tag_ in {"VBD", "VBN"}  # "after the discussions ended Monday"
+    if verb.lemma_ in {"be", "have", "seem", "appear"} and not any(c.dep_ in {"acomp", "attr", "prep"} for c in verb.children):
         return False
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in root.children) or root.dep_ == "ROOT" and any(
-        c.dep_ in {"nsubj", "nsubjpass"} for t in sent for c in t.children)
+    auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    past = verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
+    future = bool(auxes & {"will", "shall", "'ll"})
+    head = verb
+    while not _subject_of(head) and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.i != head.i:
+        head = head.head
+    return (past or future or verb.tag_ == "VBN") and _subject_of(head)
 
 
-def event_title(sent: Span, date_text: str) -> str:
-    """A short title: the main clause without the date phrase, cut to about a dozen words."""
-    root = sent.root
-    keep = {root.i}
-    for child in root.children:
+def _subject_of(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+
+
+def _clause(verb: Token) -> list[Token]:
+    """The verb's own clause: its subtree without the clauses that hang from it."""
+    skip = {"ccomp", "advcl", "relcl", "conj", "parataxis"}
+    tokens = [verb]
+    for child in verb.children:
+        if child.dep_ in skip or child.dep_ == "cc" or (child.dep_ == "punct"):
+            continue
+        tokens.extend(child.subtree)
+    return sorted(tokens, key=lambda t: t.i)
+
+
+def event_title(verb: Token, clause: list[Token]) -> str:
+    """A short title: the clause's subject, verb and objects, without the date phrase or asides."""
+    keep = {verb.i}
+    for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
                           "xcomp", "oprd", "dative", "prep", "agent", "ccomp"}:
             if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
                 continue
-            keep.update(t.i for t in child.subtree)
-    dated = {t.i for t in sent if t.ent_type_ in {"DATE", "TIME"}}
-    tokens = [t for t in sent if t.i in keep and t.i not in dated
-              and not (t.tag_ == "POS" and t.i - 1 in dated)
-              and not (t.lower_ in {"on", "since", "by"} and t.i + 1 in dated)]
-    words: list[str] = []
-    for t in tokens:
-        if t.is_punct and t.text not in {"-", "'"}:
-            continue
-        words.append(t.text_with_ws.strip() if not t.is_space else "")
-    text = " ".join(w for w in words if w).replace(" 's", "'s").replace(" n't", "n't")
-    text = re.sub(r"\s+([,.;:])", r"\1", text)
+            keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}
+                        and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))
+    dated = {t.i for t in clause if t.ent_type_ in {"DATE", "TIME"}}
+    doc = verb.doc
+    tokens = [doc[i] for i in sorted(keep) if i not in dated
+              and not (doc[i].tag_ == "POS" and i - 1 in dated)
+              and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)]
+    words = [t.text for t in tokens if not (t.is_punct and t.text not in {"-", "'", "%"})]
+    text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-")
     parts = text.split()
-    if len(parts) > 14:
-        text = " ".join(parts[:14]) + " …"
-    return text[:1].upper() + text[1:] if text else " ".join(sent.text.split()[:12])
+    if len(parts) > 16:
+        cut = 16
+        while cut > 8 and parts[cut - 1].lower() in {"and", "or", "of", "the", "a", "to", "in", "on", "with", "for"}:
+            cut -= 1
+        text = " ".join(parts[:cut]) + " …"
+    return text[:1].upper() + text[1:] if text else verb.sent.text[:80]
 
 
-def content_lemmas(sent: Span) -> set[str]:
+def content_lemmas(tokens) -> set[str]:
     """Content words (synonyms folded, nationalities to countries) that say what happened."""
     words = set()
-    for t in sent:
+    for t in tokens:
         if t.is_stop or t.is_punct or t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"}:
             continue
         if t.pos_ not in {"NOUN", "PROPN", "VERB", "ADJ"}:
@@ -153,7 +242,9 @@ def merge_events(events: list[Event]) -> list[Event]:
             for cluster in clusters:
                 other = set(cluster[0].keywords)
                 shared = sig & other
-                if shared & happening and len(shared) >= 2 and len(shared) / max(1, min(len(sig), len(other))) >= 0.3:
+                # The same kind of happening, and either more in common or a kind a day has only one of.
+                if shared & happening and (shared & _ONE_A_DAY or len(shared) >= 2
+                                           and len(shared) / max(1, min(len(sig), len(other))) >= 0.3):
                     cluster.append(event)
                     break
             else:

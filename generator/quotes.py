@@ -39,7 +39,7 @@ def quote_id(article: str, text: str) -> str:
 
 def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str = "",
                    headline_speaker: Optional[str] = None) -> list[Quote]:
-    marked = _marked_spans(doc.text)
+    marked = marked_spans(doc.text)
     resolver = _SpeakerResolver(doc, actors, marked)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
@@ -91,7 +91,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     return result
 
 
-def _marked_spans(text: str) -> list[_QuoteSpan]:
+def marked_spans(text: str) -> list[_QuoteSpan]:
     """Straight double quotes (the text is normalised), including multi-paragraph quotes whose
     paragraphs reopen with a mark and never close until the last one."""
     spans, pos = [], 0
