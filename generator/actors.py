@@ -31,8 +31,9 @@ _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
            "king", "queen", "pope", "senator", "head", "chief", "commander", "premier", "envoy", "negotiator",
            "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
-_JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an)$", re.I)
-_NEWSWIRE = re.compile(r"^[A-Z]{3,}(NEWS|WIRE|PRESS)$|^[A-Z]+NEWS$")
+_JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
+                   r"fatherland|motherland|homeland)$|\b(olympics|games|cup|championship|day)$", re.I)
+_NEWSWIRE = re.compile(r"^(AP|AFP|Reuters|UPI)\s*[-—]$")
 
 
 @dataclass
@@ -73,9 +74,21 @@ def clean_name(span: Span) -> str:
     return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
 
 
+_NOT_NAMES = {"Yes", "No", "Comrades", "Colleagues", "Friends", "Ladies", "Gentlemen", "Sir", "Madam", "Thank",
+              "Glory", "Hello", "Good"}
+
+
 def _kind(span: Span, name: str) -> str | None:
     if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern"}:
         return None  # "Ukrainian" is an adjective, whatever label the model gave it
+    if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES:
+        return None  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
+    if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
+        return "organization"  # an all-capitals name: an agency or outlet ("YOUNEWS")
+    if name.endswith("s") and (name[:-1] in gazetteer.NATIONALITY_TO_COUNTRY or name.endswith("ites")):
+        return "group"  # "Ukrainians", "Banderites"
+    if name.split()[-1] in gazetteer.PLACE_WORDS:
+        return "place"
     if name in gazetteer.place_names() or name in gazetteer.PLACE_ALIASES:
         return "place"
     if name in gazetteer.ORGANISATIONS or name in gazetteer.ORG_ALIASES:
@@ -89,6 +102,9 @@ def _kind(span: Span, name: str) -> str | None:
         return "person"  # "Makei said": a lone capitalised surname speaking is a person
     if span.label_ in {"ORG", "GPE"} and _after_title(span):
         return "person"  # "President Volodymyr Zelenskyy" tagged ORG
+    if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and \
+            span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}:
+        return "place"  # "fighting near Shchastya"
     return KIND_BY_LABEL.get(span.label_)
 
 
@@ -114,8 +130,8 @@ def _canonical(name: str, kind: str) -> str:
 
 
 def _is_junk(name: str) -> bool:
-    return (not name or _JUNK.match(name) is not None or _NEWSWIRE.match(name) is not None
-            or not any(c.isupper() for c in name) or name.isdigit() or len(name) < 2)
+    return (not name or _JUNK.search(name) is not None or _NEWSWIRE.match(name) is not None
+            or not name[0].isupper() or name.isdigit() or len(name) < 2 or name[-1] in ":-")
 
 
 def article_actors(doc: Doc) -> ArticleActors:
@@ -123,7 +139,9 @@ def article_actors(doc: Doc) -> ArticleActors:
     raw: list[tuple[Span, str, str]] = []
     for ent in doc.ents:
         name = clean_name(ent)
-        if _is_junk(name) or _in_newswire_phrase(ent):
+        if name[:1].islower() and ent.label_ == "ORG":  # "the central bank of Russia"
+            name = " ".join(w if w in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in name.split())
+        if _is_junk(name):
             continue
         kind = _kind(ent, name)
         if kind:

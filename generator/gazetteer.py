@@ -58,7 +58,7 @@ EXTRA_PLACES = {
     "Vinnytsia", "Zhytomyr", "Okhtyrka", "Kakhovka", "Nova Kakhovka", "Vasylkiv", "Kremenchuk",
 }
 # Collective actors ("the West", "the Russians"): groups, not places.
-GROUPS = {"West", "the West", "Western countries", "Allies"}
+GROUPS = {"West", "the West"}
 
 # Country -> nationality adjective; the plural of the adjective is the people as a group.
 DEMONYMS = {
@@ -77,7 +77,34 @@ DEMONYMS = {
     "Europe": "European", "Chechnya": "Chechen", "Crimea": "Crimean", "Kyiv": "Kyivan", "Soviet Union": "Soviet",
 }
 NATIONALITY_TO_COUNTRY = {adj: country for country, adj in DEMONYMS.items()}
-NATIONALITY_TO_COUNTRY.update({"Britain's": "United Kingdom", "U.S.": "United States", "US": "United States"})
+
+# Words of titles and government departments: never part of a person's name.
+OFFICE_WORDS = {
+    "President", "Minister", "Prime", "Chairman", "Chairwoman", "Deputy", "Secretary", "Head", "Chief", "Director",
+    "Adviser", "Advisor", "Ambassador", "General", "Commander", "Spokesman", "Spokeswoman", "Spokesperson",
+    "Transport", "Defence", "Defense", "Interior", "Foreign", "Affairs", "Council", "Office", "Ministry", "Staff",
+    "Forces", "Guard", "Governor", "Mayor", "Speaker", "Chancellor", "Premier", "Envoy", "Commissioner",
+    "Justice", "Finance", "Economy", "Energy", "Health", "Emergencies", "Intelligence", "Service", "Security",
+    "Protection", "Ecology", "Environmental", "Natural", "Resources", "Digital", "Development", "Trade",
+}
+# Departments named alone ("Minister of Defence") are not actors on their own.
+DEPARTMENTS = {"Defence", "Defense", "Interior", "Transport", "Justice", "Finance", "Economy", "Energy", "Health",
+               "Emergencies", "Foreign Affairs", "Ecology", "Agriculture", "Education", "Culture"}
+# Words that make a name a place whatever the model said ("Crimean Isthmus", "Donetsk People's Republic").
+PLACE_WORDS = {"Isthmus", "Island", "Islands", "Peninsula", "Oblast", "Region", "District", "Sea", "River", "Gulf",
+               "Bay", "Mountains", "Republic", "Province", "Krai", "Raion", "Strait", "Lake", "Valley"}
+# Known office holders (2022), used when an article says "the President of Russia" without naming him.
+OFFICE_HOLDERS = {
+    ("president", "Russia"): "Vladimir Putin", ("president", "Ukraine"): "Volodymyr Zelensky",
+    ("president", "France"): "Emmanuel Macron", ("president", "United States"): "Joe Biden",
+    ("president", "Belarus"): "Alexander Lukashenko", ("president", "China"): "Xi Jinping",
+    ("president", "Poland"): "Andrzej Duda", ("president", "Turkey"): "Recep Tayyip Erdogan",
+    ("chancellor", "Germany"): "Olaf Scholz", ("prime minister", "United Kingdom"): "Boris Johnson",
+    ("prime minister", "Israel"): "Naftali Bennett", ("prime minister", "Russia"): "Mikhail Mishustin",
+    ("prime minister", "Ukraine"): "Denys Shmyhal", ("foreign minister", "Russia"): "Sergei Lavrov",
+    ("foreign minister", "Ukraine"): "Dmytro Kuleba", ("defence minister", "Russia"): "Sergei Shoigu",
+    ("defense minister", "Russia"): "Sergei Shoigu", ("secretary-general", "NATO"): "Jens Stoltenberg",
+}
 
 # Plural proper names whose final "s" is not a stripped possessive.
 PLURAL_NAMES = {
@@ -118,6 +145,10 @@ def place_names() -> frozenset[str]:
 
 
 def canonical_place(name: str) -> str:
+    """'Kiev' -> 'Kyiv', 'the Republic of Poland' -> 'Poland'."""
+    for prefix in ("the Republic of ", "Republic of ", "the "):
+        if name.startswith(prefix) and name[len(prefix):] in place_names():
+            name = name[len(prefix):]
     return PLACE_ALIASES.get(name, name)
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from . import gazetteer
@@ -75,9 +75,50 @@ class GazetteerRepair:
             for name in sorted(names):
                 self.labels[name] = label
             self.matcher.add(label, [nlp.make_doc(n) for n in sorted(names)])
+        # Institutions written in lower case: "the central bank of Russia", "the general staff of the
+        # Ukraine armed forces".
+        self.institutions = Matcher(nlp.vocab)
+        self.institutions.add("INSTITUTION", [[
+            {"LOWER": {"IN": ["central", "general", "national", "state", "border", "security"]}},
+            {"LOWER": {"IN": ["bank", "staff", "guard", "duma", "service", "council"]}},
+            {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"},
+            {"LOWER": "armed", "OP": "?"}, {"LOWER": "forces", "OP": "?"},
+        ]], greedy="LONGEST")
+
+    @staticmethod
+    def _split(ent: Span) -> list[Span]:
+        """Undo entity spans that run names together: 'Vladimir Putin: Comrades', 'Interior Ministry
+        Troops, Special Police Force', 'Security Council Dmitry Medvedev', 'Ukraine Volodymyr Zelenskyy'."""
+        doc = ent.doc
+        parts, start = [], ent.start
+        for token in ent:
+            if token.text in {":", ",", ";", "*", "(", ")"} or token.text.endswith(":"):
+                if token.i > start:
+                    parts.append((start, token.i))
+                start = token.i + 1
+        if start < ent.end:
+            parts.append((start, ent.end))
+        result = []
+        for s, e in parts:
+            span = doc[s:e]
+            tail = e
+            while tail - 1 > s and doc[tail - 1].pos_ == "PROPN" and doc[tail - 1].is_title \
+                    and doc[tail - 1].text not in gazetteer.OFFICE_WORDS and e - (tail - 1) <= 3:
+                tail -= 1
+            prefix = doc[s:tail].text
+            if e - tail >= 2 and tail > s and (prefix in gazetteer.place_names() or prefix in gazetteer.ORGANISATIONS
+                                                or doc[tail - 1].text in gazetteer.OFFICE_WORDS):
+                if prefix in gazetteer.place_names():
+                    result.append(Span(doc, s, tail, label="GPE"))
+                elif prefix in gazetteer.ORGANISATIONS:
+                    result.append(Span(doc, s, tail, label="ORG"))
+                result.append(Span(doc, tail, e, label="PERSON"))
+            else:
+                result.append(Span(doc, s, e, label=span.label_ if span.label_ else ent.label_) if len(span) else span)
+        return [r for r in result if len(r)]
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = [part for ent in doc.ents for part in self._split(ent)]
         relabelled = []
         for ent in ents:
             core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -85,11 +126,13 @@ class GazetteerRepair:
             relabelled.append(Span(doc, ent.start, ent.end, label=label) if label and label != ent.label_ else ent)
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        spans += [Span(doc, s, e, label="ORG") for _, s, e in self.institutions(doc)]
         for span in spacy.util.filter_spans(spans):
-            if not any(i in taken for i in range(span.start, span.end)) and span[0].text[:1].isupper():
+            if not any(i in taken for i in range(span.start, span.end)) and (
+                    span[0].text[:1].isupper() or span.label_ == "ORG"):
                 relabelled.append(span)
                 taken.update(range(span.start, span.end))
-        doc.ents = sorted(relabelled, key=lambda s: s.start)
+        doc.ents = spacy.util.filter_spans(sorted(relabelled, key=lambda s: s.start))
         return doc
 
 
