@@ -102,9 +102,10 @@ def _kind(span: Span, name: str) -> str | None:
         return "person"  # "Makei said": a lone capitalised surname speaking is a person
     if span.label_ in {"ORG", "GPE"} and _after_title(span):
         return "person"  # "President Volodymyr Zelenskyy" tagged ORG
-    if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and \
-            span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}:
-        return "place"  # "fighting near Shchastya"
+    if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and (
+            span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}
+            or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
+        return "place"  # "fighting near Shchastya", "the Volyn direction"
     return KIND_BY_LABEL.get(span.label_)
 
 
@@ -194,10 +195,15 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
     for ent, key in spans:
         if mentions[key].kind != "person":
             continue
-        left = doc[max(0, ent.start - 4): ent.start].text.lower().replace("'s", "")
-        left = re.sub(r"[,()]", " ", left)
-        for title in sorted(_TITLES, key=len, reverse=True):
-            match = re.search(rf"(\b[a-z]+ )?\b{re.escape(title)}( of [a-z]+)?\s*$", left)
+        window = doc[max(ent.sent.start, ent.start - 10): ent.start]
+        cut = max((t.i + 1 for t in window if t.text in {",", ";", ":", "(", "—"} or t.pos_ == "VERB"),
+                  default=window.start)
+        left = doc[cut: ent.start].text.lower().replace("'s", "")
+        # The leftmost title governs: "Adviser to the Head of the President's Office X" is an adviser.
+        found = sorted(((m.start(), title) for title in _TITLES
+                        for m in re.finditer(rf"\b{re.escape(title)}\b", left)), key=lambda x: (x[0], -len(x[1])))
+        for position, title in found[:1]:
+            match = re.search(rf"(\b[a-z]+ )?\b{re.escape(title)}( of [a-z]+)?", left[max(0, position - 20):])
             if not match:
                 continue
             country = None

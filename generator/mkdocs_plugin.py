@@ -1,11 +1,18 @@
 """Thin MkDocs adapter: runs the pipeline and hands its Markdown tree to MkDocs in memory.
 
-Nothing is written into docs/, so `mkdocs serve` has no rebuild loop; seeds and templates are
-watched; the spaCy model and the extraction cache are reused across serve rebuilds.
+Nothing is written into docs/, so `mkdocs serve` has no rebuild loop; seeds, the curation file and
+templates are watched; the spaCy model and the extraction cache are reused across serve rebuilds.
+
+Reproducible output: unless the user set SOURCE_DATE_EPOCH, the plugin sets it for the build to the
+newest article's date (midnight UTC), so page dates, the sitemap and its gzip header depend on the
+seeds, not on the day of the build. It is recomputed on every build (`mkdocs serve` rebuilds) and
+removed again when the build ends.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import base
@@ -18,6 +25,20 @@ from .pipeline import BuildFailed, Settings, build_tree
 from .render import DEFAULT_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+
+EPOCH_ENV = "SOURCE_DATE_EPOCH"
+# The value this process last set (module level: MkDocs makes a new plugin object per serve rebuild),
+# so a value left behind by an interrupted build is never mistaken for the user's own.
+_epoch_set_by_us: str | None = None
+
+
+def newest_article_epoch(data: dict) -> str | None:
+    """Midnight UTC of the newest article date, as a SOURCE_DATE_EPOCH value; None without articles."""
+    dates = [a["date"] for a in data.get("articles", []) if a.get("date")]
+    if not dates:
+        return None
+    day = dt.date.fromisoformat(max(dates))
+    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
 
 
 class BriefingConfig(base.Config):
@@ -35,11 +56,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _path(self, config, value: str | None) -> Path | None:
         return None if not value else (self._root(config) / value)
 
+    def _label(self, config, seeds: Path) -> str:
+        """How problems name the seeds folder: relative to the project (`seeds/<file>`) when inside it."""
+        root = self._root(config)
+        try:
+            return Path(os.path.normpath(seeds)).relative_to(root).as_posix()
+        except ValueError:
+            return str(seeds)
+
     def on_files(self, files: Files, *, config) -> Files:
-        settings = Settings(seeds=self._path(config, self.config.seeds), model=self.config.model,
+        seeds = self._path(config, self.config.seeds)
+        settings = Settings(seeds=seeds, model=self.config.model,
                             cache=self._path(config, self.config.cache),
                             templates=self._path(config, self.config.templates),
-                            curation=self._path(config, self.config.curation), strict=bool(config.strict))
+                            curation=self._path(config, self.config.curation), strict=bool(config.strict),
+                            label=self._label(config, seeds))
         try:
             tree, result = build_tree(settings, log.debug)
         except BuildFailed as exc:
@@ -47,12 +78,57 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for warning in result.warnings:
             log.warning(warning)
         log.info(f"briefing: {result.parsed} article(s) parsed, {result.cached} from the cache")
+        self._set_build_date(result.data)
         for path, content in tree.items():
             files.append(File.generated(config, path, content=content))
         return files
 
+    # --- reproducible dates ------------------------------------------------------------------------
+
+    def _set_build_date(self, data: dict) -> None:
+        """Pages are created after on_files, so their update date (and the sitemap's) follows this."""
+        global _epoch_set_by_us
+        current = os.environ.get(EPOCH_ENV)
+        if current is not None and current != _epoch_set_by_us:
+            log.debug(f"briefing: {EPOCH_ENV}={current} set by the user; kept")
+            return
+        epoch = newest_article_epoch(data)
+        if epoch is None:
+            os.environ.pop(EPOCH_ENV, None)
+            _epoch_set_by_us = None
+            return
+        os.environ[EPOCH_ENV] = _epoch_set_by_us = epoch
+        log.debug(f"briefing: {EPOCH_ENV}={epoch} (the newest article's date)")
+
+    def _restore_build_date(self) -> None:
+        global _epoch_set_by_us
+        if _epoch_set_by_us is not None and os.environ.get(EPOCH_ENV) == _epoch_set_by_us:
+            del os.environ[EPOCH_ENV]
+        _epoch_set_by_us = None
+
+    def on_post_build(self, *, config) -> None:
+        self._restore_build_date()
+
+    def on_build_error(self, *, error) -> None:
+        self._restore_build_date()
+
+    # --- page titles -------------------------------------------------------------------------------
+
+    def on_page_content(self, html: str, *, page, config, files) -> str:
+        """Pin the page title as rendered (seed text stays entity-escaped, e.g. `&#60;script&#62;`).
+
+        Material prints `page.title | striptags` in <title>, and striptags decodes entities: a seed
+        title such as `</title><script>…` would become markup. With `meta.title` set, the theme prints
+        the title as it is, still escaped. (Only titles that striptags would change: others, and the
+        home page, whose <title> is the site name, keep the theme's output.)"""
+        title = page.title
+        if title and "title" not in page.meta and not page.is_homepage and ("&" in title or "<" in title):
+            page.meta["title"] = title
+        return html
+
     def on_serve(self, server, *, config, builder):
-        for folder in (self._path(config, self.config.seeds), self._path(config, self.config.templates),
+        curation = self._path(config, self.config.curation)
+        for folder in (self._path(config, self.config.seeds), curation, self._path(config, self.config.templates),
                        DEFAULT_TEMPLATES):
             if folder is not None and folder.exists():
                 server.watch(str(folder))

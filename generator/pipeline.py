@@ -31,6 +31,7 @@ class Settings:
     templates: Optional[Path] = None  # a folder whose templates override the defaults
     curation: Optional[Path] = None  # default: <seeds>/curation.yml
     strict: bool = False
+    label: Optional[str] = None  # how problems name the seeds folder (default: the path as given)
 
 
 @dataclass
@@ -43,7 +44,8 @@ class Result:
 
 def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> Result:
     """Seeds folder -> briefing data (the content of briefing.yml). Raises BuildFailed in strict mode."""
-    seeds_label = os.path.relpath(settings.seeds) if not Path(settings.seeds).is_absolute() else str(settings.seeds)
+    seeds_label = settings.label or (os.path.relpath(settings.seeds) if not Path(settings.seeds).is_absolute()
+                                     else str(settings.seeds))
     report = read_seeds(settings.seeds)
     warnings = [p.message(seeds_label.rstrip("/")) for p in report.problems]
     for line in warnings:

@@ -17,14 +17,21 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from . import gazetteer
 from .actors import SPEECH_LEMMAS, ArticleActors, fold
 from .records import Quote
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "we"}
+_OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minister", "chancellor", "adviser"}
+# Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
+_SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
+                 "spokesperson", "press", "service", "readout", "cabinet"}
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
-_TRANSCRIPT = re.compile(r"^([A-Z][\w.'\- ]{2,60}?):\s+(\S.*)$", re.S)
+# A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or
+# after a sentence end.
+_LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))((?:(?:[A-Z][\w'\-.]*|of|the|and) ?){2,14}):\s+(?=\S)", re.M)
 
 
 @dataclass(frozen=True)
@@ -140,8 +147,8 @@ def _subject(verb: Token) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if verb.dep_ in {"conj", "xcomp"} and verb.head.i != verb.i:
-        return _subject(verb.head)
+    if verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"} and verb.head.i != verb.i:
+        return _subject(verb.head)  # "made a point of noting that", "went on to say"
     return None
 
 
@@ -161,9 +168,15 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
             content = _trim(content)
             return ("indirect", content, pobj) if content is not None and len(content) > 3 else None
     for verb in sent:
-        if not _speech_verb(verb):
+        if not (_speech_verb(verb) or _stance(verb)):
             continue
         comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        if comp is None:
+            # "expressed the hope that ...", "denied the report that ...": a noun with a that-clause.
+            obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                comp = next((c for c in obj.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                             and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
         subject = _subject(verb)
         if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
             continue
@@ -213,6 +226,11 @@ def _trailing_attribution(sent: Span, stripped: bool) -> Optional[tuple[str, Spa
     return None
 
 
+def _stance(verb: Token) -> bool:
+    """'made it clear (that)', 'have been clear (that)': statements without a speech verb."""
+    return verb.lemma_ in {"make", "be"} and any(c.lower_ == "clear" for c in verb.children)
+
+
 def _looks_verbatim(content: Span, subject: Token, verb: Token) -> bool:
     """Stripped-mark quotes read like speech: first/second person, an adverb opener, or a person
     (not a news outlet "reporting") speaking."""
@@ -243,31 +261,39 @@ def _extend_to_paragraph_start(doc: Doc, sent: Span, start: int) -> int:
 
 
 def _transcript_paragraphs(doc: Doc, actors: ArticleActors, headline_speaker: Optional[str]):
-    """'Vladimir Putin: ...' paragraphs (and the ones that follow them until another speaker),
-    and first-person paragraphs of an address whose headline names its speaker."""
-    speaker = None
+    """Speech in transcripts and addresses, one quote per paragraph.
+
+    A transcript labels each turn with its speaker, at a paragraph start or inline after a
+    sentence ("* * * President of Russia Vladimir Putin: Good afternoon, colleagues."); the turn
+    runs to the next label. In an address whose headline names its speaker, every first-person
+    paragraph is that speaker's."""
+    text = doc.text
+    persons = [(ent.start_char, ent.end_char, key) for ent, key in actors.spans
+               if actors.mentions[key].kind == "person"]
+    turns = []
+    for m in _LABEL.finditer(text):
+        s, e = m.start(1), m.end(1)
+        who = [k for a, b, k in persons if s <= a and b <= e]
+        if who:
+            turns.append((s, m.end(), who[-1]))
+    for n, (label_start, speech_start, speaker) in enumerate(turns):
+        speech_end = turns[n + 1][0] if n + 1 < len(turns) else len(text)
+        yield from _paragraph_spans(text, speaker, speech_start, speech_end)
+    if turns or not headline_speaker:
+        return
     offset = 0
-    person_keys = {m.key for m in actors.mentions.values() if m.kind == "person"}
-    surnames = {fold(k.split()[-1]): k for k in person_keys}
-    for paragraph in doc.text.split("\n"):
-        start = offset
-        offset += len(paragraph) + 1
-        stripped = paragraph.strip()
-        if not stripped:
-            continue
-        lead = len(paragraph) - len(paragraph.lstrip())
-        m = _TRANSCRIPT.match(stripped)
-        if m and len(m.group(1).split()) <= 6:
-            name = m.group(1).strip()
-            last = fold(name.split()[-1])
-            speaker = next((k for k in person_keys if k == name or fold(k) == fold(name)), surnames.get(last, name))
-            body_start = start + lead + m.start(2)
-            yield speaker, body_start, start + lead + len(stripped)
-            continue
-        if speaker is not None and not stripped.startswith('"'):
-            yield speaker, start + lead, start + lead + len(stripped)
-        elif headline_speaker and _FIRST_PERSON.search(stripped) and '"' not in stripped:
-            yield headline_speaker, start + lead, start + lead + len(stripped)
+    for paragraph in text.split("\n"):
+        start, offset = offset, offset + len(paragraph) + 1
+        if paragraph.strip() and _FIRST_PERSON.search(paragraph):
+            yield from _paragraph_spans(text, headline_speaker, start, start + len(paragraph))
+
+
+def _paragraph_spans(text: str, speaker: str, start: int, end: int):
+    for match in re.finditer(r"[^\n]+", text[start:end]):
+        words = match.group(0).strip().rstrip("*<>… ").strip()
+        if len(words) > 1:
+            lead = len(match.group(0)) - len(match.group(0).lstrip())
+            yield speaker, start + match.start() + lead, start + match.start() + lead + len(words)
 
 
 def headline_speaker(headline: str, title_doc: Doc) -> Optional[str]:
@@ -325,6 +351,15 @@ class _SpeakerResolver:
     def resolve(self, token: Token) -> Optional[str]:
         """The actor a speaker token stands for."""
         key = self.actors.key_of(self.doc[token.i: token.i + 1])
+        if key is None and self.actors.titles.get(token.lower_) or token.lower_ in _OFFICE_TITLES:
+            holder = self._office_holder(token)
+            if holder is not None:
+                self.last_speaker = holder
+                return holder
+        if key is None and token.pos_ == "NOUN":
+            # "The U.S. and allied governments": the named actor coordinated with or qualifying the noun.
+            key = next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
+                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))), None)
         if key is None and token.pos_ == "PROPN":
             for child in token.subtree:
                 key = self.actors.key_of(self.doc[child.i: child.i + 1])
@@ -336,11 +371,13 @@ class _SpeakerResolver:
         lower = token.lower_
         if lower in _PRONOUNS:
             return self._last_person_before(token.idx)
-        phrase = " ".join(t.lower_ for t in token.subtree if not t.is_punct and t.lower_ not in {"the", "'s"})
-        for title in sorted(self.actors.titles, key=len, reverse=True):
-            if phrase.endswith(title) or phrase == title:
-                people = self.actors.titles[title]
-                return people[-1] if len(people) >= 1 else None
+        owner = self._owner(token)
+        if owner is not None:
+            return owner
+        holder = self._office_holder(token)
+        if holder is not None:
+            self.last_speaker = holder
+            return holder
         if lower in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"}:
             return None
         # A speaker that is no named actor ("the general staff of the armed forces"): its phrase.
@@ -351,6 +388,57 @@ class _SpeakerResolver:
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
         return " ".join(words).replace(" 's", "'s") or None
+
+    def _owner(self, token: Token) -> Optional[str]:
+        """'Zelenskyy's office', 'the Kremlin's statement', 'the government in Kyiv' speak for their owner."""
+        if token.lemma_.lower() not in _SPOKESBODIES:
+            return None
+        for child in token.children:
+            target = child if child.dep_ == "poss" else (
+                next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and child.lower_ in {"of", "in"} else None)
+            if target is not None:
+                key = self.actors.key_of(self.doc[target.i: target.i + 1])
+                if key is not None:
+                    return key
+        return None
+
+    def _office_holder(self, token: Token) -> Optional[str]:
+        """'the president', 'the President of France', 'the French president', 'the Adviser to the Head
+        of the President's Office': the person the article gave that title, else the known holder."""
+        words = [token.lower_]
+        if token.i > 0 and token.nbor(-1).lower_ in {"prime", "foreign", "defence", "defense", "deputy"}:
+            words.insert(0, token.nbor(-1).lower_)
+        title = " ".join(words)
+        if title not in self.actors.titles and title not in {t for t, _ in gazetteer.OFFICE_HOLDERS}:
+            return None
+        country = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    country = gazetteer.canonical_place(pobj.text)
+            elif child.dep_ in {"amod", "compound", "poss"}:
+                country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
+        candidates = []
+        if country:
+            candidates += [f"{title} of {country.lower()}", f"{country.lower()} {title}"]
+        candidates.append(title)
+        for key in candidates:
+            people = self.actors.titles.get(key)
+            if people and (key != title or len(set(people)) == 1 or not country):
+                return people[-1]
+        if country and (title, country) in gazetteer.OFFICE_HOLDERS:
+            return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
+        return None
+
+    def _known_person(self, name: str) -> str:
+        """The article's own spelling of a known name, when it has one ('Volodymyr Zelenskyy')."""
+        surname = fold(name.split()[-1])
+        for key, mention in self.actors.mentions.items():
+            if mention.kind == "person" and fold(key).split()[-1] == surname:
+                return key
+        return name
 
     def _last_person_before(self, char: int) -> Optional[str]:
         best = None
