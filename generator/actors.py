@@ -12,7 +12,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
+    from spacy.tokens import Doc, Span
 
 from . import gazetteer
 from .records import Actor, Mention

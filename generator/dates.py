@@ -11,7 +11,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Span
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
+    from spacy.tokens import Span
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",

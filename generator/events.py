@@ -7,7 +7,10 @@ import hashlib
 import re
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
+    from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .actors import ArticleActors

@@ -17,11 +17,12 @@ from . import events as events_mod
 from . import figures as figures_mod
 from . import quotes as quotes_mod
 from .cache import ExtractionCache, cache_key
-from .nlp import load_pipeline, model_version, parse
+from .model import model_identity
 from .records import Article, ArticleExtraction, Briefing, Event, Quote, SeedProblem
 from .typography import normalise
 
-_EXTRACTOR_MODULES = ("typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract")
+_EXTRACTOR_MODULES = ("typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
+                      "model")
 
 
 @functools.lru_cache(maxsize=1)
@@ -66,9 +67,9 @@ def _with_headline_person(found: actors_mod.ArticleActors, speaker: str) -> acto
 
 def extract_articles(articles: Sequence[Article], model: str, cache: Optional[ExtractionCache] = None,
                      progress: Callable[[str], None] = lambda message: None) -> dict[str, ArticleExtraction]:
-    """Run spaCy (one nlp.pipe pass) over the articles the cache does not already hold."""
-    nlp = load_pipeline(model)
-    version = f"{model_version(nlp)}+{extractor_version()}"
+    """Run spaCy (one nlp.pipe pass) over the articles the cache does not already hold; spaCy is
+    not even imported when the cache holds them all."""
+    version = f"{model_identity(model)}+{extractor_version()}"
     results: dict[str, ArticleExtraction] = {}
     todo: list[tuple[Article, str]] = []
     for article in articles:
@@ -79,6 +80,11 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
         else:
             todo.append((article, key))
     progress(f"{len(results)} article(s) from the cache, {len(todo)} to parse with {model}")
+    if not todo:
+        return results
+    from .nlp import load_pipeline, parse
+
+    nlp = load_pipeline(model)
     texts = [normalise(a.body) for a, _ in todo]
     titles = list(nlp.pipe(normalise(a.title) for a, _ in todo))
     for n, ((article, key), doc, title_doc) in enumerate(zip(todo, parse(nlp, texts), titles), start=1):

