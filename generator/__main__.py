@@ -57,7 +57,9 @@ def cmd_build(args) -> int:
 
     say = _progress(args.quiet)
     tree, result = build_tree(_settings(args), say)
-    _write_data(result.data, Path(args.data_out or args.out))
+    data_out = Path(args.data_out or args.out)
+    write_atomic(data_out / "briefing.yml", tree["data/briefing.yml"])
+    write_atomic(data_out / "briefing.json", tree["data/briefing.json"])
     write_tree(tree, Path(args.out))
     say(f"wrote {len(tree)} files under {args.out}")
     return 0

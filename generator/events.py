@@ -60,7 +60,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
         reference = _main_day(seen_days) or article_date
         used_verbs: set[int] = set()
         dated = _sentence_dates(sent, article_date, reference)
-        if not dated and (readout or sent.start == 0) and _named_past_statement(sent, actors):
+        if not dated and readout and _named_past_statement(sent, actors):
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
@@ -188,6 +188,9 @@ def _clause(verb: Token) -> list[Token]:
 def event_title(verb: Token, clause: list[Token]) -> str:
     """A short title: the clause's subject, verb and objects, without the date phrase or asides."""
     keep = {verb.i}
+    if verb.dep_ == "acl":  # "after the discussions ended Monday": the noun is the subject
+        keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
+        keep.add(verb.head.i)
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
                           "xcomp", "oprd", "dative", "prep", "agent", "ccomp"}:

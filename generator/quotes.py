@@ -184,6 +184,9 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
         if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
             continue
         tokens = sorted(comp.subtree, key=lambda t: t.i)
+        if _stance(verb):  # "made it clear they expected ...": the statement follows "clear"
+            clear = next(c for c in verb.children if c.lower_ == "clear")
+            tokens = [t for t in tokens if t.i > clear.i] or tokens
         content = _trim(sent.doc[tokens[0].i: tokens[-1].i + 1])
         if content is None or len(content) < 4:
             continue
