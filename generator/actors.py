@@ -61,6 +61,7 @@ def fold(name: str) -> str:
     words = []
     for word in text.split():
         word = re.sub(r"(yy|iy|yi|ii|ij)$", "y", word)
+        word = word.replace("tz", "z")  # Scholtz / Scholz
         words.append(word)
     return " ".join(words)
 
@@ -77,7 +78,7 @@ def clean_name(span: Span) -> str:
     return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
 
 
-_NOT_NAMES = {"Yes", "No", "Comrades", "Colleagues", "Friends", "Ladies", "Gentlemen", "Sir", "Madam", "Thank",
+_NOT_NAMES = {"Yes", "No", "State", "Earth", "World", "Comrades", "Colleagues", "Friends", "Ladies", "Gentlemen", "Sir", "Madam", "Thank",
               "Glory", "Hello", "Good"}
 
 
@@ -105,7 +106,7 @@ def _kind(span: Span, name: str) -> str | None:
         return "person"  # "Makei said": a lone capitalised surname speaking is a person
     if span.label_ in {"ORG", "GPE"} and _after_title(span):
         return "person"  # "President Volodymyr Zelenskyy" tagged ORG
-    if span.label_ == "PERSON" and len(span) == 1 and span.start > 0 and (
+    if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and span.start > 0 and (
             span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}
             or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
         return "place"  # "fighting near Shchastya", "the Volyn direction"

@@ -106,16 +106,7 @@ def _explicit(text: str, low: str, article_date: dt.date, future: bool) -> Optio
     day_match = re.search(r"\b([0-3]?[0-9])(st|nd|rd|th)?\b(?!\d)", re.sub(r"\b(19|20)\d{2}\b", "", low))
     year = int(year_match.group(1)) if year_match else None
     if month and day_match and 1 <= int(day_match.group(1)) <= 31:
-        import dateparser  # imported lazily: it takes a second to load and is needed only here
-
-        settings = {"RELATIVE_BASE": dt.datetime.combine(article_date, dt.time()),
-                    "PREFER_DATES_FROM": "future" if future else "past", "STRICT_PARSING": False,
-                    "REQUIRE_PARTS": ["day", "month"]}
-        parsed = dateparser.parse(re.sub(r"^(on|since|by|until|from|in) ", "", text, flags=re.I),
-                                  languages=["en"], settings=settings)
-        if parsed:
-            return ResolvedDate(parsed.date().isoformat(), "day", text)
-        return None
+        return _calendar_day(text, year, month, int(day_match.group(1)), article_date, future)
     if month and year:
         return ResolvedDate(f"{year:04d}-{month:02d}", "month", text)
     if month and re.fullmatch(r"(in |early |late |mid-?)?[a-z.]+", low):
@@ -126,6 +117,23 @@ def _explicit(text: str, low: str, article_date: dt.date, future: bool) -> Optio
     if year and re.fullmatch(r"(in |since |by )?(19|20)\d{2}", low):
         return ResolvedDate(str(year), "year", text)
     return None
+
+
+def _calendar_day(text: str, year: Optional[int], month: int, day: int, article_date: dt.date,
+                  future: bool) -> Optional[ResolvedDate]:
+    """A day and month: without a year, the nearest such date on or before the article date for
+    the past, on or after it for the future ("will open on March 14" in a 14 March article)."""
+    try:
+        if year is not None:
+            return ResolvedDate(dt.date(year, month, day).isoformat(), "day", text)
+        candidate = dt.date(article_date.year, month, day)
+        if future and candidate < article_date:
+            candidate = dt.date(article_date.year + 1, month, day)
+        elif not future and candidate > article_date + dt.timedelta(days=1):
+            candidate = dt.date(article_date.year - 1, month, day)
+    except ValueError:
+        return None  # 30 February
+    return ResolvedDate(candidate.isoformat(), "day", text)
 
 
 def is_future(span: Span) -> bool:

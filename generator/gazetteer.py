@@ -19,6 +19,8 @@ PLACE_ALIASES = {
     "America": "United States", "United States of America": "United States", "the United States": "United States",
     "UK": "United Kingdom", "U.K.": "United Kingdom", "Britain": "United Kingdom", "Great Britain": "United Kingdom",
     "Russian Federation": "Russia", "the Russian Federation": "Russia", "Republic of Belarus": "Belarus",
+    "DPR": "Donetsk People's Republic", "LPR": "Luhansk People's Republic", "DNR": "Donetsk People's Republic",
+    "LNR": "Luhansk People's Republic", "Lugansk People's Republic": "Luhansk People's Republic",
     "Czechia": "Czech Republic", "the Netherlands": "Netherlands", "Holland": "Netherlands",
     "the Donbas": "Donbas", "the Crimea": "Crimea", "the Ukraine": "Ukraine",
 }
@@ -92,7 +94,8 @@ DEPARTMENTS = {"Defence", "Defense", "Interior", "Transport", "Justice", "Financ
                "Emergencies", "Foreign Affairs", "Ecology", "Agriculture", "Education", "Culture"}
 # Words that make a name a place whatever the model said ("Crimean Isthmus", "Donetsk People's Republic").
 PLACE_WORDS = {"Isthmus", "Island", "Islands", "Peninsula", "Oblast", "Region", "District", "Sea", "River", "Gulf",
-               "Bay", "Mountains", "Republic", "Province", "Krai", "Raion", "Strait", "Lake", "Valley"}
+               "Bay", "Mountains", "Republic", "Province", "Krai", "Raion", "Strait", "Lake", "Valley", "Cosmodrome",
+               "Airport", "Port", "Square", "Bridge", "Plant"}
 # Known office holders (2022), used when an article says "the President of Russia" without naming him.
 OFFICE_HOLDERS = {
     ("president", "Russia"): "Vladimir Putin", ("president", "Ukraine"): "Volodymyr Zelensky",

@@ -310,7 +310,13 @@ def headline_speaker(headline: str, title_doc: Doc) -> Optional[str]:
         if ent.label_ == "PERSON" and len(ent.text.split()) > 1:
             return ent.text
     m = re.search(r"(?:President|Prime Minister|Minister)(?: of [A-Z]\w+)? ((?:[A-Z][\w\-]+ ){1,2}[A-Z][\w\-]+)", headline)
-    return m.group(1) if m else None
+    if m:
+        return m.group(1)
+    # "Address by the President of Ukraine to ...": the office's holder.
+    m = re.search(r"\b(President|Prime Minister|Chancellor) of (?:the )?([A-Z][\w ]+?)\b(?: to| at| on|$)", headline)
+    if m:
+        return gazetteer.OFFICE_HOLDERS.get((m.group(1).lower(), gazetteer.canonical_place(m.group(2).strip())))
+    return None
 
 
 class _SpeakerResolver:
