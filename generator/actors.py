@@ -185,13 +185,6 @@ def _majority_kind(kinds: Counter, key: str) -> str:
     return kinds.most_common(1)[0][0]
 
 
-def _in_newswire_phrase(ent: Span) -> bool:
-    """'YOUNEWS learnt,' / 'CNN reported' at a sentence start: the first is boilerplate."""
-    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
-    return bool(ent.start == ent.sent.start and nxt is not None and nxt.lower_ in {"learnt", "learned"}
-                and ent.text.isupper())
-
-
 def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention]) -> dict[str, list[str]]:
     """Titles written before a person's name: 'Ukrainian President Volodymyr Zelensky' ->
     {'president': [...], 'ukrainian president': [...], 'president of ukraine': [...]}."""

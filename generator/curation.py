@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .records import Actor, Briefing, Event, EventSource
+from .records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
 
 KNOWN_KEYS = {"title", "summary", "actors", "hide", "events", "pin"}
 KINDS = ("actors", "quotes", "events", "figures")
@@ -57,7 +57,7 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
             if actor_id not in actor_ids:
                 problems.append(f"{label}: actors.{section}: no actor '{actor_id}'")
                 continue
-            if field == "kind" and value not in {"person", "organization", "place", "group"}:
+            if field == "kind" and value not in ACTOR_KINDS:
                 problems.append(f"{label}: actors.kinds: '{value}' is not person/organization/place/group")
                 continue
             b.actors = [_update_actor(a, field, value) if a.id == actor_id else a for a in b.actors]

@@ -6,6 +6,7 @@ always re-run over all extractions.
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
@@ -18,7 +19,7 @@ from . import figures as figures_mod
 from . import quotes as quotes_mod
 from .cache import ExtractionCache, cache_key
 from .model import model_identity
-from .records import Article, ArticleExtraction, Briefing, Event, Quote, SeedProblem
+from .records import Article, ArticleExtraction, Briefing, Event, Quote, SeedProblem, unique_by_id
 from .typography import normalise
 
 _EXTRACTOR_MODULES = ("typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
@@ -120,7 +121,7 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
         for x in ordered for q in x.quotes
     ]
     by_id = {a.id: a for a in actors}
-    quotes = [q if q.speaker is None else _named(q, by_id[q.speaker].name) for q in quotes]
+    quotes = [q if q.speaker is None else dataclasses.replace(q, speaker_name=by_id[q.speaker].name) for q in quotes]
     events = [
         Event(id=e.id, date=e.date, precision=e.precision, title=e.title, actor_names=e.actor_names,
               sources=e.sources, keywords=e.keywords,
@@ -131,19 +132,7 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
     figures = [f for x in ordered for f in x.figures]
     updated = max((a.date for a in articles), default=None)
     return Briefing(title="", summary="", updated=updated.isoformat() if updated else "", articles=list(articles),
-                    actors=actors, quotes=_unique(quotes), events=events, figures=_unique(figures),
+                    actors=actors, quotes=unique_by_id(quotes), events=events, figures=unique_by_id(figures),
                     problems=list(problems))
 
 
-def _named(quote: Quote, name: str) -> Quote:
-    return Quote(id=quote.id, text=quote.text, kind=quote.kind, speaker_name=name, article=quote.article,
-                 sentence=quote.sentence, speaker=quote.speaker)
-
-
-def _unique(items: list) -> list:
-    seen, out = set(), []
-    for item in items:
-        if item.id not in seen:
-            seen.add(item.id)
-            out.append(item)
-    return out

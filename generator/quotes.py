@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py
 
 from . import gazetteer
 from .actors import SPEECH_LEMMAS, ArticleActors, fold
-from .records import Quote
+from .records import Quote, unique_by_id
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "we"}
@@ -89,16 +89,7 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
         add(doc.text[start:end], kind, speaker, doc.text[min(start, sent.start_char):sent.end_char], start, end)
     quotes.sort(key=lambda q: doc.text.find(q.text[:30]))
-    return _dedupe(quotes)
-
-
-def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    seen, result = set(), []
-    for q in quotes:
-        if q.id not in seen:
-            seen.add(q.id)
-            result.append(q)
-    return result
+    return unique_by_id(quotes)
 
 
 def marked_spans(text: str) -> list[_QuoteSpan]:

@@ -11,8 +11,6 @@ from dataclasses import dataclass, field
 from typing import Any, Optional
 
 ACTOR_KINDS = ("person", "organization", "place", "group")
-QUOTE_KINDS = ("direct", "partial", "indirect")
-PRECISIONS = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
@@ -128,6 +126,12 @@ class Briefing:
     pinned: dict[str, list[str]] = field(default_factory=dict)
     problems: list[SeedProblem] = field(default_factory=list)
     curation_problems: list[str] = field(default_factory=list)
+
+
+def unique_by_id(items: list) -> list:
+    """The first item of each id, in order (the same quote may be found by two rules)."""
+    seen: set[str] = set()
+    return [item for item in items if not (item.id in seen or seen.add(item.id))]
 
 
 def to_plain(obj: Any) -> Any:
