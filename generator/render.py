@@ -25,6 +25,9 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
 HOME_LIMITS = {"events": 10, "actors": 12, "quotes": 6, "figures": 8}
+INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
+QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
+KEY_EVENTS_PER_MONTH = 8  # on the chronology index
 
 
 def escape_text(value: Any) -> Markup:
@@ -104,22 +107,45 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     def page(path: str, template: str, **values: Any) -> None:
         tree[path] = env.get_template(template).render(**ctx.common(), **values)
 
+    # Every index is split so that no page grows with the number of articles: chronology and
+    # sources by month, actors by kind (the index shows the most mentioned), quotes a few per
+    # speaker with the rest on the speaker's page.
     page("index.md", "home.md.j2", **home)
-    page("chronology.md", "chronology.md.j2", months=_by_month(data["events"]))
-    page("actors/index.md", "actors_index.md.j2", kinds=_actors_by_kind(data["actors"]),
-         quote_counts={k: len(v) for k, v in ctx.quotes_by_speaker.items()})
+    months = _by_month(data["events"])
+    page("chronology/index.md", "chronology_index.md.j2",
+         months=[(month, days, _key_events(days)) for month, days in months])
+    for month, days in months:
+        page(f"chronology/{month}.md", "chronology.md.j2", month=month, days=days)
+    quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
+    kinds = _actors_by_kind(data["actors"])
+    page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
+         kinds=[(kind, sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:INDEX_TOP], len(group))
+                for kind, group in kinds])
+    for kind, group in kinds:
+        page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts)
     for actor in data["actors"]:
         page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor,
              quotes=ctx.quotes_by_speaker.get(actor["id"], []),
              events=ctx.events_by_actor.get(actor["id"], []))
-    speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items()),
-                      key=lambda kv: (kv[0] == "", -len(kv[1]), (ctx.actors.get(kv[0]) or {}).get("name", "")))
-    page("quotes.md", "quotes.md.j2", speakers=speakers)
+    speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
+                      key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
+    page("quotes.md", "quotes.md.j2", speakers=[(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers],
+         unattributed=len(ctx.quotes_by_speaker.get("", [])))
     page("figures.md", "figures.md.j2")
-    page("sources/index.md", "sources_index.md.j2")
+    by_month: dict[str, list[dict]] = defaultdict(list)
+    for article in data["articles"]:
+        by_month[article["date"][:7]].append(article)
+    page("sources/index.md", "sources_index.md.j2",
+         months=[(m, len(by_month[m])) for m in sorted(by_month, reverse=True)])
+    for month, articles in by_month.items():
+        page(f"sources/months/{month}.md", "sources_month.md.j2", month=month,
+             month_articles=sorted(articles, key=lambda a: (a["date"], a["id"]), reverse=True))
+    quotes_by_article: dict[str, list[dict]] = defaultdict(list)
+    for q in data["quotes"]:
+        quotes_by_article[q["article"]].append(q)
     for article in data["articles"]:
         page(f"sources/{article['id']}.md", "article.md.j2", article=article,
-             quotes=[q for q in data["quotes"] if q["article"] == article["id"]])
+             quotes=quotes_by_article.get(article["id"], []))
     page("data.md", "data.md.j2")
     tree["data/briefing.yml"] = dump_yaml(data)
     tree["data/briefing.json"] = dump_json(data)
@@ -139,13 +165,28 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
     events.sort(key=lambda e: (_neg_date(e["date"]), e["id"]))
     actors = pick(data["actors"], "actors", lambda a: (-len(a["articles"]),
                                                        -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
-    quotes = pick(data["quotes"], "quotes", lambda q: ({"direct": 0, "partial": 1, "indirect": 2}[q["kind"]],
+    quotes = pick(data["quotes"], "quotes", lambda q: (_KIND_ORDER[q["kind"]],
                                                        q["speaker"] is None, -len(q["text"]) // 80, q["id"]))
     figures = pick(data["figures"], "figures", lambda f: (-float(f["value"] or 0) if _is_number(f["value"]) else 0,
                                                           f["id"]))
     dates = sorted(a["date"] for a in data["articles"])
     return {"key_events": events, "main_actors": actors, "notable_quotes": quotes, "key_figures": figures,
             "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
+
+
+_KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
+
+
+def _best_quotes(quotes: list[dict]) -> list[dict]:
+    """Direct quotes first, then longer ones: the words most worth reading."""
+    return sorted(quotes, key=lambda q: (_KIND_ORDER[q["kind"]], -len(q["text"]), q["id"]))
+
+
+def _key_events(days: list[tuple[str, list[dict]]]) -> list[dict]:
+    """The month's most reported events, in date order."""
+    events = [e for _, day_events in days for e in day_events]
+    top = sorted(events, key=lambda e: (-len(e["sources"]), -len(e["actors"]), e["date"], e["id"]))
+    return sorted(top[:KEY_EVENTS_PER_MONTH], key=lambda e: (e["date"], e["id"]))
 
 
 def _neg_date(value: str) -> str:

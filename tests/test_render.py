@@ -87,7 +87,7 @@ def test_user_template_overrides_one_default(tmp_path):
     (tmp_path / "figures.md.j2").write_text("# My figures\n\n{{ briefing.figures | length }} figures\n")
     tree = render_tree(briefing("x"), tmp_path)
     assert tree["figures.md"] == "# My figures\n\n1 figures\n"
-    assert tree["chronology.md"].startswith("# Chronology")  # the others are the defaults
+    assert tree["chronology/index.md"].startswith("# Chronology")  # the others are the defaults
 
 
 def test_rendering_is_deterministic():
