@@ -29,6 +29,7 @@ class ExtractionCache:
         self.folder = Path(folder)
         self.hits = 0
         self.misses = 0
+        self.write_errors: list[str] = []  # entries that could not be written (the build goes on)
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
@@ -45,26 +46,33 @@ class ExtractionCache:
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (ValueError, KeyError, TypeError, OSError):
-            self.misses += 1
-            return None  # corrupt or truncated: recompute; put() replaces it
+        except Exception:  # noqa: BLE001 - any unreadable entry (truncated, garbage, nested too deep,
+            self.misses += 1  # a folder in its place, an old format...) is recomputed; put() replaces it
+            return None
         self.hits += 1
         return result
 
     def put(self, key: str, extraction: ArticleExtraction) -> None:
         payload = to_plain(extraction)
         digest = hashlib.sha256(json.dumps(payload, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-        write_atomic(self._path(key), json.dumps({"key": key, "sha256": digest, "payload": payload},
-                                                 ensure_ascii=False, sort_keys=True))
+        text = json.dumps({"key": key, "sha256": digest, "payload": payload}, ensure_ascii=False, sort_keys=True)
+        try:
+            write_atomic(self._path(key), text, fsync=True)
+        except OSError as err:  # a full disk or a read-only cache folder costs speed, not the build
+            self.write_errors.append(f"cache entry {key[:12]} not written: {err.strerror or err}")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and an atomic rename."""
+def write_atomic(path: Path, text: str, fsync: bool = False) -> None:
+    """Write `text` to `path` via a temporary file in the same folder and an atomic rename: readers
+    see the old content or the new, never a part. With `fsync`, the data is on disk before the rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
+            if fsync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -77,7 +77,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             raise PluginError(str(exc)) from exc
         for warning in result.warnings:
             log.warning(warning)
-        log.info(f"briefing: {result.parsed} article(s) parsed, {result.cached} from the cache")
+        unwritten = f"; {result.cache_write_errors} cache entries not written" if result.cache_write_errors else ""
+        log.info(f"briefing: {result.parsed} article(s) parsed, {result.cached} from the cache{unwritten}")
         self._set_build_date(result.data)
         for path, content in tree.items():
             files.append(File.generated(config, path, content=content))

@@ -40,6 +40,7 @@ class Result:
     warnings: list[str] = field(default_factory=list)
     parsed: int = 0
     cached: int = 0
+    cache_write_errors: int = 0
 
 
 def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> Result:
@@ -63,7 +64,9 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         raise BuildFailed(f"E050 strict mode: {len(warnings)} problem(s); first: {warnings[0]}")
     result = Result(data=briefing_data(briefing, model), warnings=warnings)
     if cache:
-        result.parsed, result.cached = cache.misses, cache.hits
+        result.parsed, result.cached, result.cache_write_errors = cache.misses, cache.hits, len(cache.write_errors)
+        for line in cache.write_errors[:1]:
+            progress(f"{line} ({len(cache.write_errors)} in all)")
     return result
 
 
