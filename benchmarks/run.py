@@ -102,6 +102,33 @@ def overhead(rows: list[dict]) -> dict:
             "ratio": min(ours) / min(raw), "normalise_check": len(normalise(texts[0])) > 0}
 
 
+def scaling(work: Path) -> dict:
+    """Extraction time (after parsing) on one article four times longer: about x4 means linear.
+    A quadratic step would make a very long article look like a hang."""
+    from generator.extract import extract_one
+    from generator.nlp import load_pipeline, model_name, parse
+    from generator.records import Article
+    from generator.typography import normalise
+    import datetime as dt
+
+    nlp = load_pipeline(model_name())
+    lines = [l for l in (ROOT / "seeds" / "001_eae2988b17b06bab.txt").read_text(encoding="utf-8").split("\n")[3:] if l.strip()]
+    timings = {}
+    for chars in (12_500, 50_000):
+        paragraphs, size = [], 0
+        while size < chars:
+            paragraphs.append(lines[len(paragraphs) % len(lines)])
+            size += len(paragraphs[-1]) + 2
+        body = "\n\n".join(paragraphs)
+        article = Article(id="long", file="long.md", title="Long", date=dt.date(2022, 3, 5), source="", url="", body=body)
+        doc = next(parse(nlp, [normalise(body)]))
+        title_doc = nlp("Long")
+        start = time.perf_counter()
+        extract_one(doc, title_doc, article)
+        timings[chars] = time.perf_counter() - start
+    return {"short_s": timings[12_500], "long_s": timings[50_000], "ratio": timings[50_000] / timings[12_500]}
+
+
 def site_size(rows: list[dict], work: Path) -> dict:
     seeds = work / "site-seeds"
     seeds.mkdir()
@@ -140,6 +167,9 @@ def main() -> None:
         ov = overhead(rows[: args.articles + 1])
         print(f"overhead: {ov['articles']} articles, {ov['words']} words: raw nlp.pipe {ov['raw_pipe_s']:.2f} s, "
               f"extraction pipeline {ov['pipeline_s']:.2f} s, ratio {ov['ratio']:.2f}")
+        sc = scaling(work)
+        print(f"scaling: extraction after parsing {sc['short_s']:.2f} s on 12,500 characters, {sc['long_s']:.2f} s on "
+              f"50,000: x{sc['ratio']:.1f} for x4 the text (linear is about x4)")
         if args.site_articles:
             size = site_size(rows[: args.site_articles], work)
             print(f"site: {size['articles']} articles, {size['pages']} pages, built in {size['build_s']:.1f} s, "

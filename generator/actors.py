@@ -7,6 +7,7 @@ Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -47,11 +48,18 @@ class ArticleActors:
     spans: list[tuple[Span, str]] = field(default_factory=list)  # (entity span, key) in text order
     titles: dict[str, list[str]] = field(default_factory=dict)  # "president" -> [person keys]
 
+    @functools.cached_property
+    def _token_keys(self) -> dict[int, str]:
+        return {i: key for ent, key in self.spans for i in range(ent.start, ent.end)}
+
     def key_of(self, span: Span) -> str | None:
-        for ent, key in self.spans:
-            if ent.start <= span.root.i < ent.end:
-                return key
-        return None
+        """The actor a span's head token belongs to (a dict lookup: called for every speaker)."""
+        return self._token_keys.get(span.root.i)
+
+    def keys_between(self, start: int, end: int) -> tuple[str, ...]:
+        """Actors mentioned in tokens start..end, in order, once each."""
+        keys = self._token_keys
+        return tuple(dict.fromkeys(keys[i] for i in range(start, end) if i in keys))
 
 
 def fold(name: str) -> str:

@@ -54,12 +54,15 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
     or from an earlier date in the same sentence."""
     events: list[Event] = []
     seen_days: list[dt.date] = []
+    ents_by_sent: dict[int, list] = {}
+    for ent in doc.ents:  # sent.ents scans every entity of the document: group them once
+        ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
         if _mostly_quoted(sent, quoted):
             continue
         reference = _main_day(seen_days) or article_date
         used_verbs: set[int] = set()
-        dated = _sentence_dates(sent, article_date, reference)
+        dated = _sentence_dates(sent, ents_by_sent.get(sent.start, []), article_date, reference)
         if not dated and readout and _named_past_statement(sent, actors):
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
@@ -74,10 +77,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 reference = resolved.day
             clause = _clause(verb)
             sentence = " ".join(sent.text.split())
-            names = tuple(dict.fromkeys(key for ent, key in actors.spans
-                                        if clause[0].i <= ent.start and ent.end <= clause[-1].i + 1))
-            if not names:
-                names = tuple(dict.fromkeys(key for ent, key in actors.spans if sent.start <= ent.start < sent.end))
+            names = actors.keys_between(clause[0].i, clause[-1].i + 1) or actors.keys_between(sent.start, sent.end)
             title = event_title(verb, clause)
             events.append(Event(
                 id=event_id(resolved.value, title, f"{sentence}\n{resolved.text}"), date=resolved.value,
@@ -113,11 +113,11 @@ def _main_day(days: list[dt.date]) -> Optional[dt.date]:
     return next(d for d in reversed(days) if counts[d] == best)
 
 
-def _sentence_dates(sent: Span, article_date: dt.date, reference: dt.date):
+def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt.date):
     """Date phrases of a sentence in text order with their resolution; a relative phrase counts from
     the previous phrase of the same sentence."""
     found: list[tuple[Span, ResolvedDate]] = []
-    spans = [e for e in sent.ents if e.label_ in {"DATE", "TIME"}]
+    spans = [e for e in ents if e.label_ in {"DATE", "TIME"}]
     covered = {i for e in spans for i in range(e.start, e.end)}
     for match in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sent.text):
         span = sent.char_span(match.start(), match.end())

@@ -10,6 +10,8 @@ attributed to that speaker.
 """
 from __future__ import annotations
 
+import bisect
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
@@ -49,21 +51,25 @@ def quote_id(article: str, text: str) -> str:
 
 def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str = "",
                    headline_speaker: Optional[str] = None) -> list[Quote]:
-    marked = marked_spans(doc.text)
-    resolver = _SpeakerResolver(doc, actors, marked)
+    text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
+    marked = marked_spans(text)
+    resolver = _SpeakerResolver(doc, text, actors, marked)
+    sentences = list(doc.sents)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
 
-    def add(text: str, kind: str, speaker: Optional[str], sentence: str, start: int, end: int) -> None:
-        text = " ".join(text.split()).strip(" ,")
-        if len(text) < 2:
+    collected: list[tuple[int, Quote]] = []
+
+    def add(words: str, kind: str, speaker: Optional[str], sentence: str, start: int, end: int) -> None:
+        words = " ".join(words.split()).strip(" ,")
+        if len(words) < 2:
             return
         covered.append((start, end))
-        quotes.append(Quote(id=quote_id(article, text), text=text, kind=kind, speaker_name=speaker,
-                            article=article, sentence=" ".join(sentence.split())))
+        collected.append((start, Quote(id=quote_id(article, words), text=words, kind=kind, speaker_name=speaker,
+                                   article=article, sentence=" ".join(sentence.split()))))
 
     for speaker, start, end in _transcript_paragraphs(doc, actors, headline_speaker):
-        add(doc.text[start:end], "direct", speaker, doc.text[start:end], start, end)
+        add(text[start:end], "direct", speaker, text[start:end], start, end)
     for q in marked:
         if any(s <= q.start < e for s, e in covered):
             continue
@@ -72,11 +78,11 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
             continue
         sent = span[0].sent
         last_sent = span[-1].sent
-        kind = _marked_kind(doc.text, q)
+        kind = _marked_kind(text, q)
         speaker = resolver.speaker_for_marked(span, kind)
-        add(doc.text[q.start:q.end], kind, speaker, doc.text[sent.start_char:last_sent.end_char], q.start, q.end)
-    stripped = not marked and '"' not in doc.text
-    for sent in doc.sents:
+        add(text[q.start:q.end], kind, speaker, text[sent.start_char:last_sent.end_char], q.start, q.end)
+    stripped = not marked and '"' not in text
+    for index, sent in enumerate(sentences):
         if any(s < sent.end_char and sent.start_char < e for s, e in covered):
             continue
         found = _reported(sent, stripped)
@@ -85,11 +91,11 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         kind, content, speaker_token = found
         start, end = content.start_char, content.end_char
         if kind == "direct" and stripped:
-            start = _extend_to_paragraph_start(doc, sent, start)
+            start = _extend_to_paragraph_start(text, sentences, index, start)
         speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
-        add(doc.text[start:end], kind, speaker, doc.text[min(start, sent.start_char):sent.end_char], start, end)
-    quotes.sort(key=lambda q: doc.text.find(q.text[:30]))
-    return unique_by_id(quotes)
+        add(text[start:end], kind, speaker, text[min(start, sent.start_char):sent.end_char], start, end)
+    collected.sort(key=lambda item: item[0])
+    return unique_by_id([quote for _, quote in collected])
 
 
 def marked_spans(text: str) -> list[_QuoteSpan]:
@@ -246,14 +252,16 @@ def _trim(span: Span) -> Optional[Span]:
     return span.doc[start:end] if end > start else None
 
 
-def _extend_to_paragraph_start(doc: Doc, sent: Span, start: int) -> int:
+def _extend_to_paragraph_start(text: str, sentences: list[Span], index: int, start: int) -> int:
     """A quote whose marks were stripped may begin sentences earlier, at its paragraph start, when
     nothing in between is attributed to anyone else."""
-    para_start = doc.text.rfind("\n", 0, sent.start_char) + 1
-    for prev in doc.sents:
-        if prev.start_char >= para_start and prev.end_char <= sent.start_char:
-            if any(_speech_verb(t) for t in prev) or any(t.lower_ in {"according"} for t in prev):
-                return start
+    sent = sentences[index]
+    para_start = text.rfind("\n", 0, sent.start_char) + 1
+    for prev in reversed(sentences[:index]):
+        if prev.start_char < para_start:
+            break
+        if any(_speech_verb(t) or t.lower_ == "according" for t in prev):
+            return start
     return para_start if para_start < sent.start_char else start
 
 
@@ -313,14 +321,26 @@ def headline_speaker(headline: str, title_doc: Doc) -> Optional[str]:
 class _SpeakerResolver:
     """Names the speaker of a quote: nearest speech verb's subject, pronouns and titles resolved."""
 
-    def __init__(self, doc: Doc, actors: ArticleActors, marked: list[_QuoteSpan]):
+    def __init__(self, doc: Doc, text: str, actors: ArticleActors, marked: list[_QuoteSpan]):
         self.doc = doc
+        self.text = text
         self.actors = actors
         self.inside = [(q.start, q.end) for q in marked]
         self.last_speaker: Optional[str] = None
 
-    def _outside_quotes(self, char: int) -> bool:
-        return not any(s <= char < e for s, e in self.inside)
+    @functools.cached_property
+    def _people_outside_quotes(self) -> tuple[list[int], list[str]]:
+        """Start offsets and keys of person mentions outside quote marks, in text order."""
+        starts, keys, inside = [], [], sorted(self.inside)
+        for ent, key in self.actors.spans:
+            if self.actors.mentions[key].kind != "person":
+                continue
+            n = bisect.bisect_right(inside, (ent.start_char, float("inf"))) - 1
+            if n >= 0 and inside[n][0] <= ent.start_char < inside[n][1]:
+                continue
+            starts.append(ent.start_char)
+            keys.append(key)
+        return starts, keys
 
     def speaker_for_marked(self, quote: Span, kind: str) -> Optional[str]:
         sents = {quote[0].sent.start: quote[0].sent, quote[-1].sent.start: quote[-1].sent}
@@ -346,7 +366,7 @@ class _SpeakerResolver:
                     self.last_speaker = name
                     return name
         # A statement standing alone right after a quote of someone continues their words.
-        prev_text = self.doc.text[max(0, quote.start_char - 200): quote.start_char]
+        prev_text = self.text[max(0, quote.start_char - 200): quote.start_char]
         if self.last_speaker and re.search(r'"\s*$|:\s*"?\s*$', prev_text.strip() + " ") is not None:
             return self.last_speaker
         return self.last_speaker if kind == "direct" and prev_text.rstrip().endswith(":") else None
@@ -444,10 +464,7 @@ class _SpeakerResolver:
         return name
 
     def _last_person_before(self, char: int) -> Optional[str]:
-        best = None
-        for ent, key in self.actors.spans:
-            if ent.start_char >= char:
-                break
-            if self.actors.mentions[key].kind == "person" and self._outside_quotes(ent.start_char):
-                best = key
-        return best
+        """'he said': the last person named before, outside quotes (a binary search)."""
+        starts, keys = self._people_outside_quotes
+        n = bisect.bisect_left(starts, char)
+        return keys[n - 1] if n else None
