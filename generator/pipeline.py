@@ -10,7 +10,7 @@ from typing import Optional
 
 from .briefing_io import briefing_data
 from .cache import ExtractionCache
-from .curation import apply_curation, load_curation
+from .curation import CurationError, apply_curation, load_curation
 from .extract import extract_articles, merge
 from .model import model_name
 from .render import render_tree
@@ -56,7 +56,13 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     extractions = extract_articles(report.articles, model, cache, progress)
     briefing = merge(report.articles, extractions, report.problems)
     curation_path = settings.curation or Path(settings.seeds) / CURATION_FILE
-    briefing = apply_curation(briefing, load_curation(curation_path), curation_path.name)
+    try:
+        curation = load_curation(curation_path)
+    except CurationError as exc:  # the briefing still builds, uncurated; strict mode fails below
+        curation = {}
+        warnings.append(str(exc))
+        progress(str(exc))
+    briefing = apply_curation(briefing, curation, curation_path.name)
     warnings += briefing.curation_problems
     for line in briefing.curation_problems:
         progress(line)

@@ -66,3 +66,18 @@ def test_curation_file_is_loaded_safely_and_never_written(tmp_path):
         load_curation(path)
     assert load_curation(tmp_path / "missing.yml") == {}
     assert before == b"title: !!python/object/apply:os.system ['echo hacked']\n"
+
+
+@pytest.mark.model
+def test_broken_curation_file_warns_and_strict_fails(tmp_path):
+    from generator.pipeline import BuildFailed, Settings, build_data
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text("---\ntitle: A\ndate: 2022-02-28\n---\nRussia invaded Ukraine on Thursday.\n")
+    (seeds / "curation.yml").write_text("title: [unclosed\n")
+    result = build_data(Settings(seeds=seeds))
+    assert any("curation.yml" in w and "E040" in w for w in result.warnings)
+    assert result.data["articles"] and result.data["title"] == "Briefing"
+    with pytest.raises(BuildFailed):
+        build_data(Settings(seeds=seeds, strict=True))
