@@ -29,7 +29,8 @@ SPEECH_LEMMAS = {
     "respond", "confirm", "deny", "acknowledge", "admit", "remark", "conclude", "suggest", "report",
     "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
     "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
-    "slam", "condemn", "learn", "hope",
+    "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
+    "stipulate", "elaborate",
 }
 _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
@@ -93,6 +94,8 @@ _NOT_NAMES = {"Yes", "No", "State", "Earth", "World", "Comrades", "Colleagues", 
 def _kind(span: Span, name: str) -> str | None:
     if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern"}:
         return None  # "Ukrainian" is an adjective, whatever label the model gave it
+    if name.split()[-1].strip("'") in gazetteer.NOT_ACTOR_ENDINGS and name not in gazetteer.ORGANISATIONS:
+        return None  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
     if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES:
         return None  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:

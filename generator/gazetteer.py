@@ -89,6 +89,23 @@ OFFICE_WORDS = {
     "Justice", "Finance", "Economy", "Energy", "Health", "Emergencies", "Intelligence", "Service", "Security",
     "Protection", "Ecology", "Environmental", "Natural", "Resources", "Digital", "Development", "Trade",
 }
+# Common first names in news about the region and its partners: a title-case word before a
+# surname that is one of these starts a person's name ("... Territories Iryna Vereshchuk").
+FIRST_NAMES = set("""
+Volodymyr Vladimir Oleksiy Oleksii Alexei Alexey Aleksei Oleksandr Alexander Aleksandr Andriy Andrii Andrei Andrey
+Anton Arseniy Artem Bohdan Borys Boris Denys Denis Dmytro Dmitry Dmitri Yevhen Yevgeny Evgeny Ihor Igor Ivan
+Kyrylo Kirill Maksym Maxim Mykhailo Mikhail Mykola Nikolai Nikolay Oleh Oleg Pavlo Pavel Petro Pyotr Roman Ruslan
+Serhiy Serhii Sergei Sergey Stanislav Taras Vadym Vadim Valeriy Valery Vasyl Vasily Viktor Victor Vitaliy Vitali
+Vitaly Yuriy Yuri Yury Anatoliy Anatoly Gennady Heorhiy Georgy Konstantin Kostiantyn Leonid Mikhailo Nikita Ramzan
+Iryna Irina Olena Elena Olga Olha Oksana Tetiana Tatiana Natalia Nataliya Yulia Yuliia Maria Mariya Anna Svetlana
+Liudmyla Lyudmila Valentina Kateryna Ekaterina Hanna Halyna Daria Marina Maryna Veronika Viktoriia Victoria
+Emmanuel Olaf Joe Joseph Boris Antony Lloyd Jens Ursula Charles Mario Mark Justin Naftali Recep Andrzej Mateusz
+Kaja Gitanas Egils Alar Zuzana Karl Annalena Liz Rishi Kamala Jake Ned John Jen Antonio Josep Pedro Olaf Xi
+""".split())
+# Names ending like these are things or happenings, not actors ("Ice Bucket Challenge", "Donors' Conference").
+NOT_ACTOR_ENDINGS = {"Challenge", "Festival", "Conference", "Forum", "Summit", "Flag", "Award", "Prize", "Games",
+                     "Olympics", "Cup", "Championship", "Programme", "Program", "Campaign", "Day", "Week",
+                     "Lions", "Initiative", "Agreement", "Accords", "Treaty", "Declaration", "Format"}
 # Departments named alone ("Minister of Defence") are not actors on their own.
 DEPARTMENTS = {"Defence", "Defense", "Interior", "Transport", "Justice", "Finance", "Economy", "Energy", "Health",
                "Emergencies", "Foreign Affairs", "Ecology", "Agriculture", "Education", "Culture"}

@@ -97,8 +97,12 @@ class GazetteerRepair:
                     and doc[tail - 1].text not in gazetteer.OFFICE_WORDS and e - (tail - 1) <= 3:
                 tail -= 1
             prefix = doc[s:tail].text
+            if e - tail > 2 and doc[e - 2].text in gazetteer.FIRST_NAMES:
+                tail = e - 2  # "... Territories Iryna Vereshchuk": the name starts at the first name
+                prefix = doc[s:tail].text
             if e - tail >= 2 and tail > s and (prefix in gazetteer.place_names() or prefix in gazetteer.ORGANISATIONS
-                                                or doc[tail - 1].text in gazetteer.OFFICE_WORDS):
+                                                or doc[tail - 1].text in gazetteer.OFFICE_WORDS
+                                                or doc[tail].text in gazetteer.FIRST_NAMES):
                 if prefix in gazetteer.place_names():
                     result.append(Span(doc, s, tail, label="GPE"))
                 elif prefix in gazetteer.ORGANISATIONS:

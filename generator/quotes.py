@@ -86,6 +86,13 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         if any(s < sent.end_char and sent.start_char < e for s, e in covered):
             continue
         found = _reported(sent, stripped)
+        if found is None and index > 0:
+            found = _announced_by(sent, sentences[index - 1])
+            if found is not None:
+                kind, content, speaker_token = found
+                speaker = resolver.resolve(speaker_token)
+                add(content.text, kind, speaker, f"{content.text} {sent.text}", content.start_char, content.end_char)
+                continue
         if found is None:
             continue
         kind, content, speaker_token = found
@@ -161,11 +168,10 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
                 continue
             phrase_start = token.i - 1 if token.i > sent.start and token.nbor(-1).is_punct else token.i
             phrase_end = max(t.i for t in pobj.subtree) + 1
-            if phrase_start > sent.start + 3:
-                content = sent.doc[sent.start:phrase_start]
-            else:
-                content = sent.doc[phrase_end: sent.end]
-            content = _trim(content)
+            # The statement is the rest of the sentence, before and after the phrase: the longer part
+            # (a leading "In the Luhansk region," is a setting, not the statement).
+            before, after = _trim(sent.doc[sent.start:phrase_start]), _trim(sent.doc[phrase_end:sent.end])
+            content = max((p for p in (before, after) if p is not None), key=len, default=None)
             return ("indirect", content, pobj) if content is not None and len(content) > 3 else None
     for verb in sent:
         if not (_speech_verb(verb) or _stance(verb)):
@@ -197,6 +203,20 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
     return _trailing_attribution(sent, stripped)
 
 
+def _announced_by(sent: Span, previous: Span) -> Optional[tuple[str, Span, Token]]:
+    """'<statement>. This was announced by Iryna Vereshchuk.': the previous sentence is reported."""
+    root = sent.root
+    if not _speech_verb(root) or not any(c.dep_ == "auxpass" for c in root.children):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in root.children if c.dep_ == "agent"), None)
+    if subject is None or subject.lower_ not in {"this", "it", "that"} or agent is None:
+        return None
+    speaker = next((c for c in agent.children if c.dep_ == "pobj"), None)
+    content = _trim(previous)
+    return ("indirect", content, speaker) if speaker is not None and content is not None else None
+
+
 def _trailing_attribution(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[Token]]]:
     """'<statement>, Mykhailo Podolyak, an adviser to Zelenskyy, tweeted after ...': found by shape
     when the parser attaches the name as an apposition of the statement's subject."""
@@ -204,6 +224,8 @@ def _trailing_attribution(sent: Span, stripped: bool) -> Optional[tuple[str, Spa
     for verb in sent:
         if not _speech_verb(verb) or verb.i - sent.start < 4 or verb.tag_ not in {"VBD", "VBZ", "VBN", "VBP"}:
             continue
+        if any(c.dep_ in {"dobj", "ccomp", "xcomp", "dative"} and c.i > verb.i for c in verb.children):
+            continue  # "..., Zelenskyy stressed the importance of ...": the verb has its own object
         end = verb.i  # the speaker ends right before the verb, or before an apposition in commas
         if doc[end - 1].text == ",":
             comma = next((i for i in range(end - 2, sent.start, -1) if doc[i].text == ","), None)
