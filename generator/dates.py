@@ -42,7 +42,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     """Resolve one date phrase; `reference` is the date of the event the text last spoke of."""
     text = " ".join(phrase.split())
     low = text.lower()
-    low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
+    if not re.fullmatch(r"this (year|month|week|morning|afternoon|evening)", low):
+        low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
 
     def day(d: dt.date) -> ResolvedDate:
         return ResolvedDate(d.isoformat(), "day", text)

@@ -63,7 +63,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
         reference = _main_day(seen_days) or article_date
         used_verbs: set[int] = set()
         dated = _sentence_dates(sent, ents_by_sent.get(sent.start, []), article_date, reference)
-        if not dated and readout and _named_past_statement(sent, actors):
+        if not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors):
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
@@ -86,6 +86,13 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 keywords=tuple(sorted(content_lemmas(clause))),
             ))
     return events
+
+
+def _reports_meeting(sent: Span) -> bool:
+    """'X had a phone conversation with Y', 'X held talks with Y': a readout's own news of the day."""
+    root = sent.root
+    return root.lemma_ in {"have", "hold"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS for c in root.children)
 
 
 def _named_past_statement(sent: Span, actors: ArticleActors) -> bool:

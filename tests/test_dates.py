@@ -51,6 +51,7 @@ def test_relative_to_reference_event():
     ("in March 2014", "2014-03", "month"),
     ("in 2014", "2014", "year"),
     ("last year", "2021", "year"),
+    ("this year", "2022", "year"),
     ("in January", "2022-01", "month"),
 ])
 def test_month_and_year_precision(phrase, expected, precision):
