@@ -28,6 +28,7 @@ HOME_LIMITS = {"events": 10, "actors": 12, "quotes": 6, "figures": 8}
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
 KEY_EVENTS_PER_MONTH = 8  # on the chronology index
+ACTOR_ARTICLES = 60  # articles listed on an actor page (its events link to the month pages)
 
 
 def escape_text(value: Any) -> Markup:
@@ -124,7 +125,8 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     for kind, group in kinds:
         page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts)
     for actor in data["actors"]:
-        page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor,
+        recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
+        page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
              quotes=ctx.quotes_by_speaker.get(actor["id"], []),
              events=ctx.events_by_actor.get(actor["id"], []))
     speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
