@@ -77,7 +77,7 @@ def incremental(rows: list[dict], work: Path, repeats: int = 3) -> dict:
 
 def overhead(rows: list[dict]) -> dict:
     from generator.extract import extract_articles
-    from generator.nlp import load_pipeline, model_name, parse
+    from generator.nlp import load_pipeline, model_name
     from generator.seeds import parse_seed
     from generator.typography import normalise
 

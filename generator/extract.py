@@ -19,7 +19,7 @@ from . import figures as figures_mod
 from . import quotes as quotes_mod
 from .cache import ExtractionCache, cache_key
 from .model import model_identity
-from .records import Article, ArticleExtraction, Briefing, Event, Quote, SeedProblem, unique_by_id
+from .records import Article, ArticleExtraction, Briefing, Event, Mention, Quote, SeedProblem, unique_by_id
 from .typography import normalise
 
 _EXTRACTOR_MODULES = ("typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
@@ -59,8 +59,6 @@ def _with_headline_person(found: actors_mod.ArticleActors, speaker: str) -> acto
     for key, mention in found.mentions.items():
         if mention.kind == "person" and (actors_mod.fold(key) == folded or folded.endswith(actors_mod.fold(key))):
             return found
-    from .records import Mention
-
     mentions = dict(found.mentions)
     mentions[speaker] = Mention(key=speaker, name=speaker, kind="person", forms=())
     return actors_mod.ArticleActors(mentions=mentions, spans=found.spans, titles=found.titles)

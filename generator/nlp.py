@@ -7,7 +7,6 @@ Loaded pipelines are kept per process so `mkdocs serve` rebuilds do not reload t
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -17,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 from . import gazetteer
 
-from .model import DEFAULT_MODEL, MODEL_ENV, model_name  # noqa: F401  (re-exported)
+from .model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
 _CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned parts of at most this size
 
 

@@ -55,7 +55,6 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
     marked = marked_spans(text)
     resolver = _SpeakerResolver(doc, text, actors, marked)
     sentences = list(doc.sents)
-    quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
 
     collected: list[tuple[int, Quote]] = []
