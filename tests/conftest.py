@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from site_helpers import QuietHandler
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -27,11 +28,6 @@ class BuiltSite:
     seconds: float  # wall-clock build time
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
-        pass
-
-
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("built") / "site"
@@ -41,7 +37,7 @@ def site_dir(tmp_path_factory) -> Path:
 def http_server(site_dir):
     """Bound before the build, so the site is built for the address it is served on (site_url),
     as on GitHub Pages: Material's instant navigation follows only the sitemap's host and port."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     yield server

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import html
+import http.server
+import shutil
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -156,3 +158,28 @@ def reachable_pages(site: Path, start: str = "index.html") -> set[Path]:
             seen_urls.add(target)
             queue.append(target)
     return found
+
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site without logging every request."""
+
+    def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
+        pass
+
+
+def copy_project(work: Path, seeds: Path | None = None) -> Path:
+    """The project's mkdocs.yml in `work`, reading `work/seeds` (a copy of `seeds`, if given) and
+    caching in `work/.cache`, with the project's docs/. Returns the config path."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    for needle in ("docs_dir: docs", "seeds: seeds", "cache: .cache/extraction"):
+        assert needle in text, f"mkdocs.yml no longer has {needle!r}: update copy_project()"
+    config = work / "mkdocs.yml"
+    config.write_text(text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"), encoding="utf-8")
+    if seeds is not None:
+        shutil.copytree(seeds, work / "seeds")
+    else:
+        (work / "seeds").mkdir(parents=True, exist_ok=True)
+    return config

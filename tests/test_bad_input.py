@@ -23,25 +23,13 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from site_helpers import parse_file
+from site_helpers import QuietHandler, copy_project, parse_file
 
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_SEEDS = sorted(ROOT.glob("seeds/*.txt"))
 BODY = "Delegations met near the Belarus border on Monday. Officials said the talks would continue."
-
-
-def make_project(work: Path) -> Path:
-    """A copy of mkdocs.yml in `work`, reading `work/seeds`, caching in `work/.cache`, docs from the project."""
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for needle in ("docs_dir: docs", "seeds: seeds", "cache: .cache/extraction"):
-        assert needle in text, f"mkdocs.yml no longer has {needle!r}: update make_project()"
-    text = text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}")  # seeds and cache: relative to work/
-    (work / "seeds").mkdir(parents=True, exist_ok=True)
-    config = work / "mkdocs.yml"
-    config.write_text(text, encoding="utf-8")
-    return config
 
 
 def front(title: str, date: str, body: str) -> str:
@@ -110,11 +98,6 @@ def write_bad_seeds(work: Path) -> Path:
     return seeds
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @dataclass(frozen=True)
 class Build:
     work: Path
@@ -133,11 +116,11 @@ def mkdocs(work: Path, *args: str, site_url: str = "http://127.0.0.1:8000/", tim
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory):
     work = tmp_path_factory.mktemp("bad-input")
-    make_project(work)
+    copy_project(work)
     write_bad_seeds(work)
     site = work / "site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     server.daemon_threads = True
     host, port = server.server_address[:2]
     base = f"http://{host}:{port}/"
@@ -316,7 +299,7 @@ def test_long_article_is_a_valid_seed_and_parses_in_parts(nlp):
 @pytest.mark.skipif(os.environ.get("BRIEFING_LONG_TESTS") != "1", reason="set BRIEFING_LONG_TESTS=1 (slow)")
 def test_long_article_end_to_end(tmp_path):
     """The whole CLI over the 1.2 M character article, with a generous time limit (slow: opt-in)."""
-    make_project(tmp_path)
+    copy_project(tmp_path)
     (tmp_path / "seeds" / "long.md").write_text(front("A very long article", "2022-03-05", long_body(1_200_000)),
                                                encoding="utf-8")
     try:

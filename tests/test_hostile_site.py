@@ -20,7 +20,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from site_helpers import generated_pages
+from site_helpers import QuietHandler, copy_project, generated_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -101,19 +101,6 @@ def write_hostile_seeds(seeds: Path) -> None:
         "Zelensky said on Friday that the talks would resume.\n", encoding="utf-8")
 
 
-def make_project(work: Path) -> None:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for needle in ("docs_dir: docs", "seeds: seeds", "cache: .cache/extraction"):
-        assert needle in text, f"mkdocs.yml no longer has {needle!r}: update make_project()"
-    (work / "mkdocs.yml").write_text(text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"), encoding="utf-8")
-    (work / "seeds").mkdir()
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002
-        pass
-
-
 @dataclass(frozen=True)
 class HostileSite:
     site: Path
@@ -124,11 +111,11 @@ class HostileSite:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
-    make_project(work)
+    copy_project(work)
     write_hostile_seeds(work / "seeds")
     site = work / "site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
     server.daemon_threads = True
     host, port = server.server_address[:2]
     base = f"http://{host}:{port}/"

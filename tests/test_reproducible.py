@@ -10,7 +10,6 @@ import datetime as dt
 import gzip
 import os
 import re
-import shutil
 import struct
 import subprocess
 import sys
@@ -18,19 +17,12 @@ import time
 from pathlib import Path
 
 import pytest
+from site_helpers import copy_project
 
 pytestmark = pytest.mark.model
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
-
-
-def make_project(work: Path) -> None:
-    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for needle in ("docs_dir: docs", "seeds: seeds", "cache: .cache/extraction"):
-        assert needle in text, f"mkdocs.yml no longer has {needle!r}: update make_project()"
-    (work / "mkdocs.yml").write_text(text.replace("docs_dir: docs", f"docs_dir: {ROOT / 'docs'}"), encoding="utf-8")
-    shutil.copytree(ROOT / "seeds", work / "seeds")
 
 
 def build(work: Path, site: str, epoch: str | None = None) -> str:
@@ -69,7 +61,7 @@ def gzip_mtime(path: Path) -> int:
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     work = tmp_path_factory.mktemp("reproducible")
-    make_project(work)
+    copy_project(work, ROOT / "seeds")
     return work
 
 
