@@ -145,9 +145,13 @@ def _canonical(name: str, kind: str) -> str:
     return name
 
 
+_SCRAPE_GLUE = re.compile(r"[a-z]{3,}[A-Z]|\b(\w+) \1\b")  # "ValeryChief", "Gerasimov Gerasimov"
+
+
 def _is_junk(name: str) -> bool:
     return (not name or _JUNK.search(name) is not None or _NEWSWIRE.match(name) is not None
-            or not name[0].isupper() or name.isdigit() or len(name) < 2 or name[-1] in ":-")
+            or not name[0].isupper() or name.isdigit() or len(name) < 2 or name[-1] in ":-"
+            or _SCRAPE_GLUE.search(name) is not None)
 
 
 def article_actors(doc: Doc) -> ArticleActors:

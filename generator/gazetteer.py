@@ -7,6 +7,7 @@ Alias tables fold spellings of one name (Kiev/Kyiv, U.S./United States) onto one
 from __future__ import annotations
 
 import functools
+import re
 import sys
 from pathlib import Path
 
@@ -186,7 +187,10 @@ def canonical_place(name: str) -> str:
 
 
 def canonical_org(name: str) -> str:
-    return ORG_ALIASES.get(name, name)
+    """'the EU' -> 'European Union'; "the President's Office" -> 'Office of the President'."""
+    name = ORG_ALIASES.get(name, name)
+    match = re.fullmatch(r"(?:the )?([A-Z][\w ]+?)'s (Office|Administration|Government|Press Service)", name)
+    return f"{match.group(2)} of the {match.group(1)}" if match else name
 
 
 if __name__ == "__main__":
