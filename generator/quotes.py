@@ -175,7 +175,10 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
     for verb in sent:
         if not (_speech_verb(verb) or _stance(verb)):
             continue
-        comp = next((c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}), None)
+        # Reported speech follows its verb ("officials said Russia had shelled ..."); a clause before
+        # the verb counts only when nothing follows ("The talks failed, officials said").
+        comps = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+        comp = next((c for c in comps if c.i > verb.i), comps[0] if comps else None)
         if comp is None:
             # "expressed the hope that ...", "denied the report that ...": a noun with a that-clause.
             obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
