@@ -2,18 +2,15 @@
 server over it, and a headless Debian Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_helpers import QuietHandler
+from site_helpers import SiteServer
 
 ROOT = Path(__file__).parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -35,19 +32,14 @@ def site_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def http_server(site_dir):
-    """Bound before the build, so the site is built for the address it is served on (site_url),
-    as on GitHub Pages: Material's instant navigation follows only the sitemap's host and port."""
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = SiteServer(site_dir)
     yield server
-    server.server_close()
+    server.close()
 
 
 @pytest.fixture(scope="session")
 def built_site(site_dir, http_server) -> BuiltSite:
-    host, port = http_server.server_address[:2]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://{host}:{port}/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": http_server.base}
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site_dir)],
                           cwd=ROOT, env=env, capture_output=True, text=True)
@@ -61,15 +53,7 @@ def built_site(site_dir, http_server) -> BuiltSite:
 
 @pytest.fixture(scope="session")
 def site_server(built_site, http_server):
-    server = http_server
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield f"http://{host}:{port}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=5)
+    return http_server.start()
 
 
 @pytest.fixture(scope="session")

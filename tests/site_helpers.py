@@ -1,9 +1,11 @@
 """A tiny HTML extractor for the built-site tests (stdlib html.parser only)."""
 from __future__ import annotations
 
+import functools
 import html
 import http.server
 import shutil
+import threading
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -168,6 +170,31 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format, *args):  # noqa: A002 - signature fixed by the base class
         pass
+
+
+class SiteServer:
+    """A built site served on 127.0.0.1. Bound before the build, so the site can be built for the
+    address it is served on (site_url), as on GitHub Pages: Material's instant navigation follows
+    only the sitemap's host and port."""
+
+    def __init__(self, site: Path):
+        handler = functools.partial(QuietHandler, directory=str(site))
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.server.daemon_threads = True
+        host, port = self.server.server_address[:2]
+        self.base = f"http://{host}:{port}/"
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> str:
+        self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self._thread.start()
+        return self.base
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self.server.shutdown()
+            self._thread.join(timeout=5)
+        self.server.server_close()
 
 
 def copy_project(work: Path, seeds: Path | None = None) -> Path:

@@ -6,14 +6,11 @@ One build per module; the site is served on 127.0.0.1 to check that odd file nam
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -23,7 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from site_helpers import QuietHandler, copy_project, parse_file
+from site_helpers import SiteServer, copy_project, parse_file
 
 pytestmark = pytest.mark.model
 
@@ -120,21 +117,16 @@ def bad_build(tmp_path_factory):
     write_bad_seeds(work)
     site = work / "site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    server.daemon_threads = True
-    host, port = server.server_address[:2]
-    base = f"http://{host}:{port}/"
+    server = SiteServer(site)
+    base = server.base
     start = time.perf_counter()
     proc = mkdocs(work, "-d", str(site), site_url=base)
     print(f"\nmkdocs build over the bad seeds took {time.perf_counter() - start:.1f} s")
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server.start()
     try:
         yield Build(work, site, proc.stdout + proc.stderr, proc.returncode, base)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        server.close()
 
 
 def warning_lines(output: str) -> list[str]:

@@ -5,14 +5,11 @@ project, served on 127.0.0.1 and every page is opened in headless Debian Chromiu
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
@@ -20,7 +17,7 @@ from urllib.parse import urljoin
 import pytest
 import yaml
 
-from site_helpers import QuietHandler, copy_project, generated_pages
+from site_helpers import SiteServer, copy_project, generated_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.model]
 
@@ -115,23 +112,18 @@ def hostile_site(tmp_path_factory):
     write_hostile_seeds(work / "seeds")
     site = work / "site"
     site.mkdir()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    server.daemon_threads = True
-    host, port = server.server_address[:2]
-    base = f"http://{host}:{port}/"
+    server = SiteServer(site)
+    base = server.base
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": base}
     proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
                           cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     data = yaml.safe_load((site / "data" / "briefing.yml").read_text(encoding="utf-8"))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server.start()
     try:
         yield HostileSite(site, base, data)
     finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+        server.close()
 
 
 @dataclass
