@@ -37,7 +37,7 @@ _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary",
            "king", "queen", "pope", "senator", "head", "chief", "commander", "premier", "envoy", "negotiator",
            "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
-                   r"fatherland|motherland|homeland)$|\b(olympics|games|cup|championship|day)$", re.I)
+                   r"fatherland|motherland|homeland)$|\b(olympics|games|cup|championship|day)$|\w(phobia|ism)$", re.I)
 _NEWSWIRE = re.compile(r"^(AP|AFP|Reuters|UPI)\s*[-—]$")
 
 
@@ -100,8 +100,8 @@ def _kind(span: Span, name: str) -> str | None:
         return None  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
         return "organization"  # an all-capitals name: an agency or outlet ("YOUNEWS")
-    if name.endswith("s") and (name[:-1] in gazetteer.NATIONALITY_TO_COUNTRY or name.endswith("ites")):
-        return "group"  # "Ukrainians", "Banderites"
+    if name in gazetteer.PEOPLES or name.endswith("ites"):
+        return "group"  # "Ukrainians", "Poles", "Banderites"
     if name.split()[-1] in gazetteer.PLACE_WORDS:
         return "place"
     if name in gazetteer.place_names() or name in gazetteer.PLACE_ALIASES:
@@ -110,6 +110,12 @@ def _kind(span: Span, name: str) -> str | None:
         return "organization"
     if name in gazetteer.GROUPS:
         return "group"
+    words = name.split()
+    if "-" in name and all(part in gazetteer.place_names() for part in name.split("-")):
+        return None  # "the Armenia-Azerbaijan border": two places named as a modifier
+    if len(words) > 1 and words[-1] in gazetteer.ORG_HEADS and span.label_ != "ORG" and not {
+            "Adviser", "Advisor", "Head", "Chief", "Spokesman", "Spokeswoman", "Deputy"} & set(words):
+        return "organization"  # "Chatham House", "Atlantic Council", "Night Hockey League"
     if span.label_ == "NORP":
         # "Russian troops" is an adjective, not an actor; "the Russians" is a group.
         return "group" if span.root.tag_ in {"NNPS", "NNS"} else None
@@ -122,6 +128,15 @@ def _kind(span: Span, name: str) -> str | None:
             or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
         return "place"  # "fighting near Shchastya", "the Volyn direction"
     return KIND_BY_LABEL.get(span.label_)
+
+
+def _leading_place(span: Span) -> Span | None:
+    """The known place a happening's name starts with ('Munich Security Conference' -> Munich)."""
+    start = span.start + (span[0].lower_ == "the")
+    for end in range(span.end - 1, start, -1):
+        if span.doc[start:end].text in gazetteer.place_names():
+            return span.doc[start:end]
+    return None
 
 
 def _after_title(span: Span) -> bool:
@@ -140,7 +155,7 @@ def _canonical(name: str, kind: str) -> str:
         return gazetteer.canonical_place(name)
     if kind == "organization":
         return gazetteer.canonical_org(name)
-    if kind == "group" and name.endswith("s") and name[:-1] in gazetteer.NATIONALITY_TO_COUNTRY:
+    if kind == "group" and name in gazetteer.PEOPLES:
         return name
     return name
 
@@ -166,11 +181,19 @@ def article_actors(doc: Doc) -> ArticleActors:
         kind = _kind(ent, name)
         if kind:
             raw.append((ent, name, kind))
+        elif name in gazetteer.NATIONALITY_TO_COUNTRY and ent.end < len(doc) and doc[ent.end].lower_ == "people":
+            raw.append((doc[ent.start: ent.end + 1], gazetteer.people_of(name), "group"))  # "the Polish people"
+        elif (place := _leading_place(ent)) is not None:
+            raw.append((place, place.text, "place"))  # "the St Petersburg International Economic Forum"
 
     persons = {name for _, name, kind in raw if kind == "person" and len(name.split()) > 1}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in persons:
         by_surname[fold(full.split()[-1])].add(full)
+    orgs_by_head: dict[str, set[str]] = defaultdict(set)
+    for _, name, kind in raw:
+        if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
+            orgs_by_head[name.split()[-1]].add(_canonical(name, kind))
     mentions: dict[str, dict] = {}
     spans: list[tuple[Span, str]] = []
     for ent, name, kind in raw:
@@ -178,6 +201,8 @@ def article_actors(doc: Doc) -> ArticleActors:
         fulls = by_surname.get(folded) if len(name.split()) == 1 else None
         if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
             key, kind = next(iter(fulls)), "person"
+        elif kind == "organization" and len(name.split()) == 1 and len(heads := orgs_by_head.get(name, set())) == 1:
+            key = next(iter(heads))  # "the League" after "the Night Hockey League"
         else:
             key = _canonical(name, kind)
         entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set()})

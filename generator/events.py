@@ -2,6 +2,7 @@
 when several sentences or articles report the same happening on the same day."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -35,8 +36,10 @@ _SYNONYMS = {
 READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
                      r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
 _EVENT_NOUNS = {"talks", "meeting", "conversation", "call", "visit", "summit", "attack", "invasion", "offensive",
-                "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion"}
+                "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion",
+                "agreement", "treaty", "accord", "deal", "decree"}
 _ONE_A_DAY = {"invasion"}
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = {"say", "be", "have", "do", "make", "take", "also", "report", "time", "day", "side", "official",
                 "country", "hour", "first", "begin", "start", "end", "hold"}
 
@@ -61,17 +64,17 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
         if _mostly_quoted(sent, quoted):
             continue
         reference = _main_day(seen_days) or article_date
-        used_verbs: set[int] = set()
+        used: set[tuple[int, str]] = set()
         dated = _sentence_dates(sent, ents_by_sent.get(sent.start, []), article_date, reference)
         if not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors):
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
-            if verb is None or verb.i in used_verbs or not _reports_action(verb):
+            if verb is None or (verb.i, resolved.value) in used or not _reports_action(verb, _names_a_day(resolved)):
                 continue
             if any(s <= verb.idx < e for s, e in quoted):
                 continue
-            used_verbs.add(verb.i)
+            used.add((verb.i, resolved.value))
             if resolved.day:
                 seen_days.append(resolved.day)
                 reference = resolved.day
@@ -86,6 +89,12 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 keywords=tuple(sorted(content_lemmas(clause))),
             ))
     return events
+
+
+def _names_a_day(resolved: ResolvedDate) -> bool:
+    """A date phrase other than the article's own day: a present tense with it reports a happening
+    ("The festival resumes this year"); with "today" it is commentary ("They follow the example today")."""
+    return bool(resolved.text) and resolved.text.lower() not in {"today", "tonight", "now", "this morning"}
 
 
 def _reports_meeting(sent: Span) -> bool:
@@ -122,7 +131,8 @@ def _main_day(days: list[dt.date]) -> Optional[dt.date]:
 
 def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt.date):
     """Date phrases of a sentence in text order with their resolution; a relative phrase counts from
-    the previous phrase of the same sentence."""
+    the previous phrase of the same sentence, and a list shares its year ("January 11 and November 26,
+    2021"). The end of a range ("until March 2") dates no happening of its own."""
     found: list[tuple[Span, ResolvedDate]] = []
     spans = [e for e in ents if e.label_ in {"DATE", "TIME"}]
     covered = {i for e in spans for i in range(e.start, e.end)}
@@ -130,18 +140,50 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
         span = sent.char_span(match.start(), match.end())
         if span is not None and span.start not in covered:
             spans.append(span)
-    for span in sorted(spans, key=lambda s: s.start):
-        if span.label_ == "DATE" and not _DATE_WORDS.search(span.text):
+    phrases = _date_phrases(sorted(spans, key=lambda s: s.start))
+    years = _list_years(phrases)
+    for (span, text), year in zip(phrases, years):
+        if span.label_ == "DATE" and not _DATE_WORDS.search(text):
             continue
-        text = span.text
-        if span.start > sent.start and span.doc[span.start - 1].lower_ in {"on", "since", "by", "until"}:
+        before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before in {"to", "until", "till", "through"}:
+            continue
+        if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
-        resolved = resolve_phrase(text, article_date, reference, is_future(span))
+        resolved = resolve_phrase(f"{text}, {year}" if year else text, article_date, reference, is_future(span))
         if resolved is not None:
-            found.append((span, resolved))
+            found.append((span, dataclasses.replace(resolved, text=text)))
             if resolved.day:
                 reference = resolved.day
     return found
+
+
+def _date_phrases(spans: list) -> list[tuple[Span, str]]:
+    """Join a date and the year the model tagged apart: 'November 9' ',' '2020'."""
+    phrases: list[tuple[Span, str]] = []
+    for span in spans:
+        if phrases and _YEAR.fullmatch(span.text) and not _YEAR.search(phrases[-1][1]):
+            last, text = phrases[-1]
+            between = span.doc[last.end: span.start]
+            if all(t.text == "," for t in between) and len(between) <= 1:
+                phrases[-1] = (span.doc[last.start: span.end], f"{text}, {span.text}")
+                continue
+        phrases.append((span, span.text))
+    return phrases
+
+
+def _list_years(phrases: list[tuple[Span, str]]) -> list[Optional[str]]:
+    """The year a yearless date borrows from the next date of its list ('and', ',' between them)."""
+    years: list[Optional[str]] = [None] * len(phrases)
+    for i in range(len(phrases) - 2, -1, -1):
+        span, text = phrases[i]
+        following, next_text = phrases[i + 1]
+        year = years[i + 1] or (m.group(0) if (m := _YEAR.search(next_text)) else None)
+        between = span.doc[span.end: following.start]
+        if year and not _YEAR.search(text) and len(between) <= 2 and all(
+                t.lower_ in {",", "and", "or"} for t in between) and re.search(r"[A-Za-z]+ \d|\d+ [A-Za-z]", text):
+            years[i] = year
+    return years
 
 
 def _governing_verb(span: Span) -> Optional[Token]:
@@ -160,21 +202,25 @@ def _governing_verb(span: Span) -> Optional[Token]:
     return None
 
 
-def _reports_action(verb: Token) -> bool:
-    """Past (or future) happenings, with a subject: not present-tense commentary."""
+def _reports_action(verb: Token, dated: bool = True) -> bool:
+    """Past (or future) happenings, with a subject: not present-tense commentary. A present tense
+    reports a happening only with a date phrase other than today's ("The festival resumes this year")."""
     if verb.pos_ == "NOUN":
         return True  # an event noun: "talks", "the attack"
     if verb.dep_ == "acl":
         return verb.tag_ in {"VBD", "VBN"}  # "after the discussions ended Monday"
-    if verb.lemma_ in {"be", "have", "seem", "appear"} and not any(c.dep_ in {"acomp", "attr", "prep"} for c in verb.children):
-        return False
+    objects = {c.lemma_.lower() for c in verb.children if c.dep_ == "dobj"}
+    if verb.lemma_ in {"be", "have", "seem", "appear"} and not objects & _EVENT_NOUNS and not any(
+            c.dep_ in {"acomp", "attr", "prep"} for c in verb.children):
+        return False  # "had" alone says nothing; "had a phone conversation" does
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     past = verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
     future = bool(auxes & {"will", "shall", "'ll"})
+    present = dated and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ != "be" and not auxes
     head = verb
     while not _subject_of(head) and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.i != head.i:
         head = head.head
-    return (past or future or verb.tag_ == "VBN") and _subject_of(head)
+    return (past or future or present or verb.tag_ == "VBN") and _subject_of(head)
 
 
 def _subject_of(verb: Token) -> bool:

@@ -59,7 +59,16 @@ EXTRA_PLACES = {
     "Washington", "London", "Paris", "Berlin", "Beijing", "Ankara", "Istanbul", "Antalya", "Geneva",
     "Kyiv Oblast", "Kyiv region", "Donetsk region", "Luhansk region", "Kharkiv region", "Volnovakha",
     "Vinnytsia", "Zhytomyr", "Okhtyrka", "Kakhovka", "Nova Kakhovka", "Vasylkiv", "Kremenchuk",
+    "Azovstal", "Nagorno-Karabakh", "Karabakh", "Sochi", "Nikopol", "Borodianka", "Makariv", "Popasna",
+    "Rubizhne", "Avdiivka", "Bakhmut", "Vuhledar", "Slovyansk", "Sloviansk", "Lyman", "Kupiansk", "Chuhuiv",
+    "Soviet Union", "USSR",
 }
+# Last words that make a name an organisation whatever label the model gave it ("Chatham House").
+ORG_HEADS = {"House", "Institute", "Council", "Ministry", "Committee", "Agency", "Bank", "Fund", "Office",
+             "Service", "Commission", "Union", "Party", "Company", "Corporation", "League", "Association",
+             "Foundation", "University", "Parliament", "Assembly", "Court", "Administration", "Department",
+             "Bureau", "Organization", "Organisation", "Alliance", "Centre", "Center", "Police", "Navy",
+             "Church", "Inc", "Ltd", "Group", "Federation", "Army", "Guard", "Forces"}
 # Collective actors ("the West", "the Russians"): groups, not places.
 GROUPS = {"West", "the West"}
 
@@ -80,6 +89,18 @@ DEMONYMS = {
     "Europe": "European", "Chechnya": "Chechen", "Crimea": "Crimean", "Kyiv": "Kyivan", "Soviet Union": "Soviet",
 }
 NATIONALITY_TO_COUNTRY = {adj: country for country, adj in DEMONYMS.items()}
+_IRREGULAR_PEOPLES = {"British": "Britons", "Polish": "Poles", "Turkish": "Turks", "Spanish": "Spaniards",
+                      "Finnish": "Finns", "Swedish": "Swedes", "Danish": "Danes"}
+_UNCOUNTED_PEOPLES = {"French", "Chinese", "Japanese", "Dutch", "Swiss", "Irish", "Portuguese", "Soviet", "Kyivan"}
+
+
+def people_of(adjective: str) -> str:
+    """'Ukrainian' -> 'Ukrainians', 'Polish' -> 'Poles': the name of a nationality as a group."""
+    return _IRREGULAR_PEOPLES.get(adjective) or (adjective if adjective in _UNCOUNTED_PEOPLES else adjective + "s")
+
+
+# "Ukrainians", "Poles": peoples named as a collective actor.
+PEOPLES = frozenset(people_of(a) for a in NATIONALITY_TO_COUNTRY if people_of(a) != a)
 
 # Words of titles and government departments: never part of a person's name.
 OFFICE_WORDS = {
@@ -139,9 +160,9 @@ _NOT_PLACES = {
     "Of", "As", "Mobile", "Split", "Bath", "Reading", "Nice", "Independence", "Victoria", "Hope", "Orange",
     "Union", "Concord", "Phoenix", "Liberty", "Sale", "March", "May", "Jackson", "Lincoln", "Wells",
     "Bar", "Cork", "Derby", "Mercedes", "Santa", "Florence", "Marion", "Columbia", "Eagle", "Deal",
-    "Sumy Oblast", "Kirov", "Sochi", "Lenin", "Bryan", "Lafayette", "Dayton", "Boulder", "Bend",
+    "Sumy Oblast", "Kirov", "Lenin", "Bryan", "Lafayette", "Dayton", "Boulder", "Bend",
     "Bristol", "Worth", "Salem", "Tyler", "Irving", "Pasadena", "Carmel", "Gary", "Homs", "Temple",
-    "Nikopol", "Central", "Mary", "Hamilton", "Kingston", "Chester", "Warren", "Troy", "Aurora",
+    "Central", "Mary", "Hamilton", "Kingston", "Chester", "Warren", "Troy", "Aurora",
 }
 
 

@@ -61,7 +61,7 @@ class GazetteerRepair:
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.labels = {}
         for label, names in (("GPE", gazetteer.place_names()), ("ORG", gazetteer.ORGANISATIONS),
-                             ("NORP", gazetteer.GROUPS)):
+                             ("NORP", gazetteer.GROUPS | gazetteer.PEOPLES)):
             for name in sorted(names):
                 self.labels[name] = label
             self.matcher.add(label, list(nlp.tokenizer.pipe(sorted(names))))

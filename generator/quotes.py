@@ -417,7 +417,7 @@ class _SpeakerResolver:
             return key
         lower = token.lower_
         if lower in _PRONOUNS:
-            return self._last_person_before(token.idx)
+            return self._previous_subject(token) or self._last_person_before(token.idx)
         owner = self._owner(token)
         if owner is not None:
             return owner
@@ -486,6 +486,38 @@ class _SpeakerResolver:
             if mention.kind == "person" and fold(key).split()[-1] == surname:
                 return key
         return name
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[int], list[Span]]:
+        sentences = list(self.doc.sents)
+        return [s.start for s in sentences], sentences
+
+    def _previous_subject(self, pronoun: Token) -> Optional[str]:
+        """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
+        last sentences (a subject outlives a later object or aside); a pronoun subject continues the
+        chain further back."""
+        starts, sentences = self._sentences
+        index = bisect.bisect_right(starts, pronoun.sent.start) - 1
+        for sent in reversed(sentences[max(0, index - 3): index]):
+            verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+            for verb in verbs:
+                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is None:
+                    # "Responding to X's call, the President of Russia reaffirmed": the model often
+                    # parses the opening clause as the subject; the words after its comma are.
+                    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+                    region = list(self.doc[comma.i + 1: verb.i]) if comma is not None else []
+                else:
+                    region = [] if subject.lower_ in _PRONOUNS else list(subject.subtree)
+                region = [t for t in region if not any(s <= t.idx < e for s, e in self.inside)]
+                person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
+                               and self.actors.mentions[k].kind == "person"), None)
+                if person is None:
+                    person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}
+                                   and (h := self._office_holder(t))), None)
+                if person is not None:
+                    return person
+        return None
 
     def _last_person_before(self, char: int) -> Optional[str]:
         """'he said': the last person named before, outside quotes (a binary search)."""
