@@ -69,9 +69,15 @@ def cmd_evaluate(args) -> int:
     """Score extraction against the gold set: extract <gold>/seeds (or read --briefing), compare."""
     import json
 
+    import tempfile
+
+    from . import corpus_gold
     from .evaluate import evaluate, format_report, load_gold, report_data
 
     gold_dir = Path(args.gold)
+    if corpus_gold.is_corpus_gold(gold_dir):  # texts that stay in the shared corpus: make the seeds now
+        scratch = tempfile.TemporaryDirectory(prefix="briefing-gold-")
+        gold_dir = corpus_gold.materialise(gold_dir, Path(args.corpus), Path(scratch.name))
     if args.briefing:
         data = load_yaml(Path(args.briefing))
     else:
@@ -117,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("evaluate", help="score extraction against the hand-annotated gold set")
     p.add_argument("--gold", default="tests/gold", help="gold folder with seeds/ and annotations/ (default: tests/gold)")
     p.add_argument("--briefing", default=None, help="score this briefing.yml instead of extracting <gold>/seeds")
+    p.add_argument("--corpus", default="../shared/corpus",
+                   help="shared corpus folder, for gold sets that name corpus rows (default: ../shared/corpus)")
     p.add_argument("--model", default=None, help="spaCy pipeline to extract with")
     p.add_argument("--cache", default=".cache/extraction", help="per-article extraction cache folder")
     p.add_argument("--no-cache", action="store_true", help="parse every article again")
