@@ -30,7 +30,7 @@ SPEECH_LEMMAS = {
     "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
     "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
     "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
-    "stipulate", "elaborate",
+    "stipulate", "elaborate", "denounce",
 }
 _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
@@ -209,6 +209,15 @@ def article_actors(doc: Doc) -> ArticleActors:
         entry["kinds"][kind] += 1
         entry["forms"].add(name)
         spans.append((ent, key))
+    # Surnames the model did not tag at all ("..., Kovalevsky told the court"): the full name's.
+    taken = {i for ent, _ in spans for i in range(ent.start, ent.end)}
+    for token in doc:
+        fulls = by_surname.get(fold(token.text)) if token.is_title and token.i not in taken else None
+        if fulls and len(fulls) == 1 and token.pos_ == "PROPN":
+            key = next(iter(fulls))
+            if key in mentions:
+                spans.append((doc[token.i: token.i + 1], key))
+    spans.sort(key=lambda item: item[0].start)
     result = {
         key: Mention(key=key, name=key, kind=_majority_kind(entry["kinds"], key),
                      forms=tuple(sorted(entry["forms"] - {key})))

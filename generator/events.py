@@ -21,7 +21,8 @@ from .records import Event, EventSource
 _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                          r"tonight|tomorrow|previous day|day before|earlier|ago|later|last week|this week|"
                          r"this month|last month|this year|last year|overnight|january|february|march|april|"
-                         r"may|june|july|august|september|october|november|december|\d{4})\b", re.I)
+                         r"may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
+                         r"\d{4})\b", re.I)
 # Words that name the same kind of happening, folded so that reports in other words still merge.
 _SYNONYMS = {
     "negotiation": "talks", "talk": "talks", "discussion": "talks", "meeting": "talks", "meet": "talks",
@@ -70,6 +71,9 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
+            if verb is not None and verb.tag_ in {"VBG", "VB"} and verb.dep_ in {"xcomp", "advcl"} \
+                    and verb.head.pos_ in {"VERB", "AUX"} and _reports_action(verb.head):
+                verb = verb.head  # "was killed fighting in late April", "would start using it from 1 May"
             if verb is None or (verb.i, resolved.value) in used or not _reports_action(verb, _names_a_day(resolved)):
                 continue
             if any(s <= verb.idx < e for s, e in quoted):
@@ -146,8 +150,10 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
         if span.label_ == "DATE" and not _DATE_WORDS.search(text):
             continue
         before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
-        if before in {"to", "until", "till", "through"}:
-            continue
+        when = ", when" in span.doc[span.end: span.end + 4].text  # "since Saturday night, when X ordered ..."
+        if before in {"to", "until", "till", "through"} or before == "since" and not when \
+                or text.lower() in {"overnight", "night"}:
+            continue  # a range's end, a state's start ("missing since late April"), a span of hours
         if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
         resolved = resolve_phrase(f"{text}, {year}" if year else text, article_date, reference, is_future(span))

@@ -18,7 +18,15 @@ _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eig
 # Nouns that make even a small number a key figure ("three children killed").
 _KEY_NOUNS = {"civilian", "child", "people", "person", "soldier", "troop", "refugee", "death", "casualty",
               "dead", "wounded", "injured", "killed", "tank", "aircraft", "plane", "helicopter", "missile",
-              "rate", "percent", "dollar", "euro", "ruble", "hryvnia", "ton", "tonne", "barrel", "victim"}
+              "rate", "percent", "dollar", "euro", "ruble", "hryvnia", "ton", "tonne", "barrel", "victim",
+              "volunteer", "fighter", "prisoner", "hostage", "captive", "journalist", "resident", "citizen",
+              "national", "mercenary", "serviceman", "drone", "rocket", "launcher", "howitzer", "ship", "vessel",
+              "warship", "system", "vehicle", "man", "woman", "Briton", "American", "Ukrainian", "Russian",
+              "evacuee", "worker", "doctor", "patient", "student", "family", "himars"}
+# Verbs whose numeric subject is a key figure on its own ("Another 73 were injured", "seven wounded").
+_KEY_VERBS = {"kill", "injure", "wound", "die", "arrive", "flee", "evacuate", "capture", "detain", "rescue",
+              "free", "release", "exchange", "displace", "hurt", "miss"}
+_SUFFIX = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
 
 
 def figure_id(article: str, sentence: str, value: str) -> str:
@@ -28,9 +36,9 @@ def figure_id(article: str, sentence: str, value: str) -> str:
 def parse_number(text: str) -> Optional[float]:
     """'at least 500,000' -> 500000; '2 million' -> 2000000; 'dozens' -> None (not a figure)."""
     low = text.lower().replace(",", "")
-    m = re.search(r"(\d+(?:\.\d+)?)", low)
+    m = re.search(r"(\d+(?:\.\d+)?)\s*(bn|mn|trn|tn|b|m|k)?\b", low)
     if m:
-        value = float(m.group(1))
+        value = float(m.group(1)) * _SUFFIX.get(m.group(2) or "", 1)  # "$8bn", "£550m"
     else:
         word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
         if word is None:
@@ -58,6 +66,19 @@ def _counted(span: Span) -> Optional[Token]:
     return None
 
 
+def _key_verb(span: Span) -> Optional[Token]:
+    """'Another 73 were injured', 'two civilians were killed and seven wounded': a number standing for
+    people, as the subject of a casualty verb (or coordinated with one)."""
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _KEY_VERBS:
+        return root.head
+    if root.dep_ in {"conj", "dobj"} and root.head.pos_ == "NUM" or root.head.dep_ == "conj":
+        head = root.head
+        if head.lemma_.lower() in _KEY_VERBS:
+            return head
+    return None
+
+
 def _what(noun: Token) -> str:
     mods = [c for c in noun.lefts if c.dep_ in {"amod", "compound"} and not c.like_num]
     words = [t.text for t in sorted(mods + [noun], key=lambda t: t.i)]
@@ -75,11 +96,18 @@ def extract_figures(doc: Doc, article: str, actors: ArticleActors) -> list[Figur
     for ent in doc.ents:
         if ent.label_ not in {"CARDINAL", "MONEY", "PERCENT", "QUANTITY"}:
             continue
-        number = parse_number(ent.text)
+        text = ent.text
+        if ent.end < len(doc) and doc[ent.end].lower_ in _SUFFIX and not doc[ent.end - 1].whitespace_:
+            text += doc[ent.end].text  # "$550m" tokenised as "$550" "m"
+        number = parse_number(text)
         if number is None:
             continue
+        if number < 10 and ent.start > 0 and doc[ent.start - 1].lower_ in {"the", "these", "those"}:
+            continue  # "the two men": people counted before
         noun = _counted(ent)
-        is_key = noun is not None and noun.lemma_.lower() in _KEY_NOUNS
+        is_key = noun is not None and (noun.lemma_.lower() in _KEY_NOUNS or noun.lemma_ in _KEY_NOUNS)
+        if noun is None and (verb := _key_verb(ent)) is not None:
+            noun, is_key = verb, True
         if ent.label_ == "CARDINAL" and (noun is None or number < 10 and not is_key):
             continue
         if ent.label_ == "CARDINAL" and 1900 <= number <= 2100 and not ent.text.replace(",", "").count("000"):

@@ -74,6 +74,13 @@ class GazetteerRepair:
             {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"},
             {"LOWER": "armed", "OP": "?"}, {"LOWER": "forces", "OP": "?"},
         ]], greedy="LONGEST")
+        # Local bodies named after their place: "Mariupol city council", "the Kharkiv regional administration".
+        self.institutions.add("LOCAL_BODY", [[
+            {"IS_TITLE": True, "ENT_TYPE": "GPE"},
+            {"LOWER": {"IN": ["city", "regional", "military", "district", "village", "oblast"]}},
+            {"LOWER": {"IN": ["military", "state"]}, "OP": "?"},
+            {"LOWER": {"IN": ["council", "administration", "hall"]}},
+        ]], greedy="LONGEST")
 
     @staticmethod
     def _split(ent: Span) -> list[Span]:
@@ -121,13 +128,39 @@ class GazetteerRepair:
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         spans += [Span(doc, s, e, label="ORG") for _, s, e in self.institutions(doc)]
+        bodies = [s for s in spans if s.label_ == "ORG" and s[0].ent_type_ == "GPE" and s[-1].lower_ in
+                  {"council", "administration", "hall"}]
+        relabelled = [e for e in relabelled if not any(b.start <= e.start and e.end <= b.end for b in bodies)]
+        taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         for span in spacy.util.filter_spans(spans):
             if not any(i in taken for i in range(span.start, span.end)) and (
                     span[0].text[:1].isupper() or span.label_ == "ORG"):
                 relabelled.append(span)
                 taken.update(range(span.start, span.end))
-        doc.ents = spacy.util.filter_spans(sorted(relabelled, key=lambda s: s.start))
+        people = [p for p in self._first_name_people(doc)
+                  if all(e.label_ != "PERSON" and p.start <= e.start and e.end <= p.end
+                         for e in relabelled if e.start < p.end and p.start < e.end)]
+        relabelled = [e for e in relabelled if not any(e.start < p.end and p.start < e.end for p in people)]
+        doc.ents = spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start))
         return doc
+
+    @staticmethod
+    def _first_name_people(doc: Doc) -> list[Span]:
+        """'Serhii Haidai' that the small model tags as a place and a nationality, or 'Pavlo
+        Kyrylenko' as a work of art: a known first name and the capitalised words after it."""
+        found = []
+        i = 0
+        while i < len(doc) - 1:
+            end = i + 1
+            if doc[i].text in gazetteer.FIRST_NAMES and doc[i].is_title:
+                while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].is_alpha \
+                        and doc[end].text not in gazetteer.OFFICE_WORDS and not doc[end].is_stop \
+                        and doc[end].text not in gazetteer.place_names():
+                    end += 1
+            if end - i >= 2:
+                found.append(Span(doc, i, end, label="PERSON"))
+            i = end
+        return found
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:

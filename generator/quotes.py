@@ -32,6 +32,14 @@ _OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minis
 # Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
 _SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
                  "spokesperson", "press", "service", "readout", "cabinet"}
+# Nouns for one person: a place in front of them qualifies the person, it does not speak.
+_PERSON_NOUNS = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
+                 "official", "prosecutor", "commander", "chief", "head", "adviser", "advisor", "ambassador",
+                 "envoy", "leader", "secretary", "lawmaker", "senator", "diplomat", "negotiator"}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# Documents that speak for whoever wrote them: "a report by X said", "X published a report that ...".
+_DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review", "update", "bulletin",
+              "communique", "readout", "memo"}
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or
@@ -375,25 +383,54 @@ class _SpeakerResolver:
                     continue
                 candidates.append((abs(token.i - (quote.end if token.i >= quote.end else quote.start)), token))
         if kind == "partial":
-            # "what he called "unfriendly"", "slammed the order as "unacceptable"": the speech verb
-            # that governs the fragment speaks it; otherwise the nearest one in the sentence.
-            head = quote.root
-            while head.head.i != head.i and not _speech_verb(head):
+            # "what he called "unfriendly"", "slammed the order as "unacceptable"": the speech verbs
+            # that govern the fragment speak it, nearest first; otherwise the nearest in the sentence.
+            head, depth = quote.root, 0
+            while head.head.i != head.i:
                 head = head.head
-            if _speech_verb(head):
-                candidates.append((-1, head))
+                if _speech_verb(head):
+                    depth += 1
+                    candidates.append((-10 + depth, head))
+        described = None
         for _, verb in sorted(candidates, key=lambda c: c[0]):
             subject = _subject(verb)
             if subject is not None and not (quote.start <= subject.i < quote.end):
                 name = self.resolve(subject)
-                if name:
+                if name and (kind != "partial" or name in self.actors.mentions):
                     self.last_speaker = name
                     return name
+                described = described or name
+        if described:
+            # "It said satellite imagery suggested a "precision strike"": a named speaker further
+            # up wins over a thing; with none, the description.
+            self.last_speaker = described
+            return described
+        follower = self._person_after(quote)
+        if follower is not None:
+            self.last_speaker = follower
+            return follower
         # A statement standing alone right after a quote of someone continues their words.
         prev_text = self.text[max(0, quote.start_char - 200): quote.start_char]
         if self.last_speaker and re.search(r'"\s*$|:\s*"?\s*$', prev_text.strip() + " ") is not None:
             return self.last_speaker
         return self.last_speaker if kind == "direct" and prev_text.rstrip().endswith(":") else None
+
+    def _person_after(self, quote: Span) -> Optional[str]:
+        """'"...," Pavlo Kyrylenko, governor of ..., told a briefing' that the parser got wrong: the
+        person named right after the closing mark, with a speech verb later in the sentence."""
+        end = quote[-1].sent.end
+        for ent, key in self.actors.spans:
+            if ent.start < quote.end:
+                continue
+            if ent.start > quote.end + 3 or self.actors.mentions[key].kind != "person":
+                return None
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            if after is not None and after.lower_ in {"'s", "’s"}:
+                return None
+            if any(_speech_verb(t) for t in self.doc[ent.end: end]):
+                return key
+            return None
+        return None
 
     def resolve(self, token: Token) -> Optional[str]:
         """The actor a speaker token stands for."""
@@ -403,10 +440,26 @@ class _SpeakerResolver:
             if holder is not None:
                 self.last_speaker = holder
                 return holder
+        if key is None and token.pos_ in {"NOUN", "PROPN"}:
+            # "the Kremlin spokesperson, Dmitry Peskov, said": the person in apposition speaks.
+            key = next((k for c in token.children if c.dep_ == "appos"
+                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
+                        and self.actors.mentions[k].kind == "person"), None)
+        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _DOCUMENTS:
+            author = self._author(token)
+            if author is not None:
+                return author
+        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _SPOKESPEOPLE and not any(
+                c.dep_ in {"compound", "amod", "poss", "prep", "nmod"} for c in token.children):
+            # "The State Department confirmed ... 'We can confirm ...,' a spokesperson said."
+            key = self._previous_subject(token, kinds={"organization"})
         if key is None and token.pos_ == "NOUN":
-            # "The U.S. and allied governments": the named actor coordinated with or qualifying the noun.
+            # "The U.S. and allied governments": the named actor coordinated with or qualifying the noun;
+            # a place does not speak through a person's title ("the Kharkiv regional governor").
+            person_title = token.lemma_.lower() in _PERSON_NOUNS
             key = next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
-                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))), None)
+                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
+                        and not (person_title and self.actors.mentions[k].kind == "place")), None)
         if key is None and token.pos_ == "PROPN":
             for child in token.subtree:
                 key = self.actors.key_of(self.doc[child.i: child.i + 1])
@@ -418,6 +471,10 @@ class _SpeakerResolver:
         lower = token.lower_
         if lower in _PRONOUNS:
             return self._previous_subject(token) or self._last_person_before(token.idx)
+        if lower == "it" and token.dep_ == "nsubj":
+            return self._previous_subject(token, kinds={"organization"})  # "The institute ... It said"
+        if lower in {"that", "which"} and token.head.dep_ == "relcl" and token.head.head.lemma_.lower() in _DOCUMENTS:
+            return self._author(token.head.head)  # "published a report that concluded ..."
         owner = self._owner(token)
         if owner is not None:
             return owner
@@ -434,7 +491,18 @@ class _SpeakerResolver:
         words = [t.text for t in subtree][:10]
         while words and words[0].lower() in {"the", "a", "an"}:
             words = words[1:]
-        return " ".join(words).replace(" 's", "'s") or None
+        return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
+
+    def _author(self, document: Token) -> Optional[str]:
+        """Who a report or statement is by: 'a report by X', "X's statement", 'X published a report'."""
+        for child in document.children:
+            if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}):
+                target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                if target is not None and (key := self.actors.key_of(self.doc[target.i: target.i + 1])):
+                    return key
+        if document.dep_ in {"dobj", "nsubjpass"} and (subject := _subject(document.head)) is not None:
+            return self.actors.key_of(self.doc[subject.i: subject.i + 1])
+        return None
 
     def _owner(self, token: Token) -> Optional[str]:
         """'Zelenskyy's office', 'the Kremlin's statement', 'the government in Kyiv' speak for their owner."""
@@ -492,7 +560,7 @@ class _SpeakerResolver:
         sentences = list(self.doc.sents)
         return [s.start for s in sentences], sentences
 
-    def _previous_subject(self, pronoun: Token) -> Optional[str]:
+    def _previous_subject(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"})) -> Optional[str]:
         """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
         last sentences (a subject outlives a later object or aside); a pronoun subject continues the
         chain further back."""
@@ -511,8 +579,8 @@ class _SpeakerResolver:
                     region = [] if subject.lower_ in _PRONOUNS else list(subject.subtree)
                 region = [t for t in region if not any(s <= t.idx < e for s, e in self.inside)]
                 person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
-                               and self.actors.mentions[k].kind == "person"), None)
-                if person is None:
+                               and self.actors.mentions[k].kind in kinds), None)
+                if person is None and "person" in kinds:
                     person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}
                                    and (h := self._office_holder(t))), None)
                 if person is not None:
