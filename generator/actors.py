@@ -37,7 +37,8 @@ _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary",
            "king", "queen", "pope", "senator", "head", "chief", "commander", "premier", "envoy", "negotiator",
            "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
-                   r"fatherland|motherland|homeland)$|\b(olympics|games|cup|championship|day)$|\w(phobia|ism)$", re.I)
+                   r"fatherland|motherland|homeland|bst|gmt|utc|cet|cest|est|edt|pst)$|\b(olympics|games|cup|championship|day)$|"
+                   r"\w(phobia|ism)$|^(ex|former|pro|anti)-", re.I)
 _NEWSWIRE = re.compile(r"^(AP|AFP|Reuters|UPI)\s*[-—]$")
 
 
@@ -96,7 +97,7 @@ def _kind(span: Span, name: str) -> str | None:
         return None  # "Ukrainian" is an adjective, whatever label the model gave it
     if name.split()[-1].strip("'") in gazetteer.NOT_ACTOR_ENDINGS and name not in gazetteer.ORGANISATIONS:
         return None  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
-    if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES:
+    if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES or name in gazetteer.NOT_ACTORS:
         return None  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
         return "organization"  # an all-capitals name: an agency or outlet ("YOUNEWS")

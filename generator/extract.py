@@ -20,9 +20,10 @@ from . import quotes as quotes_mod
 from .cache import ExtractionCache, cache_key
 from .model import model_identity
 from .records import Article, ArticleExtraction, Briefing, Event, Mention, Quote, SeedProblem, unique_by_id
+from .boilerplate import strip_boilerplate
 from .typography import normalise
 
-_EXTRACTOR_MODULES = ("typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
+_EXTRACTOR_MODULES = ("boilerplate", "typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
                       "model")
 
 
@@ -84,7 +85,7 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
     from .nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
-    texts = [normalise(a.body) for a, _ in todo]
+    texts = [normalise(strip_boilerplate(a.body)) for a, _ in todo]
     titles = list(nlp.pipe(normalise(a.title) for a, _ in todo))
     for n, ((article, key), doc, title_doc) in enumerate(zip(todo, parse(nlp, texts), titles), start=1):
         extraction = extract_one(doc, title_doc, article)

@@ -26,6 +26,9 @@ PLACE_ALIASES = {
     "the Donbas": "Donbas", "the Crimea": "Crimea", "the Ukraine": "Ukraine",
 }
 ORG_ALIASES = {
+    "Azov regiment": "Azov Regiment", "Azov Battalion": "Azov Regiment", "Azov battalion": "Azov Regiment",
+    "G.R.U.": "GRU", "Department of State": "State Department", "The Telegraph": "Telegraph",
+    "The Guardian": "Guardian", "The New York Times": "New York Times", "Wagner group": "Wagner Group",
     "EU": "European Union", "the EU": "European Union", "the European Union": "European Union",
     "UN": "United Nations", "U.N.": "United Nations", "the UN": "United Nations", "the United Nations": "United Nations",
     "North Atlantic Treaty Organization": "NATO", "the Kremlin": "Kremlin", "the Pentagon": "Pentagon",
@@ -46,7 +49,17 @@ ORGANISATIONS = {
     "Ministry of Defence", "Defence Ministry", "Defense Ministry", "Foreign Ministry", "UNHCR", "UNICEF",
     "WHO", "World Health Organization", "Armed Forces of Ukraine", "Wagner", "Wagner Group",
     "National Guard", "SBU", "FSB", "Council of Europe", "OPEC", "Central Bank", "Bank of Russia",
+    "Instagram", "WhatsApp", "TikTok", "VKontakte", "Roskomnadzor", "Jehovah's Witnesses", "GRU", "G.R.U.",
+    "Azov Regiment", "Azov regiment", "Azov Battalion", "Azov battalion", "State Department", "Department of State",
+    "Telegraph", "The Telegraph", "Guardian", "The Guardian", "New York Times", "The New York Times",
+    "Washington Post", "Wall Street Journal", "Financial Times", "Kyiv Independent", "Novaya Gazeta", "RT",
+    "Sputnik", "Meduza", "Ukrainska Pravda", "Ukrinform", "Al Jazeera", "CBS", "NBC", "ABC", "Fox News", "Politico",
+    "Axios", "Kyiv Post", "Moscow Times", "Izvestia", "Kommersant", "Channel One", "Rossiya", "NTV", "Naftogaz",
+    "Rosneft", "Lukoil", "Sberbank", "VTB", "Aeroflot", "Ukrenergoatom", "Energoatom", "Wagner group",
 }
+# Weapons and systems named like organisations: not actors.
+NOT_ACTORS = {"Himars", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers", "Bayraktar", "Bayraktars",
+              "Iskander", "Kalibr", "Kinzhal", "Switchblade", "NLAW", "NLAWs", "Starlink", "Sarmat", "First Edition"}
 # Places the country/city tables miss: regions, rivers, seas, historical names used in war reporting.
 EXTRA_PLACES = {
     "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Kherson", "Mariupol", "Bucha", "Irpin", "Hostomel",
@@ -68,7 +81,8 @@ ORG_HEADS = {"House", "Institute", "Council", "Ministry", "Committee", "Agency",
              "Service", "Commission", "Union", "Party", "Company", "Corporation", "League", "Association",
              "Foundation", "University", "Parliament", "Assembly", "Court", "Administration", "Department",
              "Bureau", "Organization", "Organisation", "Alliance", "Centre", "Center", "Police", "Navy",
-             "Church", "Inc", "Ltd", "Group", "Federation", "Army", "Guard", "Forces"}
+             "Church", "Inc", "Ltd", "Group", "Federation", "Army", "Guard", "Forces", "Embassy", "Regiment",
+             "Battalion", "Brigade"}
 # Collective actors ("the West", "the Russians"): groups, not places.
 GROUPS = {"West", "the West"}
 
@@ -200,10 +214,14 @@ def build_place_names() -> frozenset[str]:
 
 
 def canonical_place(name: str) -> str:
-    """'Kiev' -> 'Kyiv', 'the Republic of Poland' -> 'Poland'."""
+    """'Kiev' -> 'Kyiv', 'the Republic of Poland' -> 'Poland', 'the Donetsk region' -> 'Donetsk' (a
+    city, its region and its 'direction' are one place to a reader of war news)."""
     for prefix in ("the Republic of ", "Republic of ", "the "):
         if name.startswith(prefix) and name[len(prefix):] in place_names():
             name = name[len(prefix):]
+    area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction)", name)
+    if area and area.group(1) in place_names():
+        name = area.group(1)
     return PLACE_ALIASES.get(name, name)
 
 

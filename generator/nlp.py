@@ -68,11 +68,16 @@ class GazetteerRepair:
         # Institutions written in lower case: "the central bank of Russia", "the general staff of the
         # Ukraine armed forces".
         self.institutions = Matcher(nlp.vocab)
+        self.vocab_strings = nlp.vocab.strings
         self.institutions.add("INSTITUTION", [[
             {"LOWER": {"IN": ["central", "general", "national", "state", "border", "security"]}},
             {"LOWER": {"IN": ["bank", "staff", "guard", "duma", "service", "council"]}},
             {"LOWER": "of"}, {"LOWER": "the", "OP": "?"}, {"IS_TITLE": True, "OP": "+"},
             {"LOWER": "armed", "OP": "?"}, {"LOWER": "forces", "OP": "?"},
+        ]], greedy="LONGEST")
+        # A government named after its leader: "the Biden administration", "the Putin regime".
+        self.institutions.add("LEADERS_GOVERNMENT", [[
+            {"ENT_TYPE": "PERSON", "IS_TITLE": True}, {"LOWER": {"IN": ["administration", "regime", "government"]}},
         ]], greedy="LONGEST")
         # Local bodies named after their place: "Mariupol city council", "the Kharkiv regional administration".
         self.institutions.add("LOCAL_BODY", [[
@@ -118,8 +123,20 @@ class GazetteerRepair:
                 result.append(Span(doc, s, e, label=span.label_ if span.label_ else ent.label_) if len(span) else span)
         return [r for r in result if len(r)]
 
+    @staticmethod
+    def _join_of(ents: list[Span]) -> list[Span]:
+        """'Pirate Party of' + 'Russia': an organisation the model cut before its place."""
+        joined: list[Span] = []
+        for ent in ents:
+            if joined and joined[-1].label_ == "ORG" and joined[-1][-1].lower_ == "of" \
+                    and joined[-1].end == ent.start and ent.label_ == "GPE":
+                joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="ORG")
+            else:
+                joined.append(ent)
+        return joined
+
     def __call__(self, doc: Doc) -> Doc:
-        ents = [part for ent in doc.ents for part in self._split(ent)]
+        ents = self._join_of([part for ent in doc.ents for part in self._split(ent)])
         relabelled = []
         for ent in ents:
             core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
@@ -127,9 +144,10 @@ class GazetteerRepair:
             relabelled.append(Span(doc, ent.start, ent.end, label=label) if label and label != ent.label_ else ent)
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        spans += [Span(doc, s, e, label="ORG") for _, s, e in self.institutions(doc)]
-        bodies = [s for s in spans if s.label_ == "ORG" and s[0].ent_type_ == "GPE" and s[-1].lower_ in
-                  {"council", "administration", "hall"}]
+        spans += [Span(doc, s, e, label="ORG") for m, s, e in self.institutions(doc)
+                  if not (self.vocab_strings[m] == "LEADERS_GOVERNMENT" and doc[s].text in gazetteer.place_names())]
+        bodies = [s for s in spans if s.label_ == "ORG" and s[0].ent_type_ in {"GPE", "PERSON"} and s[-1].lower_ in
+                  {"council", "administration", "hall", "regime", "government"}]
         relabelled = [e for e in relabelled if not any(b.start <= e.start and e.end <= b.end for b in bodies)]
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         for span in spacy.util.filter_spans(spans):

@@ -40,6 +40,9 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 # Documents that speak for whoever wrote them: "a report by X said", "X published a report that ...".
 _DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review", "update", "bulletin",
               "communique", "readout", "memo"}
+# Verbs that quote someone's name for a thing: 'what he called "unfriendly"', 'branded "terrorists"'.
+_NAMING_LEMMAS = {"call", "dub", "brand", "label", "term", "describe", "decry", "denounce", "slam", "refer",
+                  "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise"}
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or
@@ -86,6 +89,8 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         sent = span[0].sent
         last_sent = span[-1].sent
         kind = _marked_kind(text, q)
+        if kind == "partial" and _scare_quotes(span):
+            continue
         speaker = resolver.speaker_for_marked(span, kind)
         add(text[q.start:q.end], kind, speaker, text[sent.start_char:last_sent.end_char], q.start, q.end)
     stripped = not marked and '"' not in text
@@ -151,6 +156,16 @@ def _marked_kind(text: str, q: _QuoteSpan) -> str:
     if inner[-1:] in ".,!?" and words >= 4:
         return "direct"
     return "partial"
+
+
+def _scare_quotes(span: Span) -> bool:
+    """'Russia launched its "special military operation"': a short quoted name in a sentence where
+    nobody speaks or calls anything is the writer's distance, not a quote."""
+    if len(span) > 5:
+        return False
+    sentence = span[0].sent
+    return not any(_speech_verb(t) or t.lemma_.lower() in _NAMING_LEMMAS
+                   for t in sentence if not span.start <= t.i < span.end)
 
 
 def _speech_verb(token: Token) -> bool:

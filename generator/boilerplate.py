@@ -1,0 +1,28 @@
+"""Newswire and web-page furniture that is not part of the report: newsletter sign-up lines,
+captions of embedded videos ("01:45 Putin warns ... – video") and datelines ("WASHINGTON — ").
+
+Extraction reads the text without them, so a caption's "says Zelenskiy" is no quote and a
+dateline's city no actor; the article as published (and shown on the site) keeps them.
+"""
+from __future__ import annotations
+
+import re
+
+from . import gazetteer
+
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?:Want more [^\n]*\?\s*)?Sign up\b[^\n]{0,200}"                  # newsletter promotions
+    r"|\d{1,2}:\d{2}\s[^\n]{5,200}\s[\u2013\u2014-]\s(?:video|audio)"    # embedded media captions
+    r")[ \t]*$", re.M | re.I)
+_DATELINE = re.compile(r"\A(\s*)([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*)(?:, [A-Z][A-Za-z. ]+)? \u2014 ")
+
+
+def strip_boilerplate(text: str) -> str:
+    """The text with furniture lines emptied and a leading dateline removed (blank lines stay, so
+    paragraphs keep their breaks)."""
+    text = _FURNITURE_LINE.sub("", text)
+    dateline = _DATELINE.match(text)
+    if dateline and dateline.group(2).title() in gazetteer.place_names():  # "NATO — " is no dateline
+        text = dateline.group(1) + text[dateline.end():]
+    return text
