@@ -62,12 +62,16 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
     for ent in doc.ents:  # sent.ents scans every entity of the document: group them once
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
-        if _mostly_quoted(sent, quoted):
-            continue
+        spoken = _mostly_quoted(sent, quoted)
         reference = _main_day(seen_days) or article_date
         used: set[tuple[int, str]] = set()
         dated = _sentence_dates(sent, ents_by_sent.get(sent.start, []), article_date, reference)
-        if not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors):
+        if spoken:
+            # A speaker's own report of a dated past happening ('"Yesterday, the Russian delegation
+            # received our proposals"') is news; their undated or present-tense words are not.
+            dated = [(p, r) for p, r in dated if r.text.lower() not in {"today", "tonight", "this morning"}
+                     and (v := _governing_verb(p)) is not None and v.tag_ in {"VBD", "VBN"}]
+        elif not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors):
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
@@ -76,7 +80,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 verb = verb.head  # "was killed fighting in late April", "would start using it from 1 May"
             if verb is None or (verb.i, resolved.value) in used or not _reports_action(verb, _names_a_day(resolved)):
                 continue
-            if any(s <= verb.idx < e for s, e in quoted):
+            if not spoken and any(s <= verb.idx < e for s, e in quoted):
                 continue
             used.add((verb.i, resolved.value))
             if resolved.day:

@@ -92,6 +92,12 @@ class GazetteerRepair:
         """Undo entity spans that run names together: 'Vladimir Putin: Comrades', 'Interior Ministry
         Troops, Special Police Force', 'Security Council Dmitry Medvedev', 'Ukraine Volodymyr Zelenskyy'."""
         doc = ent.doc
+        owner = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+        if owner is not None and doc[owner + 1].text not in gazetteer.ORG_HEADS | gazetteer.PLACE_WORDS | {
+                "Government", "Press"}:
+            # "President Macron's Address to the Nation": the owner is the name, the rest a thing.
+            titled = ent.start > 0 and doc[ent.start - 1].text in gazetteer.OFFICE_WORDS
+            ent = Span(doc, ent.start, owner, label="PERSON" if titled else ent.label_)
         parts, start = [], ent.start
         for token in ent:
             if token.text in {":", ",", ";", "*", "(", ")"} or token.text.endswith(":"):

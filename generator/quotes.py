@@ -176,7 +176,10 @@ def _subject(verb: Token) -> Optional[Token]:
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             return child
-    if verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"} and verb.head.i != verb.i:
+    # "weighed in to denounce", "it said, claiming ...", "saying she would be helped by"
+    infinitive = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                     for c in verb.children))
+    if (verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"} or infinitive) and verb.head.i != verb.i:
         return _subject(verb.head)  # "made a point of noting that", "went on to say"
     return None
 
@@ -403,7 +406,7 @@ class _SpeakerResolver:
             head, depth = quote.root, 0
             while head.head.i != head.i:
                 head = head.head
-                if _speech_verb(head):
+                if _speech_verb(head) or head.lemma_.lower() in _NAMING_LEMMAS:
                     depth += 1
                     candidates.append((-10 + depth, head))
         described = None
@@ -424,11 +427,13 @@ class _SpeakerResolver:
         if follower is not None:
             self.last_speaker = follower
             return follower
-        # A statement standing alone right after a quote of someone continues their words.
-        prev_text = self.text[max(0, quote.start_char - 200): quote.start_char]
-        if self.last_speaker and re.search(r'"\s*$|:\s*"?\s*$', prev_text.strip() + " ") is not None:
+        # A whole statement standing alone (after another quote, a colon or at a sentence start)
+        # continues the words of the last speaker; a fragment inside a sentence does not.
+        before = self.text[max(0, quote.start_char - 200): quote.start_char].rstrip()
+        before = before[:-1].rstrip() if before.endswith('"') else before
+        if kind == "direct" and self.last_speaker and (not before or before[-1] in '".:!?\n'):
             return self.last_speaker
-        return self.last_speaker if kind == "direct" and prev_text.rstrip().endswith(":") else None
+        return None
 
     def _person_after(self, quote: Span) -> Optional[str]:
         """'"...," Pavlo Kyrylenko, governor of ..., told a briefing' that the parser got wrong: the
@@ -476,10 +481,9 @@ class _SpeakerResolver:
                         and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
                         and not (person_title and self.actors.mentions[k].kind == "place")), None)
         if key is None and token.pos_ == "PROPN":
-            for child in token.subtree:
-                key = self.actors.key_of(self.doc[child.i: child.i + 1])
-                if key:
-                    break
+            # A name phrase speaks through the person in it, else the first actor in it.
+            keys = [k for t in token.subtree if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))]
+            key = next((k for k in keys if self.actors.mentions[k].kind == "person"), keys[0] if keys else None)
         if key is not None:
             self.last_speaker = key if self.actors.mentions[key].kind == "person" else self.last_speaker
             return key
@@ -546,8 +550,10 @@ class _SpeakerResolver:
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                if pobj is not None:
-                    country = gazetteer.canonical_place(pobj.text)
+                # "President of Ukraine Volodymyr Zelenskyy" parses with the person as the object.
+                place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
+                if place is not None:
+                    country = gazetteer.canonical_place(place.text)
             elif child.dep_ in {"amod", "compound", "poss"}:
                 country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
         candidates = []
@@ -556,7 +562,7 @@ class _SpeakerResolver:
         candidates.append(title)
         for key in candidates:
             people = self.actors.titles.get(key)
-            if people and (key != title or len(set(people)) == 1 or not country):
+            if people and (key != title or not country):  # "the President of Russia" is not France's
                 return people[-1]
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
