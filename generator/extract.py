@@ -37,6 +37,11 @@ def extractor_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def analysis_text(body: str) -> str:
+    """The text spaCy reads: the body without page furniture, with typography repaired."""
+    return normalise(strip_boilerplate(body))
+
+
 def extract_one(doc, title_doc, article: Article) -> ArticleExtraction:
     """Everything one parsed article yields, with provenance."""
     found = actors_mod.article_actors(doc)
@@ -85,7 +90,7 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
     from .nlp import load_pipeline, parse
 
     nlp = load_pipeline(model)
-    texts = [normalise(strip_boilerplate(a.body)) for a, _ in todo]
+    texts = [analysis_text(a.body) for a, _ in todo]
     titles = list(nlp.pipe(normalise(a.title) for a, _ in todo))
     for n, ((article, key), doc, title_doc) in enumerate(zip(todo, parse(nlp, texts), titles), start=1):
         extraction = extract_one(doc, title_doc, article)

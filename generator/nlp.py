@@ -81,7 +81,7 @@ class GazetteerRepair:
         ]], greedy="LONGEST")
         # Local bodies named after their place: "Mariupol city council", "the Kharkiv regional administration".
         self.institutions.add("LOCAL_BODY", [[
-            {"IS_TITLE": True, "ENT_TYPE": "GPE"},
+            {"IS_TITLE": True},
             {"LOWER": {"IN": ["city", "regional", "military", "district", "village", "oblast"]}},
             {"LOWER": {"IN": ["military", "state"]}, "OP": "?"},
             {"LOWER": {"IN": ["council", "administration", "hall"]}},
@@ -150,10 +150,11 @@ class GazetteerRepair:
             relabelled.append(Span(doc, ent.start, ent.end, label=label) if label and label != ent.label_ else ent)
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
-        spans += [Span(doc, s, e, label="ORG") for m, s, e in self.institutions(doc)
-                  if not (self.vocab_strings[m] == "LEADERS_GOVERNMENT" and doc[s].text in gazetteer.place_names())]
-        bodies = [s for s in spans if s.label_ == "ORG" and s[0].ent_type_ in {"GPE", "PERSON"} and s[-1].lower_ in
-                  {"council", "administration", "hall", "regime", "government"}]
+        # Bodies named after a place or a leader replace the name they start with.
+        matches = [(self.vocab_strings[m], Span(doc, s, e, label="ORG")) for m, s, e in self.institutions(doc)]
+        bodies = [span for kind, span in matches if kind in {"LOCAL_BODY", "LEADERS_GOVERNMENT"}
+                  and (kind == "LOCAL_BODY") == (span[0].text in gazetteer.place_names())]
+        spans += [span for kind, span in matches if kind == "INSTITUTION"] + bodies
         relabelled = [e for e in relabelled if not any(b.start <= e.start and e.end <= b.end for b in bodies)]
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         for span in spacy.util.filter_spans(spans):

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from generator.extract import extract_one, merge
+from generator.extract import analysis_text, extract_one, merge
 from generator.nlp import load_pipeline, model_name, parse
 from generator.records import Article
 from generator.typography import normalise
@@ -18,7 +18,7 @@ def nlp():
 
 def run(nlp, body, title="News", date=dt.date(2022, 2, 28), article_id="a1"):
     art = Article(id=article_id, file=f"{article_id}.md", title=title, date=date, source="", url="", body=body)
-    doc = next(parse(nlp, [normalise(body)]))
+    doc = next(parse(nlp, [analysis_text(body)]))
     return art, extract_one(doc, nlp(normalise(title)), art)
 
 
@@ -93,3 +93,118 @@ def test_long_text_is_parsed_in_parts(nlp):
     text = "\n\n".join([paragraph] * 60)  # ~140,000 characters: more than one parsing part
     doc = next(parse(nlp, [text]))
     assert doc.text.replace(" ", "") == text.replace(" ", "")
+
+
+# --- News prose: rules added after the corpus gold sets (tests/gold_news, tests/gold_blind3) ---
+
+def test_a_list_of_dates_shares_its_year_and_gives_one_event_per_date(nlp):
+    body = ("They confirmed the importance of implementing the trilateral agreements between Armenia, Azerbaijan "
+            "and Russia of November 9, 2020, and January 11 and November 26, 2021.")
+    _, x = run(nlp, body, date=dt.date(2022, 4, 22))
+    assert {"2020-11-09", "2021-01-11", "2021-11-26"} <= {e.date for e in x.events}
+    assert "2022-01-11" not in {e.date for e in x.events}  # not the article's year
+
+
+def test_a_present_tense_with_a_date_is_an_event_but_not_with_today(nlp):
+    _, x = run(nlp, "The festival resumes this year after a two-year break. They follow the example today.",
+               date=dt.date(2022, 6, 24))
+    assert [(e.date, e.precision) for e in x.events] == [("2022", "year")]
+
+
+def test_a_state_since_a_date_and_a_range_end_date_no_event(nlp):
+    _, x = run(nlp, "A third American has been missing since late April. The curfew lasts until March 2.",
+               date=dt.date(2022, 6, 21))
+    assert x.events == ()
+
+
+def test_a_non_finite_verb_dates_its_head(nlp):
+    _, x = run(nlp, "Stephen Zabielski was killed fighting in late April.", date=dt.date(2022, 6, 21))
+    assert [(e.date, e.precision) for e in x.events] == [("2022-04", "month")]
+
+
+def test_had_a_phone_conversation_is_the_readouts_event(nlp):
+    _, x = run(nlp, "President of Ukraine Volodymyr Zelenskyy had a phone conversation with Prime Minister of "
+                    "Japan Fumio Kishida.", title="Zelenskyy and Kishida discussed support", date=dt.date(2022, 4, 26))
+    assert [e.date for e in x.events] == ["2022-04-26"]
+
+
+def test_a_speakers_own_dated_report_is_an_event(nlp):
+    _, x = run(nlp, '"Yesterday, the Russian delegation received our proposals," she said.', date=dt.date(2022, 3, 30))
+    assert [e.date for e in x.events] == ["2022-03-29"]
+
+
+def test_he_is_the_subject_of_the_last_sentence_not_the_last_name(nlp):
+    body = ("Responding to Charles Michel's call for direct contact with Vladimir Zelensky, the President of Russia "
+            "reaffirmed his position. He noted that this opportunity depends on the results of the talks.")
+    _, x = run(nlp, body, date=dt.date(2022, 4, 22))
+    noted = next(q for q in x.quotes if q.text.startswith("this opportunity"))
+    assert noted.speaker_name == "Vladimir Putin"
+
+
+def test_the_person_in_apposition_speaks_not_the_organisation(nlp):
+    _, x = run(nlp, '"We are talking about mercenaries," the Kremlin spokesperson, Dmitry Peskov, said.')
+    assert [q.speaker_name for q in x.quotes] == ["Dmitry Peskov"]
+
+
+def test_a_person_the_model_splits_is_one_person_and_his_surname_alone_is_him(nlp):
+    body = ('"The occupiers have been trying to storm Donetsk region," Serhii Haidai, the head of the military '
+            'administration in neighboring Luhansk Province, said in a statement. Mr. Haidai said the strikes '
+            'had "made it much more difficult for them."')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 30))
+    people = {m.key for m in x.mentions if m.kind == "person"}
+    assert people == {"Serhii Haidai"}
+    assert {q.speaker_name for q in x.quotes} == {"Serhii Haidai"}
+
+
+def test_the_name_after_a_closing_quote_speaks_when_the_parse_misses_it(nlp):
+    body = ('"They [want to] use the opportunity to capture the defenders of Mariupol, one of the main [elements] '
+            'of whom are the … Azov regiment," Pavlo Kyrylenko, governor of the eastern region of Donetsk, told a '
+            'briefing.')
+    _, x = run(nlp, body, date=dt.date(2022, 4, 28))
+    assert [q.speaker_name for q in x.quotes if q.kind == "direct"] == ["Pavlo Kyrylenko"]
+
+
+def test_it_and_a_bare_spokesperson_are_the_last_organisation(nlp):
+    body = ('On Monday the Institute for the Study of War published a report. It said satellite imagery suggested '
+            'a "precision strike" caused the blast. The State Department also confirmed the death. '
+            '"We can confirm the death of US citizen Stephen Zabielski in Ukraine," a spokesperson said.')
+    _, x = run(nlp, body, date=dt.date(2022, 8, 2))
+    speakers = {q.text: q.speaker_name for q in x.quotes}
+    assert speakers["precision strike"] == "Institute for the Study of War"
+    assert speakers["We can confirm the death of US citizen Stephen Zabielski in Ukraine"] == "State Department"
+
+
+def test_scare_quotes_are_not_quotes_but_a_denounced_phrase_is(nlp):
+    body = ('More than 5 million refugees have fled since Russia launched its "special military operation". '
+            'Kremlin officials weighed in to denounce "acts of terrorism" in Transnistria.')
+    _, x = run(nlp, body, date=dt.date(2022, 4, 28))
+    assert {q.text: q.speaker_name for q in x.quotes} == {"acts of terrorism": "Kremlin"}
+
+
+def test_peoples_local_bodies_and_leaders_governments_are_actors(nlp):
+    body = ("Mariupol city council said the shortage was catastrophic. Help Ukrainians who are forced to flee. "
+            "The fraternal Polish people welcomed them. The Biden administration sent aid.")
+    _, x = run(nlp, body)
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds["Ukrainians"] == kinds["Poles"] == "group"
+    assert kinds["Mariupol city council"] == kinds["Biden administration"] == "organization"
+    assert "Biden" not in kinds
+
+
+def test_money_suffixes_and_casualty_subjects_are_figures(nlp):
+    body = ("The US has given more than $8bn in security assistance, including an additional $550m tranche. "
+            "Prosecutors said two civilians were killed and seven wounded. Another 73 were injured. "
+            "The two men were taken into detention.")
+    _, x = run(nlp, body)
+    values = sorted(f.value for f in x.figures)
+    assert values == sorted(["8000000000", "550000000", "2", "7", "73"])
+
+
+def test_page_furniture_and_datelines_are_not_extracted(nlp):
+    body = ("WASHINGTON — The Pentagon said the aid would arrive.\n\n"
+            "Sign up to First Edition, our free daily newsletter – every weekday morning at 7am BST\n\n"
+            "01:45 Azovstal evacuation possible with UN help, says Zelenskiy – video")
+    _, x = run(nlp, body)
+    names = {m.key for m in x.mentions}
+    assert names == {"Pentagon"}
+    assert [q.speaker_name for q in x.quotes] == ["Pentagon"]
