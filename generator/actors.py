@@ -83,6 +83,11 @@ def clean_name(span: Span) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "'"}):
         tokens = tokens[:-1]
+    named = len(tokens)
+    while named > 1 and tokens[named - 1].is_lower:
+        named -= 1
+    if named < len(tokens) and span.doc[tokens[0].i: tokens[named - 1].i + 1].text in gazetteer.ORGANISATIONS:
+        tokens = tokens[:named]  # "RIA Novosti state news agency": a known name and its description
     if not tokens:
         return ""
     return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
@@ -152,6 +157,9 @@ def _is_speaker(span: Span) -> bool:
 
 
 def _canonical(name: str, kind: str) -> str:
+    if kind == "person":
+        # "Vladimir V. Putin" (the New York Times' middle initials) is Vladimir Putin.
+        return re.sub(r"(?<=\w) [A-Z]\.(?= \w)", "", name)
     if kind == "place":
         return gazetteer.canonical_place(name)
     if kind == "organization":
@@ -187,7 +195,7 @@ def article_actors(doc: Doc) -> ArticleActors:
         elif (place := _leading_place(ent)) is not None:
             raw.append((place, place.text, "place"))  # "the St Petersburg International Economic Forum"
 
-    persons = {name for _, name, kind in raw if kind == "person" and len(name.split()) > 1}
+    persons = {_canonical(name, kind) for _, name, kind in raw if kind == "person" and len(name.split()) > 1}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in persons:
         by_surname[fold(full.split()[-1])].add(full)

@@ -38,8 +38,10 @@ class ResolvedDate:
         return dt.date.fromisoformat(self.value) if self.precision == "day" else None
 
 
-def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, future: bool) -> Optional[ResolvedDate]:
-    """Resolve one date phrase; `reference` is the date of the event the text last spoke of."""
+def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, future: Optional[bool]) -> Optional[ResolvedDate]:
+    """Resolve one date phrase; `reference` is the date of the event the text last spoke of.
+    `future` is the sentence's tense: True (will), False (past) or None (present: a calendar date
+    without a year is then the nearest one, "the pipeline is closed on 11 July")."""
     text = " ".join(phrase.split())
     low = text.lower()
     if not re.fullmatch(r"this (year|month|week|morning|afternoon|evening)", low):
@@ -74,9 +76,10 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
                      r"('s)?( (morning|afternoon|evening|night))?", low)
     if m:
         target = WEEKDAYS.index(m.group(2))
-        forward = future or (m.group(1) or "").strip() == "next"
-        if forward:
-            ahead = (target - article_date.weekday()) % 7 or 7
+        after = (m.group(1) or "").strip() == "next"
+        if future or after:
+            # "would begin on Thursday" in a Thursday article is that day; "next Thursday" is not.
+            ahead = (target - article_date.weekday()) % 7 or (7 if after else 0)
             return day(article_date + dt.timedelta(days=ahead))
         back = (article_date.weekday() - target) % 7
         if (m.group(1) or "").strip() == "last" and back == 0:
@@ -97,7 +100,7 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     return _explicit(text, low, article_date, future)
 
 
-def _explicit(text: str, low: str, article_date: dt.date, future: bool) -> Optional[ResolvedDate]:
+def _explicit(text: str, low: str, article_date: dt.date, future: Optional[bool]) -> Optional[ResolvedDate]:
     """Calendar dates: '24 February', 'Feb. 24, 2022', 'March 2022', '2014'."""
     if _VAGUE.search(low):
         return None
@@ -121,20 +124,40 @@ def _explicit(text: str, low: str, article_date: dt.date, future: bool) -> Optio
 
 
 def _calendar_day(text: str, year: Optional[int], month: int, day: int, article_date: dt.date,
-                  future: bool) -> Optional[ResolvedDate]:
+                  future: Optional[bool]) -> Optional[ResolvedDate]:
     """A day and month: without a year, the nearest such date on or before the article date for
     the past, on or after it for the future ("will open on March 14" in a 14 March article)."""
     try:
         if year is not None:
             return ResolvedDate(dt.date(year, month, day).isoformat(), "day", text)
         candidate = dt.date(article_date.year, month, day)
-        if future and candidate < article_date:
+        if future is None:  # present tense: the nearest such date, before or after
+            others = [dt.date(article_date.year + k, month, day) for k in (-1, 1)]
+            candidate = min([candidate, *others], key=lambda d: abs((d - article_date).days))
+        elif future and candidate < article_date:
             candidate = dt.date(article_date.year + 1, month, day)
         elif not future and candidate > article_date + dt.timedelta(days=1):
             candidate = dt.date(article_date.year - 1, month, day)
     except ValueError:
         return None  # 30 February
     return ResolvedDate(candidate.isoformat(), "day", text)
+
+
+def tense(span: Span) -> Optional[bool]:
+    """True for the future ("will meet on Monday", "said it would begin on Thursday"), False for the
+    past, None for a plain present ("the pipeline is closed for inspection on 11 July")."""
+    if is_future(span):
+        return True
+    verb = span.root.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    while verb.tag_ in {"VBG", "VB"} and verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "would begin issuing salaries on Thursday": the tense is on "begin"
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    finite = auxes[0] if auxes else verb
+    if finite.tag_ == "MD":
+        return finite.lower_ in {"will", "shall", "would", "'ll"} or None
+    return None if finite.tag_ in {"VBZ", "VBP"} else False
 
 
 def is_future(span: Span) -> bool:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py
 
 from . import gazetteer
 from .actors import ArticleActors
-from .dates import ResolvedDate, is_future, resolve_phrase
+from .dates import ResolvedDate, resolve_phrase, tense
 from .records import Event, EventSource
 
 _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -160,7 +160,7 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
         if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
-        resolved = resolve_phrase(f"{text}, {year}" if year else text, article_date, reference, is_future(span))
+        resolved = resolve_phrase(f"{text}, {year}" if year else text, article_date, reference, tense(span))
         if resolved is not None:
             found.append((span, dataclasses.replace(resolved, text=text)))
             if resolved.day:
@@ -225,7 +225,7 @@ def _reports_action(verb: Token, dated: bool = True) -> bool:
         return False  # "had" alone says nothing; "had a phone conversation" does
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     past = verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
-    future = bool(auxes & {"will", "shall", "'ll"})
+    future = bool(auxes & {"will", "shall", "'ll"}) or dated and "would" in auxes  # "would begin on Thursday"
     present = dated and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ != "be" and not auxes
     head = verb
     while not _subject_of(head) and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.i != head.i:

@@ -56,10 +56,12 @@ ORGANISATIONS = {
     "Sputnik", "Meduza", "Ukrainska Pravda", "Ukrinform", "Al Jazeera", "CBS", "NBC", "ABC", "Fox News", "Politico",
     "Axios", "Kyiv Post", "Moscow Times", "Izvestia", "Kommersant", "Channel One", "Rossiya", "NTV", "Naftogaz",
     "Rosneft", "Lukoil", "Sberbank", "VTB", "Aeroflot", "Ukrenergoatom", "Energoatom", "Wagner group",
+    "Élysée Palace", "Elysee Palace", "Élysée", "Elysee", "Downing Street", "Bankova",
 }
 # Weapons and systems named like organisations: not actors.
 NOT_ACTORS = {"Himars", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers", "Bayraktar", "Bayraktars",
-              "Iskander", "Kalibr", "Kinzhal", "Switchblade", "NLAW", "NLAWs", "Starlink", "Sarmat", "First Edition"}
+              "Iskander", "Kalibr", "Kinzhal", "Switchblade", "NLAW", "NLAWs", "Starlink", "Sarmat", "First Edition",
+              "Nord Stream 1", "Nord Stream", "TurkStream", "Druzhba"}
 # Places the country/city tables miss: regions, rivers, seas, historical names used in war reporting.
 EXTRA_PLACES = {
     "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Kherson", "Mariupol", "Bucha", "Irpin", "Hostomel",
@@ -219,7 +221,7 @@ def canonical_place(name: str) -> str:
     for prefix in ("the Republic of ", "Republic of ", "the "):
         if name.startswith(prefix) and name[len(prefix):] in place_names():
             name = name[len(prefix):]
-    area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction)", name)
+    area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction|coast|Coast)", name)
     if area and area.group(1) in place_names():
         name = area.group(1)
     return PLACE_ALIASES.get(name, name)

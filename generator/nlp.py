@@ -7,6 +7,7 @@ Loaded pipelines are kept per process so `mkdocs serve` rebuilds do not reload t
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span
 from . import gazetteer
 
 from .model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
+_INITIAL = re.compile(r"[A-Z]\.")
 _CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned parts of at most this size
 
 
@@ -162,9 +164,8 @@ class GazetteerRepair:
                     span[0].text[:1].isupper() or span.label_ == "ORG"):
                 relabelled.append(span)
                 taken.update(range(span.start, span.end))
-        people = [p for p in self._first_name_people(doc)
-                  if all(e.label_ != "PERSON" and p.start <= e.start and e.end <= p.end
-                         for e in relabelled if e.start < p.end and p.start < e.end)]
+        people = [p for p in self._first_name_people(doc)  # replacing only what lies inside them
+                  if all(p.start <= e.start and e.end <= p.end for e in relabelled if e.start < p.end and p.start < e.end)]
         relabelled = [e for e in relabelled if not any(e.start < p.end and p.start < e.end for p in people)]
         doc.ents = spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start))
         return doc
@@ -178,10 +179,14 @@ class GazetteerRepair:
         while i < len(doc) - 1:
             end = i + 1
             if doc[i].text in gazetteer.FIRST_NAMES and doc[i].is_title:
-                while end < len(doc) and end - i < 4 and doc[end].is_title and doc[end].is_alpha \
-                        and doc[end].text not in gazetteer.OFFICE_WORDS and not doc[end].is_stop \
-                        and doc[end].text not in gazetteer.place_names():
+                while end < len(doc) and end - i < 4 and (
+                        _INITIAL.fullmatch(doc[end].text)  # "Vladimir V. Putin", "Joseph R. Biden"
+                        or doc[end].is_title and doc[end].is_alpha and doc[end].text not in gazetteer.OFFICE_WORDS
+                        and doc[end].text != doc[end - 1].text  # "Sergei Shoigu Shoigu Sergei": a scraper's echo
+                        and not doc[end].is_stop and doc[end].text not in gazetteer.place_names()):
                     end += 1
+                while end - i > 1 and _INITIAL.fullmatch(doc[end - 1].text):
+                    end -= 1
             if end - i >= 2:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end

@@ -132,7 +132,9 @@ def marked_spans(text: str) -> list[_QuoteSpan]:
             nxt = para_end + 2
             while nxt < len(text) and text[nxt] in " \n":
                 nxt += 1
-            if nxt < len(text) and text[nxt] == '"' and text.find('"', nxt + 1) >= 0 and nxt != close:
+            if nxt < len(text) and text[nxt] == '"' and text.find('"', nxt + 1) >= 0:
+                if close == nxt:  # the paragraph never closed: its mark was the next one's reopening
+                    close = text.find('"', nxt + 1)
                 para_end = text.find("\n\n", nxt)
                 continue
             close = -1
@@ -588,6 +590,8 @@ class _SpeakerResolver:
         starts, sentences = self._sentences
         index = bisect.bisect_right(starts, pronoun.sent.start) - 1
         for sent in reversed(sentences[max(0, index - 3): index]):
+            if any(s <= sent.root.idx < e for s, e in self.inside):
+                continue  # someone's words ('"Putin's strategy is ..."'), not the narrative's subject
             verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
             for verb in verbs:
                 subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)

@@ -208,3 +208,21 @@ def test_page_furniture_and_datelines_are_not_extracted(nlp):
     names = {m.key for m in x.mentions}
     assert names == {"Pentagon"}
     assert [q.speaker_name for q in x.quotes] == ["Pentagon"]
+
+
+def test_present_tense_calendar_dates_are_the_nearest_and_would_is_future(nlp):
+    body = ("The Nord Stream 1 pipeline is closed for its annual inspection on 11 July. "
+            "The separatists said they would begin issuing salaries in roubles on Thursday.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 23))  # a Thursday
+    assert {e.date for e in x.events} == {"2022-07-11", "2022-06-23"}
+
+
+def test_middle_initials_and_multi_paragraph_quotes(nlp):
+    body = ('President Vladimir V. Putin spoke on Saturday. Mr. Putin said nothing new.\n\n'
+            '"There is no point pretending," Economy minister Robert Habeck said. "Putin\'s strategy is to stir '
+            'insecurity.\n\n"We are in a gas crisis," he added.')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 10))
+    people = {m.key for m in x.mentions if m.kind == "person"}
+    assert people == {"Vladimir Putin", "Robert Habeck"}
+    strategy = next(q for q in x.quotes if "strategy" in q.text)
+    assert "gas crisis" in strategy.text and strategy.speaker_name == "Robert Habeck"
