@@ -43,6 +43,10 @@ _DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review"
 # Verbs that quote someone's name for a thing: 'what he called "unfriendly"', 'branded "terrorists"'.
 _NAMING_LEMMAS = {"call", "dub", "brand", "label", "term", "describe", "decry", "denounce", "slam", "refer",
                   "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise"}
+# Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
+_CLAIM_NOUNS = {"assurance", "claim", "accusation", "allegation", "warning", "promise", "pledge", "insistence",
+                "assertion", "announcement", "suggestion", "statement"}
+_MAKING_LEMMAS = {"offer", "give", "make", "issue", "repeat", "voice", "express", "provide", "reiterate", "level"}
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or
@@ -230,7 +234,31 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
         if content[0].lower_ == "that":
             content = content[1:]
         return "indirect", content, subject
-    return _trailing_attribution(sent, stripped)
+    return _claim(sent) or _trailing_attribution(sent, stripped)
+
+
+def _claim(sent: Span) -> Optional[tuple[str, Span, Optional[Token]]]:
+    """'offered assurances that ...', 'despite assurances by Putin that ...', 'rejected Russian claims
+    that ...': a statement named by a noun with its that-clause. The speaker is the noun's author
+    ('by X', "X's"), or whoever offers or makes it; nobody named when it is rejected or unattributed."""
+    for noun in sent:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CLAIM_NOUNS:
+            continue
+        clause = next((c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                       and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
+        if clause is None:
+            continue
+        tokens = sorted(clause.subtree, key=lambda t: t.i)
+        content = _trim(sent.doc[tokens[0].i + (tokens[0].lower_ == "that"): tokens[-1].i + 1])
+        if content is None or len(content) < 4:
+            continue
+        author = next((g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj"), None)
+        author = author or next((c for c in noun.children if c.dep_ == "poss"), None)
+        if author is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in _MAKING_LEMMAS:
+            author = _subject(noun.head)
+        return "indirect", content, author
+    return None
 
 
 def _announced_by(sent: Span, previous: Span) -> Optional[tuple[str, Span, Token]]:

@@ -226,3 +226,12 @@ def test_middle_initials_and_multi_paragraph_quotes(nlp):
     assert people == {"Vladimir Putin", "Robert Habeck"}
     strategy = next(q for q in x.quotes if "strategy" in q.text)
     assert "gas crisis" in strategy.text and strategy.speaker_name == "Robert Habeck"
+
+
+def test_a_statement_named_by_a_noun_is_an_indirect_quote(nlp):
+    body = ("Mr. Biden offered specific assurances that the United States does not intend to provoke a wider "
+            "conflict. Officials rejected Russian claims that any military target was hit.")
+    _, x = run(nlp, body, date=dt.date(2022, 5, 31))
+    quotes = {q.text: (q.kind, q.speaker_name) for q in x.quotes}
+    assert quotes["the United States does not intend to provoke a wider conflict"] == ("indirect", "Biden")
+    assert quotes["any military target was hit"] == ("indirect", None)
