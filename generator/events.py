@@ -50,7 +50,8 @@ def event_id(date: str, title: str, sentence: str) -> str:
 
 
 def extract_events(doc: Doc, article: str, article_date: dt.date, actors: ArticleActors,
-                   quoted: list[tuple[int, int]], readout: bool = False) -> list[Event]:
+                   quoted: list[tuple[int, int]], readout: bool = False,
+                   turns: list[tuple[int, int]] = ()) -> list[Event]:
     """One event per dated clause: the verb a date phrase belongs to, with its subject and object.
 
     "Delegates sat down Monday ... since Russia launched its invasion five days earlier" gives two
@@ -71,7 +72,8 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             # received our proposals"') is news; their undated or present-tense words are not.
             dated = [(p, r) for p, r in dated if r.text.lower() not in {"today", "tonight", "this morning"}
                      and (v := _governing_verb(p)) is not None and v.tag_ in {"VBD", "VBN"}]
-        elif not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors):
+        elif not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors) \
+                and not any(s <= sent.start_char < e for s, e in turns):  # a speaker's past, not the meeting's
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)

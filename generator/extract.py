@@ -49,12 +49,14 @@ def extract_one(doc, title_doc, article: Article) -> ArticleExtraction:
     if speaker:
         # The speaker named only in the headline is still an actor of the article.
         found = _with_headline_person(found, speaker)
-    quotes = quotes_mod.extract_quotes(doc, article.id, found, article.title, speaker)
+    turns = quotes_mod.transcript_turns(doc, found)
+    marked = quotes_mod.marked_spans(doc.text)
+    quotes = quotes_mod.extract_quotes(doc, article.id, found, article.title, speaker, turns, marked)
     # Sentences inside quote marks are someone's words, not the article's report of events; a
     # transcript or an address is all speech, yet still reports what happened.
-    quoted = [(q.start, q.end) for q in quotes_mod.marked_spans(doc.text)]
-    events = events_mod.extract_events(doc, article.id, article.date, found, quoted,
-                                       readout=bool(events_mod.READOUT.search(article.title)))
+    events = events_mod.extract_events(doc, article.id, article.date, found, [(q.start, q.end) for q in marked],
+                                       readout=bool(events_mod.READOUT.search(article.title)),
+                                       turns=[(start, end) for _, start, end in turns])
     figures = figures_mod.extract_figures(doc, article.id, found)
     return ArticleExtraction(article=article.id, mentions=tuple(sorted(found.mentions.values(), key=lambda m: m.key)),
                              quotes=tuple(quotes), events=tuple(events), figures=tuple(figures))

@@ -65,9 +65,14 @@ def quote_id(article: str, text: str) -> str:
 
 
 def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str = "",
-                   headline_speaker: Optional[str] = None) -> list[Quote]:
+                   headline_speaker: Optional[str] = None,
+                   turns: Optional[list[tuple[str, int, int]]] = None,
+                   marked: Optional[list[_QuoteSpan]] = None) -> list[Quote]:
+    """Every quote of an article; `turns` and `marked` (transcript turns, quote-marked spans) are
+    passed in when the caller has them already."""
     text = doc.text  # spaCy rebuilds Doc.text on every access: read it once
-    marked = marked_spans(text)
+    turns = transcript_turns(doc, actors) if turns is None else turns
+    marked = marked_spans(text) if marked is None else marked
     resolver = _SpeakerResolver(doc, text, actors, marked)
     sentences = list(doc.sents)
     covered: list[tuple[int, int]] = []
@@ -82,7 +87,7 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         collected.append((start, Quote(id=quote_id(article, words), text=words, kind=kind, speaker_name=speaker,
                                    article=article, sentence=" ".join(sentence.split()))))
 
-    for speaker, start, end in _transcript_paragraphs(doc, actors, headline_speaker):
+    for speaker, start, end in _transcript_paragraphs(text, turns, headline_speaker):
         add(text[start:end], "direct", speaker, text[start:end], start, end)
     for q in marked:
         if any(s <= q.start < e for s, e in covered):
@@ -345,24 +350,14 @@ def _extend_to_paragraph_start(text: str, sentences: list[Span], index: int, sta
     return para_start if para_start < sent.start_char else start
 
 
-def _transcript_paragraphs(doc: Doc, actors: ArticleActors, headline_speaker: Optional[str]):
+def _transcript_paragraphs(text: str, turns: list[tuple[str, int, int]], headline_speaker: Optional[str]):
     """Speech in transcripts and addresses, one quote per paragraph.
 
     A transcript labels each turn with its speaker, at a paragraph start or inline after a
     sentence ("* * * President of Russia Vladimir Putin: Good afternoon, colleagues."); the turn
     runs to the next label. In an address whose headline names its speaker, every first-person
     paragraph is that speaker's."""
-    text = doc.text
-    persons = [(ent.start_char, ent.end_char, key) for ent, key in actors.spans
-               if actors.mentions[key].kind == "person"]
-    turns = []
-    for m in _LABEL.finditer(text):
-        s, e = m.start(1), m.end(1)
-        who = [k for a, b, k in persons if s <= a and b <= e]
-        if who:
-            turns.append((s, m.end(), who[-1]))
-    for n, (label_start, speech_start, speaker) in enumerate(turns):
-        speech_end = turns[n + 1][0] if n + 1 < len(turns) else len(text)
+    for speaker, speech_start, speech_end in turns:
         yield from _paragraph_spans(text, speaker, speech_start, speech_end)
     if turns or not headline_speaker:
         return
@@ -371,6 +366,22 @@ def _transcript_paragraphs(doc: Doc, actors: ArticleActors, headline_speaker: Op
         start, offset = offset, offset + len(paragraph) + 1
         if paragraph.strip() and _FIRST_PERSON.search(paragraph):
             yield from _paragraph_spans(text, headline_speaker, start, start + len(paragraph))
+
+
+def transcript_turns(doc: Doc, actors: ArticleActors) -> list[tuple[str, int, int]]:
+    """(speaker, start, end) of each labelled turn of a transcript: from after its label
+    ("President of Russia Vladimir Putin:") to the next label."""
+    text = doc.text
+    persons = [(ent.start_char, ent.end_char, key) for ent, key in actors.spans
+               if actors.mentions[key].kind == "person"]
+    labels = []
+    for m in _LABEL.finditer(text):
+        s, e = m.start(1), m.end(1)
+        who = [k for a, b, k in persons if s <= a and b <= e]
+        if who:
+            labels.append((s, m.end(), who[-1]))
+    return [(speaker, speech_start, labels[n + 1][0] if n + 1 < len(labels) else len(text))
+            for n, (_, speech_start, speaker) in enumerate(labels)]
 
 
 def _paragraph_spans(text: str, speaker: str, start: int, end: int):
