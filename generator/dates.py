@@ -45,6 +45,7 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     text = " ".join(phrase.split())
     low = text.lower()
     if not re.fullmatch(r"this (year|month|week|morning|afternoon|evening)", low):
+        low = re.sub(r"^(only|just|as recently as)\s+", "", low)  # "Only yesterday, the General Staff warned"
         low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
 
     def day(d: dt.date) -> ResolvedDate:

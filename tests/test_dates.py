@@ -23,6 +23,11 @@ TUESDAY = dt.date(2022, 3, 1)
     ("24 February", TUESDAY, False, "2022-02-24"),
     ("February 24, 2022", TUESDAY, False, "2022-02-24"),
     ("on Feb. 24", TUESDAY, False, "2022-02-24"),
+    ("on Monday", MONDAY, True, "2022-02-28"),          # "would begin on Monday" in a Monday article: that day
+    ("Only yesterday", MONDAY, False, "2022-02-27"),
+    ("on 11 July", dt.date(2022, 6, 23), None, "2022-07-11"),   # present tense: the nearest 11 July
+    ("on 20 June", dt.date(2022, 6, 23), None, "2022-06-20"),
+    ("on 11 July", dt.date(2022, 6, 23), False, "2021-07-11"),  # past tense: the last one
 ])
 def test_day_phrases(phrase, article, future, expected):
     resolved = resolve_phrase(phrase, article, article, future)
