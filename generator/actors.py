@@ -203,6 +203,7 @@ def article_actors(doc: Doc) -> ArticleActors:
     for _, name, kind in raw:
         if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
             orgs_by_head[name.split()[-1]].add(_canonical(name, kind))
+    fuller = _fuller_org_names({_canonical(name, kind) for _, name, kind in raw if kind == "organization"})
     mentions: dict[str, dict] = {}
     spans: list[tuple[Span, str]] = []
     for ent, name, kind in raw:
@@ -214,6 +215,7 @@ def article_actors(doc: Doc) -> ArticleActors:
             key = next(iter(heads))  # "the League" after "the Night Hockey League"
         else:
             key = _canonical(name, kind)
+            key = fuller.get(key, key) if kind == "organization" else key
         entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set()})
         entry["kinds"][kind] += 1
         entry["forms"].add(name)
@@ -233,6 +235,19 @@ def article_actors(doc: Doc) -> ArticleActors:
         for key, entry in mentions.items()
     }
     return ArticleActors(mentions=result, spans=spans, titles=_titles(doc, spans, result))
+
+
+def _fuller_org_names(names: set[str]) -> dict[str, str]:
+    """Shorter names of one organisation in an article -> its fuller name: 'Office of the President'
+    -> 'Office of the President of Ukraine', 'Border Guard' -> 'Border Guard Service'. (Not 'Armed
+    Forces' -> 'Russian Armed Forces': a nationality may name another country's body.)"""
+    mapping: dict[str, str] = {}
+    for name in names:
+        longer = [other for other in names if other.startswith(name + " ")
+                  and (other[len(name) + 1:].startswith("of ") or other[len(name) + 1:] in gazetteer.ORG_HEADS)]
+        if len(longer) == 1:
+            mapping[name] = longer[0]
+    return mapping
 
 
 def _majority_kind(kinds: Counter, key: str) -> str:

@@ -235,3 +235,11 @@ def test_a_statement_named_by_a_noun_is_an_indirect_quote(nlp):
     quotes = {q.text: (q.kind, q.speaker_name) for q in x.quotes}
     assert quotes["the United States does not intend to provoke a wider conflict"] == ("indirect", "Biden")
     assert quotes["any military target was hit"] == ("indirect", None)
+
+
+def test_a_shorter_name_of_an_organisation_joins_its_fuller_name(nlp):
+    body = ("The Office of the President of Ukraine said the talks went well. The Office of the President "
+            "published the list. The Border Guard Service and the Border Guard thanked volunteers.")
+    _, x = run(nlp, body)
+    orgs = {m.key for m in x.mentions if m.kind == "organization"}
+    assert orgs == {"Office of the President of Ukraine", "Border Guard Service"}
