@@ -30,7 +30,7 @@ SPEECH_LEMMAS = {
     "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
     "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
     "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
-    "stipulate", "elaborate", "denounce",
+    "stipulate", "elaborate", "denounce", "assess",
 }
 _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
@@ -38,7 +38,7 @@ _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary",
            "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
                    r"fatherland|motherland|homeland|bst|gmt|utc|cet|cest|est|edt|pst)$|\b(olympics|games|cup|championship|day)$|"
-                   r"\w(phobia|ism)$|^(ex|former|pro|anti)-", re.I)
+                   r"\w(phobia|ism)$|^(ex|former|pro|anti)-|^(sgt|lt|col|gen|capt|maj|cpl|pvt|mr|mrs|ms|dr|sr|jr)\.?$", re.I)
 _NEWSWIRE = re.compile(r"^(AP|AFP|Reuters|UPI)\s*[-—]$")
 
 

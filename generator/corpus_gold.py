@@ -46,8 +46,9 @@ def article_of(source: dict, corpus: Path) -> tuple[str, str]:
     if not 0 <= row < len(rows):
         raise CorpusGoldError(f"E060 {path} has no row {row}")
     record = rows[row]
-    if "published" in source and str(record.get("published")) != str(source["published"]):
-        raise CorpusGoldError(f"E060 {path} row {row} is dated {record.get('published')}, not {source['published']}")
+    published = record.get("published", record.get("date"))  # news CSVs / release CSVs
+    if "published" in source and str(published) != str(source["published"]):
+        raise CorpusGoldError(f"E060 {path} row {row} is dated {published}, not {source['published']}")
     return (record.get("headlines") or record.get("headline") or "").strip(), \
         (record.get("articles") or record.get("body") or "").strip()
 

@@ -27,7 +27,8 @@ PLACE_ALIASES = {
 }
 ORG_ALIASES = {
     "Azov regiment": "Azov Regiment", "Azov Battalion": "Azov Regiment", "Azov battalion": "Azov Regiment",
-    "G.R.U.": "GRU", "Department of State": "State Department", "The Telegraph": "Telegraph",
+    "G.R.U.": "GRU", "Department of State": "State Department", "ISW": "Institute for the Study of War",
+    "Azov": "Azov Regiment", "The Telegraph": "Telegraph",
     "The Guardian": "Guardian", "The New York Times": "New York Times", "Wagner group": "Wagner Group",
     "EU": "European Union", "the EU": "European Union", "the European Union": "European Union",
     "UN": "United Nations", "U.N.": "United Nations", "the UN": "United Nations", "the United Nations": "United Nations",
@@ -56,12 +57,14 @@ ORGANISATIONS = {
     "Sputnik", "Meduza", "Ukrainska Pravda", "Ukrinform", "Al Jazeera", "CBS", "NBC", "ABC", "Fox News", "Politico",
     "Axios", "Kyiv Post", "Moscow Times", "Izvestia", "Kommersant", "Channel One", "Rossiya", "NTV", "Naftogaz",
     "Rosneft", "Lukoil", "Sberbank", "VTB", "Aeroflot", "Ukrenergoatom", "Energoatom", "Wagner group",
-    "Élysée Palace", "Elysee Palace", "Élysée", "Elysee", "Downing Street", "Bankova",
+    "Élysée Palace", "Elysee Palace", "Élysée", "Elysee", "Downing Street", "Bankova", "Lloyd's List",
+    "Global Witness", "Amnesty International", "Human Rights Watch", "Institute for the Study of War", "ISW",
 }
 # Weapons and systems named like organisations: not actors.
 NOT_ACTORS = {"Himars", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers", "Bayraktar", "Bayraktars",
               "Iskander", "Kalibr", "Kinzhal", "Switchblade", "NLAW", "NLAWs", "Starlink", "Sarmat", "First Edition",
-              "Nord Stream 1", "Nord Stream", "TurkStream", "Druzhba"}
+              "Nord Stream 1", "Nord Stream", "TurkStream", "Druzhba", "NASAM", "NASAMS", "M777", "Harpoon",
+              "Gepard", "Patriot", "Tochka-U", "Grad", "Uragan", "Smerch", "Tornado"}
 # Places the country/city tables miss: regions, rivers, seas, historical names used in war reporting.
 EXTRA_PLACES = {
     "Crimea", "Donbas", "Donbass", "Donetsk", "Luhansk", "Kherson", "Mariupol", "Bucha", "Irpin", "Hostomel",

@@ -150,8 +150,13 @@ class GazetteerRepair:
             core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             label = self.labels.get(core)
             relabelled.append(Span(doc, ent.start, ent.end, label=label) if label and label != ent.label_ else ent)
-        taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        # A known name of several words replaces the shorter entities inside it ("Lloyd" in "Lloyd's List").
+        known = [k for k in spacy.util.filter_spans(spans) if len(k) > 1 and any(
+            k.start <= e.start and e.end <= k.end and len(e) < len(k) for e in relabelled)
+            and all(k.start <= e.start and e.end <= k.end for e in relabelled if e.start < k.end and k.start < e.end)]
+        relabelled = [e for e in relabelled if not any(k.start <= e.start and e.end <= k.end for k in known)] + known
+        taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         # Bodies named after a place or a leader replace the name they start with.
         matches = [(self.vocab_strings[m], Span(doc, s, e, label="ORG")) for m, s, e in self.institutions(doc)]
         bodies = [span for kind, span in matches if kind in {"LOCAL_BODY", "LEADERS_GOVERNMENT"}

@@ -31,7 +31,16 @@ _PLURAL_PRONOUNS = {"they", "we"}
 _OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minister", "chancellor", "adviser"}
 # Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
 _SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
-                 "spokesperson", "press", "service", "readout", "cabinet"}
+                 "spokesperson", "press", "service", "readout", "cabinet", "mp", "lawmaker", "deputy", "member",
+                 "official", "representative"}
+# Definite nouns that point back to the organisation just named ("according to the publication").
+_BACK_REFERENCES = {"publication", "newspaper", "paper", "agency", "ministry", "institute", "group", "company",
+                    "organisation", "organization", "watchdog", "outlet", "broadcaster", "channel", "thinktank",
+                    "department", "committee", "council", "regulator", "service"}
+_MEDIA_NOUNS = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "agency"}
+# Military ranks written before a name ("Senior Sgt. Oleksandr Babynets").
+_RANKS = {"sgt", "sergeant", "lt", "lieutenant", "col", "colonel", "gen", "general", "capt", "captain", "maj", "major",
+          "cpl", "corporal", "pvt", "private", "adm", "admiral", "cmdr", "commander"}
 # Nouns for one person: a place in front of them qualifies the person, it does not speak.
 _PERSON_NOUNS = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
                  "official", "prosecutor", "commander", "chief", "head", "adviser", "advisor", "ambassador",
@@ -42,7 +51,7 @@ _DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review"
               "communique", "readout", "memo"}
 # Verbs that quote someone's name for a thing: 'what he called "unfriendly"', 'branded "terrorists"'.
 _NAMING_LEMMAS = {"call", "dub", "brand", "label", "term", "describe", "decry", "denounce", "slam", "refer",
-                  "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise"}
+                  "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise", "demand"}
 # Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
 _CLAIM_NOUNS = {"assurance", "claim", "accusation", "allegation", "warning", "promise", "pledge", "insistence",
                 "assertion", "announcement", "suggestion", "statement"}
@@ -177,6 +186,24 @@ def _scare_quotes(span: Span) -> bool:
     sentence = span[0].sent
     return not any(_speech_verb(t) or t.lemma_.lower() in _NAMING_LEMMAS
                    for t in sentence if not span.start <= t.i < span.end)
+
+
+def _core(token: Token) -> list[Token]:
+    """A noun phrase without its clauses, appositions and circumstances: 'Ukrainian military
+    intelligence' (not '... in a Telegram message on Wednesday'), 'Adviser to the Head of the Office'."""
+    def kept(t: Token) -> bool:
+        return t.dep_ not in {"relcl", "acl", "punct", "appos", "prep"} or t.dep_ == "prep" and t.lower_ in {
+            "of", "to", "for"}
+    return [t for t in token.subtree if t.i == token.i or kept(t) and all(
+        kept(a) for a in t.ancestors if a.i != token.i and token.is_ancestor(a))]
+
+
+def _description(token: Token) -> Optional[str]:
+    """A speaker that is no named actor, as the reader would name it (its core noun phrase)."""
+    words = [t.text for t in _core(token)][:10]
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
 
 
 def _speech_verb(token: Token) -> bool:
@@ -532,36 +559,62 @@ class _SpeakerResolver:
         if lower in _PRONOUNS:
             return self._previous_subject(token) or self._last_person_before(token.idx)
         if lower == "it" and token.dep_ == "nsubj":
-            return self._previous_subject(token, kinds={"organization"})  # "The institute ... It said"
+            return self._previous_subject(token, kinds={"organization"}, describe=True)  # "The institute ... It said"
         if lower in {"that", "which"} and token.head.dep_ == "relcl" and token.head.head.lemma_.lower() in _DOCUMENTS:
             return self._author(token.head.head)  # "published a report that concluded ..."
         owner = self._owner(token)
         if owner is not None:
             return owner
+        if token.lower_.rstrip(".") in _RANKS or token.lemma_.lower() in _PERSON_NOUNS:
+            person = self._person_right_after(token)
+            if person is not None:
+                return person
         holder = self._office_holder(token)
         if holder is not None:
             self.last_speaker = holder
             return holder
         if lower in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        # A speaker that is no named actor ("the general staff of the armed forces"): its phrase.
-        subtree = [t for t in token.subtree if t.dep_ not in {"relcl", "acl", "punct", "appos"}]
-        subtree = [t for t in subtree if not any(a.dep_ in {"relcl", "acl", "appos"} for a in t.ancestors
-                                                 if a.i != token.i and token.is_ancestor(a))]
-        words = [t.text for t in subtree][:10]
-        while words and words[0].lower() in {"the", "a", "an"}:
-            words = words[1:]
-        return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
+        if token.pos_ == "NOUN" and lower in _BACK_REFERENCES and any(c.lower_ == "the" for c in token.children):
+            back = self._last_organisation_before(token)  # "according to the publication"
+            if back is not None:
+                return back
+        return _description(token)
 
     def _author(self, document: Token) -> Optional[str]:
-        """Who a report or statement is by: 'a report by X', "X's statement", 'X published a report'."""
-        for child in document.children:
-            if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}):
-                target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
-                if target is not None and (key := self.actors.key_of(self.doc[target.i: target.i + 1])):
-                    return key
+        """Who a report or statement is by: 'a report by X', "X's statement", 'a report published by
+        X', 'X published a report'."""
+        heads = [document] + [c for c in document.children if c.dep_ == "acl"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}):
+                    target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if target is not None and (key := self.actors.key_of(self.doc[target.i: target.i + 1])):
+                        return key
         if document.dep_ in {"dobj", "nsubjpass"} and (subject := _subject(document.head)) is not None:
             return self.actors.key_of(self.doc[subject.i: subject.i + 1])
+        return None
+
+    def _last_organisation_before(self, noun: Token) -> Optional[str]:
+        """'the institute', 'the ministry': the last organisation named before, outside quotes, whose
+        name has that word; 'the publication' (a medium): the one named in the last 300 characters."""
+        found = None
+        for ent, key in self.actors.spans:
+            if ent.start_char >= noun.idx:
+                break
+            if self.actors.mentions[key].kind != "organization" or any(s <= ent.start_char < e for s, e in self.inside):
+                continue
+            if noun.lower_ in key.lower() or noun.lower_ in _MEDIA_NOUNS and noun.idx - ent.start_char < 300:
+                found = key
+        return found
+
+    def _person_right_after(self, token: Token) -> Optional[str]:
+        """'said Senior Sgt. Oleksandr Babynets': a title the parser made the head, and the person after it."""
+        for ent, key in self.actors.spans:
+            if token.i < ent.start <= token.i + 2 and self.actors.mentions[key].kind == "person":
+                return key
+            if ent.start > token.i + 2:
+                break
         return None
 
     def _owner(self, token: Token) -> Optional[str]:
@@ -622,10 +675,12 @@ class _SpeakerResolver:
         sentences = list(self.doc.sents)
         return [s.start for s in sentences], sentences
 
-    def _previous_subject(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"})) -> Optional[str]:
+    def _previous_subject(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"}),
+                          describe: bool = False) -> Optional[str]:
         """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
         last sentences (a subject outlives a later object or aside); a pronoun subject continues the
-        chain further back."""
+        chain further back. With `describe`, an unnamed body that was the subject is named by its
+        description ('Ukrainian military intelligence said ... It added')."""
         starts, sentences = self._sentences
         index = bisect.bisect_right(starts, pronoun.sent.start) - 1
         for sent in reversed(sentences[max(0, index - 3): index]):
@@ -640,7 +695,8 @@ class _SpeakerResolver:
                     comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
                     region = list(self.doc[comma.i + 1: verb.i]) if comma is not None else []
                 else:
-                    region = [] if subject.lower_ in _PRONOUNS else list(subject.subtree)
+                    region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
+                        t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
                 region = [t for t in region if not any(s <= t.idx < e for s, e in self.inside)]
                 person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
                                and self.actors.mentions[k].kind in kinds), None)
@@ -649,6 +705,9 @@ class _SpeakerResolver:
                                    and (h := self._office_holder(t))), None)
                 if person is not None:
                     return person
+                if describe and subject is not None and subject.pos_ == "NOUN" \
+                        and subject.lemma_.lower() not in _PERSON_NOUNS:
+                    return _description(subject)
         return None
 
     def _last_person_before(self, char: int) -> Optional[str]:

@@ -243,3 +243,23 @@ def test_a_shorter_name_of_an_organisation_joins_its_fuller_name(nlp):
     _, x = run(nlp, body)
     orgs = {m.key for m in x.mentions if m.kind == "organization"}
     assert orgs == {"Office of the President of Ukraine", "Border Guard Service"}
+
+
+def test_ranks_back_references_and_reports_published_by_someone(nlp):
+    body = ('"We are waiting for the command to attack," said Senior Sgt. Oleksandr Babynets, 28. '
+            "According to a Lloyd's List report, Greek shipowners stepped up deliveries. According to the "
+            "publication, Russia received 45% of its revenues from oil. Moscow's \"operational pause largely "
+            'continued", according to a report published by the Institute for the Study of War.')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 28))
+    speakers = {q.text.split()[0] + " " + q.text.split()[1]: q.speaker_name for q in x.quotes}
+    assert speakers["We are"] == "Oleksandr Babynets"
+    assert speakers["Greek shipowners"] == speakers["Russia received"] == "Lloyd's List"
+    assert next(q.speaker_name for q in x.quotes if "operational pause" in q.text) == "Institute for the Study of War"
+    assert "Sgt" not in {m.key for m in x.mentions}
+
+
+def test_it_added_after_an_unnamed_body_is_that_body(nlp):
+    body = ('"This is the largest exchange," said Ukrainian military intelligence in a Telegram message on '
+            "Wednesday. It added that most of the soldiers released had serious injuries.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 29))
+    assert {q.speaker_name for q in x.quotes} == {"Ukrainian military intelligence"}
