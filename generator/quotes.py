@@ -193,7 +193,7 @@ def _core(token: Token) -> list[Token]:
     intelligence' (not '... in a Telegram message on Wednesday'), 'Adviser to the Head of the Office'."""
     def kept(t: Token) -> bool:
         return t.dep_ not in {"relcl", "acl", "punct", "appos", "prep"} or t.dep_ == "prep" and t.lower_ in {
-            "of", "to", "for"}
+            "of", "to", "for", "from"}
     return [t for t in token.subtree if t.i == token.i or kept(t) and all(
         kept(a) for a in t.ancestors if a.i != token.i and token.is_ancestor(a))]
 
