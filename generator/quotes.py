@@ -115,22 +115,20 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
     for index, sent in enumerate(sentences):
         if any(s < sent.end_char and sent.start_char < e for s, e in covered):
             continue
-        found = _reported(sent, stripped)
-        if found is None and index > 0:
-            found = _announced_by(sent, sentences[index - 1])
-            if found is not None:
-                kind, content, speaker_token = found
+        statements = _reported(sent, stripped)
+        if not statements and index > 0:
+            announced = _announced_by(sent, sentences[index - 1])
+            if announced is not None:
+                kind, content, speaker_token = announced
                 speaker = resolver.resolve(speaker_token)
                 add(content.text, kind, speaker, f"{content.text} {sent.text}", content.start_char, content.end_char)
                 continue
-        if found is None:
-            continue
-        kind, content, speaker_token = found
-        start, end = content.start_char, content.end_char
-        if kind == "direct" and stripped:
-            start = _extend_to_paragraph_start(text, sentences, index, start)
-        speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
-        add(text[start:end], kind, speaker, text[min(start, sent.start_char):sent.end_char], start, end)
+        for kind, content, speaker_token in statements:
+            start, end = content.start_char, content.end_char
+            if kind == "direct" and stripped:
+                start = _extend_to_paragraph_start(text, sentences, index, start)
+            speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
+            add(text[start:end], kind, speaker, text[min(start, sent.start_char):sent.end_char], start, end)
     collected.sort(key=lambda item: item[0])
     return unique_by_id([quote for _, quote in collected])
 
@@ -222,8 +220,9 @@ def _subject(verb: Token) -> Optional[Token]:
     return None
 
 
-def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[Token]]]:
-    """Reported speech in one sentence: (kind, content span, speaker token)."""
+def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Token]]]:
+    """Reported speech in one sentence: (kind, content span, speaker token) for each statement
+    ("Ukraine rejected Russian claims that ..., saying the attack killed 23")."""
     for token in sent:
         if token.lower_ == "according" and token.i + 1 < sent.end and token.nbor().lower_ == "to":
             pobj = next((c for c in token.nbor().children if c.dep_ == "pobj"), None)
@@ -235,7 +234,8 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
             # (a leading "In the Luhansk region," is a setting, not the statement).
             before, after = _trim(sent.doc[sent.start:phrase_start]), _trim(sent.doc[phrase_end:sent.end])
             content = max((p for p in (before, after) if p is not None), key=len, default=None)
-            return ("indirect", content, pobj) if content is not None and len(content) > 3 else None
+            return [("indirect", content, pobj)] if content is not None and len(content) > 3 else []
+    found: list[tuple[str, Span, Optional[Token]]] = []
     for verb in sent:
         if not (_speech_verb(verb) or _stance(verb)):
             continue
@@ -262,11 +262,21 @@ def _reported(sent: Span, stripped: bool) -> Optional[tuple[str, Span, Optional[
         comp_before = tokens[-1].i < subject.i
         if comp_before and stripped and _looks_verbatim(content, subject, verb):
             content = sent.doc[sent.start: min(subject.i, verb.i)]
-            return "direct", _trim(content) or content, subject
+            return [("direct", _trim(content) or content, subject)]
         if content[0].lower_ == "that":
             content = content[1:]
-        return "indirect", content, subject
-    return _claim(sent) or _trailing_attribution(sent, stripped)
+        found.append(("indirect", content, subject))
+    claim = _claim(sent)
+    if claim is not None:
+        found.append(claim)
+    statements = []
+    for item in sorted(found, key=lambda f: -len(f[1])):  # a statement inside another is part of it
+        if not any(item[1].start < other[1].end and other[1].start < item[1].end for other in statements):
+            statements.append(item)
+    if statements:
+        return sorted(statements, key=lambda f: f[1].start)
+    trailing = _trailing_attribution(sent, stripped)
+    return [trailing] if trailing is not None else []
 
 
 def _claim(sent: Span) -> Optional[tuple[str, Span, Optional[Token]]]:
@@ -657,10 +667,20 @@ class _SpeakerResolver:
         for key in candidates:
             people = self.actors.titles.get(key)
             if people and (key != title or not country):  # "the President of Russia" is not France's
-                return people[-1]
+                return self._latest_of(set(people), token.idx) or people[-1]
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
         return None
+
+    def _latest_of(self, keys: set[str], char: int) -> Optional[str]:
+        """Of several people with one title ("the president"), the one mentioned last before `char`."""
+        latest = None
+        for ent, key in self.actors.spans:
+            if ent.start_char >= char:
+                break
+            if key in keys:
+                latest = key
+        return latest
 
     def _known_person(self, name: str) -> str:
         """The article's own spelling of a known name, when it has one ('Volodymyr Zelenskyy')."""

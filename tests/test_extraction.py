@@ -263,3 +263,13 @@ def test_it_added_after_an_unnamed_body_is_that_body(nlp):
             "Wednesday. It added that most of the soldiers released had serious injuries.")
     _, x = run(nlp, body, date=dt.date(2022, 6, 29))
     assert {q.speaker_name for q in x.quotes} == {"Ukrainian military intelligence"}
+
+
+def test_every_statement_of_a_sentence_is_a_quote_and_the_president_is_the_last_named(nlp):
+    body = ("President Vladimir Putin ordered the offensive. President Volodymyr Zelenskyy spoke later. "
+            "Zelenskyy's office said Ukraine wants an immediate cease-fire, but the president expressed little "
+            "hope that the talks would bring an end to the fighting.")
+    _, x = run(nlp, body)
+    quotes = {q.text: q.speaker_name for q in x.quotes}
+    assert quotes["Ukraine wants an immediate cease-fire"] == "Volodymyr Zelenskyy"
+    assert quotes["the talks would bring an end to the fighting"] == "Volodymyr Zelenskyy"
