@@ -30,7 +30,7 @@ SPEECH_LEMMAS = {
     "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
     "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
     "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
-    "stipulate", "elaborate", "denounce", "assess",
+    "stipulate", "elaborate", "denounce", "assess", "estimate",
 }
 _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",

@@ -113,9 +113,13 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
         add(text[q.start:q.end], kind, speaker, text[sent.start_char:last_sent.end_char], q.start, q.end)
     stripped = not marked and '"' not in text
     for index, sent in enumerate(sentences):
-        if any(s < sent.end_char and sent.start_char < e for s, e in covered):
-            continue
-        statements = _reported(sent, stripped)
+        marks = [(s, e) for s, e in covered if s < sent.end_char and sent.start_char < e]
+        if any(e - s > 60 for s, e in marks):
+            continue  # the sentence is (part of) someone's quoted words
+        # "Two floors were destroyed, Kim said, adding that it was "impossible to restore ..."": a
+        # statement beside a quoted fragment is a quote of its own; one around the fragment is not.
+        statements = [st for st in _reported(sent, stripped)
+                      if not any(st[1].start_char < e and s < st[1].end_char for s, e in marks)]
         if not statements and index > 0:
             announced = _announced_by(sent, sentences[index - 1])
             if announced is not None:
@@ -155,7 +159,16 @@ def marked_spans(text: str) -> list[_QuoteSpan]:
                 continue
             close = -1
         if close < 0:
-            pos = open_at + 1
+            # A quotation the writer never closed ('added: "Of course, I cannot rule it out. ...'
+            # to the paragraph's end): it runs to the end of its paragraph when it opens one or follows
+            # a colon; any other stray mark is no quote.
+            lead = text[max(0, open_at - 2):open_at]
+            end = para_end if para_end >= 0 else len(text)
+            if (lead.endswith(": ") or open_at == 0 or lead.endswith("\n")) and '"' not in text[open_at + 1:end]:
+                spans.append(_QuoteSpan(open_at + 1, end))
+                pos = end
+            else:
+                pos = open_at + 1
             continue
         inner_start = open_at + 1
         if close - inner_start > 1:
@@ -174,6 +187,18 @@ def _marked_kind(text: str, q: _QuoteSpan) -> str:
     if inner[-1:] in ".,!?" and words >= 4:
         return "direct"
     return "partial"
+
+
+def _subject_after_comma(verb: Token) -> Optional[Token]:
+    """'After the capture of ..., a number of Russian officials said ...' parsed with no subject: the
+    head of the words between the last comma and the verb."""
+    sent = verb.sent
+    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    if comma is None or verb.i - comma.i < 2:
+        return None
+    region = verb.doc[comma.i + 1: verb.i]
+    root = region.root
+    return root if root.pos_ in {"NOUN", "PROPN", "PRON"} else None
 
 
 def _scare_quotes(span: Span) -> bool:
@@ -249,7 +274,7 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
             if obj is not None:
                 comp = next((c for c in obj.children if c.dep_ in {"acl", "ccomp", "relcl"}
                              and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)), None)
-        subject = _subject(verb)
+        subject = _subject(verb) or _subject_after_comma(verb)
         if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
             continue
         tokens = sorted(comp.subtree, key=lambda t: t.i)

@@ -273,3 +273,16 @@ def test_every_statement_of_a_sentence_is_a_quote_and_the_president_is_the_last_
     quotes = {q.text: q.speaker_name for q in x.quotes}
     assert quotes["Ukraine wants an immediate cease-fire"] == "Volodymyr Zelenskyy"
     assert quotes["the talks would bring an end to the fighting"] == "Volodymyr Zelenskyy"
+
+
+def test_statements_beside_fragments_subjectless_speakers_and_unclosed_quotes(nlp):
+    body = ('Two floors of the National University were destroyed, Kim said, adding that it was "impossible '
+            'to restore the premises". After the capture of the soldiers, a number of Russian officials said '
+            'they should face trial.\n\nHabeck said there would be no rationing, but added: "Of course, I '
+            'cannot rule it out. The plan was to make savings.\n\nThe ministry agreed.')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 15))
+    texts = {q.text: q.kind for q in x.quotes}
+    assert texts["Two floors of the National University were destroyed"] == "indirect"
+    assert texts["impossible to restore the premises"] == "partial"
+    assert texts["they should face trial"] == "indirect"
+    assert texts["Of course, I cannot rule it out. The plan was to make savings."] == "direct"
