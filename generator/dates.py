@@ -47,6 +47,11 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     if not re.fullmatch(r"this (year|month|week|morning|afternoon|evening)", low):
         low = re.sub(r"^(only|just|as recently as)\s+", "", low)  # "Only yesterday, the General Staff warned"
         low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
+        # "at the end of last month", "the beginning of March": the month, at month precision.
+        low = re.sub(r"^(the )?(end|beginning|start|middle|close) of (?=(last |this |early |late )?[a-z]+$)", "", low)
+    approximate = re.match(r"(nearly|almost|about|around|some|roughly|more than|over|just over|less than) ", low)
+    if approximate:  # "nearly 100 days ago": the month, not a day nobody named
+        low = low[approximate.end():]
 
     def day(d: dt.date) -> ResolvedDate:
         return ResolvedDate(d.isoformat(), "day", text)
@@ -66,6 +71,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
             months = base.year * 12 + base.month - 1 + sign * n
             return ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text)
         delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
+        if approximate:
+            return ResolvedDate((base + sign * delta).strftime("%Y-%m"), "month", text)
         return day(base + sign * delta)
     if low in {"yesterday", "last night"}:
         return day(article_date - dt.timedelta(days=1))
@@ -73,6 +80,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         return day(article_date if low in {"today", "tonight"} else reference)
     if low == "tomorrow":
         return day(article_date + dt.timedelta(days=1))
+    low = re.sub(r"^(early|late|midday|mid-morning|mid-afternoon|morning|afternoon|evening) (?=(last |next )?"
+                 r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday))", "", low)  # "midday Saturday"
     m = re.fullmatch(r"(last |next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"('s)?( (morning|afternoon|evening|night))?", low)
     if m:
@@ -103,8 +112,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
 
 def _explicit(text: str, low: str, article_date: dt.date, future: Optional[bool]) -> Optional[ResolvedDate]:
     """Calendar dates: '24 February', 'Feb. 24, 2022', 'March 2022', '2014'."""
-    if _VAGUE.search(low):
-        return None
+    if _VAGUE.search(low) or re.search(r"\d\s*[-\u2013]\s*\d", low):
+        return None  # "these days", "June 23-24": not one day
     month = next((_MONTH_ABBR[w[:4] if w.startswith("sept") else w[:3]] for w in re.findall(r"[a-z]+", low)
                   if w[:3] in _MONTH_ABBR and (w in MONTHS or len(w) <= 5)), None)
     year_match = re.search(r"\b(19[0-9]{2}|20[0-9]{2})\b", low)

@@ -38,7 +38,9 @@ READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation wi
                      r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
 _EVENT_NOUNS = {"talks", "meeting", "conversation", "call", "visit", "summit", "attack", "invasion", "offensive",
                 "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion",
-                "agreement", "treaty", "accord", "deal", "decree"}
+                "agreement", "treaty", "accord", "deal", "decree", "speech", "address", "remarks", "trip",
+                "interview", "vote", "exchange", "swap", "raid", "assault", "withdrawal", "capture", "siege",
+                "bombing", "shelling", "sentencing", "trial", "hearing"}
 _ONE_A_DAY = {"invasion"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = {"say", "be", "have", "do", "make", "take", "also", "report", "time", "day", "side", "official",
@@ -226,7 +228,7 @@ def _reports_action(verb: Token, dated: bool = True) -> bool:
             c.dep_ in {"acomp", "attr", "prep"} for c in verb.children):
         return False  # "had" alone says nothing; "had a phone conversation" does
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
-    past = verb.tag_ in {"VBD"} or (verb.tag_ == "VBN" and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
+    past = verb.tag_ in {"VBD"} or (verb.tag_ in {"VBN", "VBG"} and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
     future = bool(auxes & {"will", "shall", "'ll"}) or dated and "would" in auxes  # "would begin on Thursday"
     present = dated and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ != "be" and not auxes
     head = verb

@@ -28,11 +28,26 @@ TUESDAY = dt.date(2022, 3, 1)
     ("on 11 July", dt.date(2022, 6, 23), None, "2022-07-11"),   # present tense: the nearest 11 July
     ("on 20 June", dt.date(2022, 6, 23), None, "2022-06-20"),
     ("on 11 July", dt.date(2022, 6, 23), False, "2021-07-11"),  # past tense: the last one
+    ("midday Saturday", dt.date(2022, 7, 10), False, "2022-07-09"),
 ])
 def test_day_phrases(phrase, article, future, expected):
     resolved = resolve_phrase(phrase, article, article, future)
     assert resolved is not None and (resolved.value, resolved.precision) == (expected, "day")
     assert resolved.text == phrase
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("at the end of last month", ("2022-05", "month")),
+    ("the end of March", ("2022-03", "month")),
+    ("nearly 100 days ago", ("2022-02", "month")),  # approximate: the month, not an invented day
+])
+def test_month_phrases(phrase, expected):
+    resolved = resolve_phrase(phrase, dt.date(2022, 6, 4), dt.date(2022, 6, 4), False)
+    assert resolved is not None and (resolved.value, resolved.precision) == expected
+
+
+def test_a_range_of_days_is_no_day():
+    assert resolve_phrase("on June 23-24", dt.date(2022, 6, 17), dt.date(2022, 6, 17), True) is None
 
 
 def test_weekday_never_after_article_in_past_tense():
