@@ -41,6 +41,8 @@ def parse_number(text: str) -> Optional[float]:
         value = float(m.group(1)) * _SUFFIX.get(m.group(2) or "", 1)  # "$8bn", "£550m"
     else:
         word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        if word is None and re.search(r"\b(a|an)\s+(hundred|thousand|million|billion)\b", low):
+            word = "one"  # "more than a thousand"
         if word is None:
             return None
         value = float(_WORDS[word])
@@ -61,8 +63,13 @@ def _counted(span: Span) -> Optional[Token]:
         return root.head
     if root.pos_ in {"NOUN", "NUM"} and root.dep_ in {"nsubj", "dobj", "pobj", "attr", "nsubjpass"}:
         of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        out = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "out"), None)
+        if of is None and out is not None:  # "76 out of 190 tankers"
+            of = next((c for c in out.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         if of is not None:
             return next((c for c in of.children if c.dep_ == "pobj"), None)
+        if root.dep_ == "nsubj" and root.head.lemma_ == "be":  # "95 are Azovstal defenders"
+            return next((c for c in root.head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     return None
 
 

@@ -286,3 +286,10 @@ def test_statements_beside_fragments_subjectless_speakers_and_unclosed_quotes(nl
     assert texts["impossible to restore the premises"] == "partial"
     assert texts["they should face trial"] == "indirect"
     assert texts["Of course, I cannot rule it out. The plan was to make savings."] == "direct"
+
+
+def test_out_of_counts_attributes_and_a_thousand_are_figures(nlp):
+    body = ("Greek shipowners were accounting for 76 out of 190 tankers shipping crude. More than a thousand "
+            "Azovstal defenders were transferred. Of the 144 freed, 95 are Azovstal defenders.")
+    _, x = run(nlp, body)
+    assert {"76", "190", "1000", "95"} <= {f.value for f in x.figures}
