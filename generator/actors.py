@@ -284,7 +284,11 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
                 country = adjective
             if match.group(2):
                 country = match.group(2)[4:].title()
-            for phrase in {title} | ({f"{title} of {country.lower()}", f"{country.lower()} {title}"} if country else set()):
+            phrases = {title} | ({f"{title} of {country.lower()}", f"{country.lower()} {title}"} if country else set())
+            body = re.match(rf"{re.escape(title)} of (?:the )?([a-z][a-z' -]+?)\s*$", left[position:])
+            if body:  # "President of the European Council Charles Michel": the body in full
+                phrases.add(f"{title} of {body.group(1)}")
+            for phrase in phrases:
                 if key not in titles[phrase]:
                     titles[phrase].append(key)
             break

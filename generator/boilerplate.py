@@ -14,6 +14,8 @@ _FURNITURE_LINE = re.compile(
     r"^[ \t]*(?:"
     r"(?:Want more [^\n]*\?\s*)?Sign up\b[^\n]{0,200}"                  # newsletter promotions
     r"|\d{1,2}:\d{2}\s[^\n]{5,200}\s[\u2013\u2014-]\s(?:video|audio)"    # embedded media captions
+    r"|[^\n]{0,400}\bPhotograph: [^\n]{2,80}"                          # photo captions and credits
+    r"|[^\n]{0,120}\bcontributed (?:to this report|reporting)\.?"       # agency credits
     r")[ \t]*$", re.M | re.I)
 _DATELINE = re.compile(r"\A(\s*)([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*)(?:, [A-Z][A-Za-z. ]+)? \u2014 ")
 

@@ -28,7 +28,7 @@ PLACE_ALIASES = {
 ORG_ALIASES = {
     "Azov regiment": "Azov Regiment", "Azov Battalion": "Azov Regiment", "Azov battalion": "Azov Regiment",
     "G.R.U.": "GRU", "Department of State": "State Department", "ISW": "Institute for the Study of War",
-    "Azov": "Azov Regiment", "The Telegraph": "Telegraph",
+    "Azov": "Azov Regiment", "Tass": "TASS", "Group of 20": "G20", "Group of Twenty": "G20", "Group of Seven": "G7", "The Telegraph": "Telegraph",
     "The Guardian": "Guardian", "The New York Times": "New York Times", "Wagner group": "Wagner Group",
     "EU": "European Union", "the EU": "European Union", "the European Union": "European Union",
     "UN": "United Nations", "U.N.": "United Nations", "the UN": "United Nations", "the United Nations": "United Nations",
@@ -59,6 +59,7 @@ ORGANISATIONS = {
     "Rosneft", "Lukoil", "Sberbank", "VTB", "Aeroflot", "Ukrenergoatom", "Energoatom", "Wagner group",
     "Élysée Palace", "Elysee Palace", "Élysée", "Elysee", "Downing Street", "Bankova", "Lloyd's List",
     "Global Witness", "Amnesty International", "Human Rights Watch", "Institute for the Study of War", "ISW",
+    "Tass", "Group of 20", "Group of Seven", "Group of Twenty", "Baltic Fleet", "Black Sea Fleet",
 }
 # Weapons and systems named like organisations: not actors.
 NOT_ACTORS = {"Himars", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers", "Bayraktar", "Bayraktars",

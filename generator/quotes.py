@@ -32,7 +32,7 @@ _OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minis
 # Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
 _SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
                  "spokesperson", "press", "service", "readout", "cabinet", "mp", "lawmaker", "deputy", "member",
-                 "official", "representative"}
+                 "representative"}
 # Definite nouns that point back to the organisation just named ("according to the publication").
 _BACK_REFERENCES = {"publication", "newspaper", "paper", "agency", "ministry", "institute", "group", "company",
                     "organisation", "organization", "watchdog", "outlet", "broadcaster", "channel", "thinktank",
@@ -592,7 +592,9 @@ class _SpeakerResolver:
             return key
         lower = token.lower_
         if lower in _PRONOUNS:
-            return self._previous_subject(token) or self._last_person_before(token.idx)
+            return self._reporting_subject(token) or self._previous_subject(token) or self._last_person_before(token.idx)
+        if lower in {"who", "that"} and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)  # "President Putin, who said ..."
         if lower == "it" and token.dep_ == "nsubj":
             return self._previous_subject(token, kinds={"organization"}, describe=True)  # "The institute ... It said"
         if lower in {"that", "which"} and token.head.dep_ == "relcl" and token.head.head.lemma_.lower() in _DOCUMENTS:
@@ -676,25 +678,47 @@ class _SpeakerResolver:
         if title not in self.actors.titles and title not in {t for t, _ in gazetteer.OFFICE_HOLDERS}:
             return None
         country = None
+        body = None
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:  # "the President of the European Council"
+                    words = [t.lower_ for t in sorted(pobj.subtree, key=lambda t: t.i) if t.lower_ != "the"]
+                    body = f"{title} of {' '.join(words)}"
                 # "President of Ukraine Volodymyr Zelenskyy" parses with the person as the object.
                 place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
                 if place is not None:
                     country = gazetteer.canonical_place(place.text)
             elif child.dep_ in {"amod", "compound", "poss"}:
                 country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
-        candidates = []
+        candidates = [body] if body else []
         if country:
             candidates += [f"{title} of {country.lower()}", f"{country.lower()} {title}"]
         candidates.append(title)
         for key in candidates:
             people = self.actors.titles.get(key)
-            if people and (key != title or not country):  # "the President of Russia" is not France's
-                return self._latest_of(set(people), token.idx) or people[-1]
+            if people and (key != title or not (country or body)):  # "the President of Russia" is not France's
+                if len(set(people)) == 1:
+                    return people[0]
+                # Several people hold the title: the narrative's subject if it is one of them, else the
+                # one named last ("Zelenskyy noted ... Michel ... 'the President said'" is Zelenskyy).
+                subject = self._previous_subject(token)
+                return subject if subject in people else self._latest_of(set(people), token.idx) or people[-1]
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
+        return None
+
+    def _reporting_subject(self, pronoun: Token) -> Optional[str]:
+        """'Ederer said he had called on ... to "remain calm"': a pronoun inside what a named person
+        says is that person."""
+        clause = pronoun.head
+        while clause.head.i != clause.i:
+            verb = clause.head
+            if clause.dep_ == "ccomp" and _speech_verb(verb):
+                subject = _subject(verb)
+                key = self.actors.key_of(self.doc[subject.i: subject.i + 1]) if subject is not None else None
+                return key if key is not None and self.actors.mentions[key].kind == "person" else None
+            clause = verb
         return None
 
     def _latest_of(self, keys: set[str], char: int) -> Optional[str]:

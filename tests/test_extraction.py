@@ -293,3 +293,22 @@ def test_out_of_counts_attributes_and_a_thousand_are_figures(nlp):
             "Azovstal defenders were transferred. Of the 144 freed, 95 are Azovstal defenders.")
     _, x = run(nlp, body)
     assert {"76", "190", "1000", "95"} <= {f.value for f in x.figures}
+
+
+def test_pronouns_in_reported_clauses_relatives_and_bodies_in_titles(nlp):
+    body = ("President of the European Council Charles Michel arrived. Volodymyr Zelenskyy thanked Charles Michel. "
+            "For his part, the President of the European Council stressed that wheat should be available to all. "
+            'Speaking later, Ederer said he had called on the government to "remain calm". '
+            "President Vladimir V. Putin, who said Western aggression had left him no choice, was silent.")
+    _, x = run(nlp, body)
+    speakers = {q.text: q.speaker_name for q in x.quotes}
+    assert speakers["wheat should be available to all"] == "Charles Michel"
+    assert speakers["remain calm"] == "Ederer"
+    assert speakers["Western aggression had left him no choice"] == "Vladimir Putin"
+
+
+def test_photo_captions_and_agency_credits_are_boilerplate(nlp):
+    body = ("Lithuania restricted transit.\n\nActivists protest outside the embassy. Photograph: Maxim "
+            "Shipenkov/EPA\n\nAFP, Associated Press And Reuters contributed to this report")
+    _, x = run(nlp, body)
+    assert {m.key for m in x.mentions} == {"Lithuania"}
