@@ -129,6 +129,8 @@ def _kind(span: Span, name: str) -> str | None:
         return "person"  # "Makei said": a lone capitalised surname speaking is a person
     if span.label_ in {"ORG", "GPE"} and _after_title(span):
         return "person"  # "President Volodymyr Zelenskyy" tagged ORG
+    if span.label_ in {"PERSON", "ORG", "NORP"} and _settlement(span):
+        return "place"  # "the villages of Synetsky and Pavlograd", "the Azot chemical plant"
     if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and span.start > 0 and (
             span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}
             or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
@@ -143,6 +145,25 @@ def _leading_place(span: Span) -> Span | None:
         if span.doc[start:end].text in gazetteer.place_names():
             return span.doc[start:end]
     return None
+
+
+_SETTLEMENTS = {"village", "town", "city", "settlement", "region", "district", "oblast", "province", "hamlet",
+                "suburb", "port"}
+_FACILITIES = {"plant", "factory", "steelworks", "works", "airport", "airfield", "refinery", "mine", "station",
+               "dam", "bridge"}
+
+
+def _settlement(span: Span) -> bool:
+    """Named as a place by its context: 'the village(s) of X (and Y)', 'X chemical plant'."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENTS:
+        return True
+    after = span.doc[span.end: span.end + 3]
+    return any(t.lemma_.lower() in _FACILITIES for t in after[:3]) and all(
+        t.is_lower or t.lemma_.lower() in _FACILITIES for t in after[: next(
+            (i + 1 for i, t in enumerate(after) if t.lemma_.lower() in _FACILITIES), 0)])
 
 
 def _after_title(span: Span) -> bool:

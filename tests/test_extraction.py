@@ -312,3 +312,12 @@ def test_photo_captions_and_agency_credits_are_boilerplate(nlp):
             "Shipenkov/EPA\n\nAFP, Associated Press And Reuters contributed to this report")
     _, x = run(nlp, body)
     assert {m.key for m in x.mentions} == {"Lithuania"}
+
+
+def test_unknown_villages_and_plants_are_places_by_their_context(nlp):
+    body = ("The Azot chemical plant in Sievierodonetsk and the villages of Synetsky and Pavlograd were shelled. "
+            "The Green party's voter base objected.")
+    _, x = run(nlp, body)
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds["Synetsky"] == kinds["Pavlograd"] == kinds["Azot"] == "place"
+    assert kinds.get("Green party", "organization") == "organization"
