@@ -2,6 +2,7 @@
 when several sentences or articles report the same happening on the same day."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
@@ -64,8 +65,10 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
     ents_by_sent: dict[int, list] = {}
     for ent in doc.ents:  # sent.ents scans every entity of the document: group them once
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
+    quoted, turns = sorted(quoted), sorted(turns)
+    quoted_starts, turn_starts = [s for s, _ in quoted], [s for s, _ in turns]
     for sent in doc.sents:
-        spoken = _mostly_quoted(sent, quoted)
+        spoken = _mostly_quoted(sent, quoted, quoted_starts)
         reference = _main_day(seen_days) or article_date
         used: set[tuple[int, str]] = set()
         dated = _sentence_dates(sent, ents_by_sent.get(sent.start, []), article_date, reference)
@@ -75,7 +78,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             dated = [(p, r) for p, r in dated if r.text.lower() not in {"today", "tonight", "this morning"}
                      and (v := _governing_verb(p)) is not None and v.tag_ in {"VBD", "VBN"}]
         elif not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors) \
-                and not any(s <= sent.start_char < e for s, e in turns):  # a speaker's past, not the meeting's
+                and not _overlapping(turns, turn_starts, sent.start_char, sent.start_char + 1):  # a speaker's past
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
         for phrase, resolved in dated:
             verb = _governing_verb(phrase)
@@ -84,7 +87,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 verb = verb.head  # "was killed fighting in late April", "would start using it from 1 May"
             if verb is None or (verb.i, resolved.value) in used or not _reports_action(verb, _names_a_day(resolved)):
                 continue
-            if not spoken and any(s <= verb.idx < e for s, e in quoted):
+            if not spoken and _overlapping(quoted, quoted_starts, verb.idx, verb.idx + 1):
                 continue
             used.add((verb.i, resolved.value))
             if resolved.day:
@@ -125,8 +128,20 @@ def _named_past_statement(sent: Span, actors: ArticleActors) -> bool:
     return any(actors.key_of(sent.doc[t.i: t.i + 1]) for s in subjects for t in s.subtree)
 
 
-def _mostly_quoted(sent: Span, quoted: list[tuple[int, int]]) -> bool:
-    inside = sum(max(0, min(e, sent.end_char) - max(s, sent.start_char)) for s, e in quoted)
+def _overlapping(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """The sorted, non-overlapping character spans that overlap [start, end) (a binary search)."""
+    n = max(0, bisect.bisect_right(starts, start) - 1)
+    found = []
+    while n < len(spans) and spans[n][0] < end:
+        if spans[n][1] > start:
+            found.append(spans[n])
+        n += 1
+    return found
+
+
+def _mostly_quoted(sent: Span, quoted: list[tuple[int, int]], starts: list[int]) -> bool:
+    inside = sum(min(e, sent.end_char) - max(s, sent.start_char)
+                 for s, e in _overlapping(quoted, starts, sent.start_char, sent.end_char))
     return inside > 0.5 * (sent.end_char - sent.start_char)
 
 

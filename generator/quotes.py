@@ -478,22 +478,38 @@ class _SpeakerResolver:
         self.doc = doc
         self.text = text
         self.actors = actors
-        self.inside = [(q.start, q.end) for q in marked]
+        self.inside = sorted((q.start, q.end) for q in marked)
         self.last_speaker: Optional[str] = None
+
+    def _quoted(self, char: int) -> bool:
+        """Whether a character offset lies inside quote marks (a binary search over the sorted spans)."""
+        n = bisect.bisect_right(self.inside, (char, float("inf"))) - 1
+        return n >= 0 and self.inside[n][0] <= char < self.inside[n][1]
 
     @functools.cached_property
     def _people_outside_quotes(self) -> tuple[list[int], list[str]]:
         """Start offsets and keys of person mentions outside quote marks, in text order."""
-        starts, keys, inside = [], [], sorted(self.inside)
+        starts, keys = [], []
         for ent, key in self.actors.spans:
-            if self.actors.mentions[key].kind != "person":
-                continue
-            n = bisect.bisect_right(inside, (ent.start_char, float("inf"))) - 1
-            if n >= 0 and inside[n][0] <= ent.start_char < inside[n][1]:
-                continue
-            starts.append(ent.start_char)
-            keys.append(key)
+            if self.actors.mentions[key].kind == "person" and not self._quoted(ent.start_char):
+                starts.append(ent.start_char)
+                keys.append(key)
         return starts, keys
+
+    @functools.cached_property
+    def _span_starts(self) -> list[int]:
+        """Token start of each actor mention, in text order (for binary searches: no scan per quote)."""
+        return [ent.start for ent, _ in self.actors.spans]
+
+    def _mentions_from(self, token_index: int):
+        """Actor mentions starting at or after a token, in text order."""
+        spans = self.actors.spans
+        return (spans[n] for n in range(bisect.bisect_left(self._span_starts, token_index), len(spans)))
+
+    def _mentions_before(self, token_index: int):
+        """Actor mentions starting before a token, nearest first."""
+        spans = self.actors.spans
+        return (spans[n] for n in range(bisect.bisect_left(self._span_starts, token_index) - 1, -1, -1))
 
     def speaker_for_marked(self, quote: Span, kind: str) -> Optional[str]:
         sents = {quote[0].sent.start: quote[0].sent, quote[-1].sent.start: quote[-1].sent}
@@ -542,9 +558,7 @@ class _SpeakerResolver:
         """'"...," Pavlo Kyrylenko, governor of ..., told a briefing' that the parser got wrong: the
         person named right after the closing mark, with a speech verb later in the sentence."""
         end = quote[-1].sent.end
-        for ent, key in self.actors.spans:
-            if ent.start < quote.end:
-                continue
+        for ent, key in self._mentions_from(quote.end):
             if ent.start > quote.end + 3 or self.actors.mentions[key].kind != "person":
                 return None
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
@@ -635,23 +649,20 @@ class _SpeakerResolver:
     def _last_organisation_before(self, noun: Token) -> Optional[str]:
         """'the institute', 'the ministry': the last organisation named before, outside quotes, whose
         name has that word; 'the publication' (a medium): the one named in the last 300 characters."""
-        found = None
-        for ent, key in self.actors.spans:
-            if ent.start_char >= noun.idx:
-                break
-            if self.actors.mentions[key].kind != "organization" or any(s <= ent.start_char < e for s, e in self.inside):
+        for ent, key in self._mentions_before(noun.i):
+            if self.actors.mentions[key].kind != "organization" or self._quoted(ent.start_char):
                 continue
             if noun.lower_ in key.lower() or noun.lower_ in _MEDIA_NOUNS and noun.idx - ent.start_char < 300:
-                found = key
-        return found
+                return key
+        return None
 
     def _person_right_after(self, token: Token) -> Optional[str]:
         """'said Senior Sgt. Oleksandr Babynets': a title the parser made the head, and the person after it."""
-        for ent, key in self.actors.spans:
-            if token.i < ent.start <= token.i + 2 and self.actors.mentions[key].kind == "person":
-                return key
+        for ent, key in self._mentions_from(token.i + 1):
             if ent.start > token.i + 2:
                 break
+            if self.actors.mentions[key].kind == "person":
+                return key
         return None
 
     def _owner(self, token: Token) -> Optional[str]:
@@ -703,7 +714,7 @@ class _SpeakerResolver:
                 # Several people hold the title: the narrative's subject if it is one of them, else the
                 # one named last ("Zelenskyy noted ... Michel ... 'the President said'" is Zelenskyy).
                 subject = self._previous_subject(token)
-                return subject if subject in people else self._latest_of(set(people), token.idx) or people[-1]
+                return subject if subject in people else self._latest_of(set(people), token.i) or people[-1]
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
         return None
@@ -721,15 +732,12 @@ class _SpeakerResolver:
             clause = verb
         return None
 
-    def _latest_of(self, keys: set[str], char: int) -> Optional[str]:
-        """Of several people with one title ("the president"), the one mentioned last before `char`."""
-        latest = None
-        for ent, key in self.actors.spans:
-            if ent.start_char >= char:
-                break
+    def _latest_of(self, keys: set[str], token_index: int) -> Optional[str]:
+        """Of several people with one title ("the president"), the one mentioned last before a token."""
+        for _, key in self._mentions_before(token_index):
             if key in keys:
-                latest = key
-        return latest
+                return key
+        return None
 
     def _known_person(self, name: str) -> str:
         """The article's own spelling of a known name, when it has one ('Volodymyr Zelenskyy')."""
@@ -753,7 +761,7 @@ class _SpeakerResolver:
         starts, sentences = self._sentences
         index = bisect.bisect_right(starts, pronoun.sent.start) - 1
         for sent in reversed(sentences[max(0, index - 3): index]):
-            if any(s <= sent.root.idx < e for s, e in self.inside):
+            if self._quoted(sent.root.idx):
                 continue  # someone's words ('"Putin's strategy is ..."'), not the narrative's subject
             verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
             for verb in verbs:
@@ -766,7 +774,7 @@ class _SpeakerResolver:
                 else:
                     region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
                         t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
-                region = [t for t in region if not any(s <= t.idx < e for s, e in self.inside)]
+                region = [t for t in region if not self._quoted(t.idx)]
                 person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
                                and self.actors.mentions[k].kind in kinds), None)
                 if person is None and "person" in kinds:
