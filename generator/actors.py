@@ -160,10 +160,12 @@ def _settlement(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENTS:
         return True
-    after = span.doc[span.end: span.end + 3]
-    return any(t.lemma_.lower() in _FACILITIES for t in after[:3]) and all(
-        t.is_lower or t.lemma_.lower() in _FACILITIES for t in after[: next(
-            (i + 1 for i, t in enumerate(after) if t.lemma_.lower() in _FACILITIES), 0)])
+    for token in span.doc[span.end: span.end + 3]:  # lowercase words up to a facility: "X chemical plant"
+        if token.lemma_.lower() in _FACILITIES:
+            return True
+        if not token.is_lower:
+            return False
+    return False
 
 
 def _after_title(span: Span) -> bool:

@@ -713,7 +713,7 @@ class _SpeakerResolver:
                     return people[0]
                 # Several people hold the title: the narrative's subject if it is one of them, else the
                 # one named last ("Zelenskyy noted ... Michel ... 'the President said'" is Zelenskyy).
-                subject = self._previous_subject(token)
+                subject = self._previous_subject(token, titles=False)  # names only: no recursion
                 return subject if subject in people else self._latest_of(set(people), token.i) or people[-1]
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
@@ -753,7 +753,7 @@ class _SpeakerResolver:
         return [s.start for s in sentences], sentences
 
     def _previous_subject(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"}),
-                          describe: bool = False) -> Optional[str]:
+                          describe: bool = False, titles: bool = True) -> Optional[str]:
         """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
         last sentences (a subject outlives a later object or aside); a pronoun subject continues the
         chain further back. With `describe`, an unnamed body that was the subject is named by its
@@ -777,7 +777,7 @@ class _SpeakerResolver:
                 region = [t for t in region if not self._quoted(t.idx)]
                 person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
                                and self.actors.mentions[k].kind in kinds), None)
-                if person is None and "person" in kinds:
+                if person is None and "person" in kinds and titles:
                     person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}
                                    and (h := self._office_holder(t))), None)
                 if person is not None:
