@@ -30,7 +30,7 @@ SPEECH_LEMMAS = {
     "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
     "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
     "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
-    "stipulate", "elaborate", "denounce", "assess", "estimate",
+    "stipulate", "elaborate", "denounce", "assess", "estimate", "convince",
 }
 _TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
            "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
@@ -94,7 +94,7 @@ def clean_name(span: Span) -> str:
 
 
 _NOT_NAMES = {"Yes", "No", "State", "Earth", "World", "Comrades", "Colleagues", "Friends", "Ladies", "Gentlemen", "Sir", "Madam", "Thank",
-              "Glory", "Hello", "Good"}
+              "Glory", "Hello", "Good", "Photographs", "Photograph", "Co-Chair", "Co-chair", "Chair"}
 
 
 def _kind(span: Span, name: str) -> str | None:
@@ -234,7 +234,8 @@ def article_actors(doc: Doc) -> ArticleActors:
         fulls = by_surname.get(folded) if len(name.split()) == 1 else None
         if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
             key, kind = next(iter(fulls)), "person"
-        elif kind == "organization" and len(name.split()) == 1 and len(heads := orgs_by_head.get(name, set())) == 1:
+        elif kind == "organization" and len(name.split()) == 1 and name != "House" \
+                and len(heads := orgs_by_head.get(name, set())) == 1:  # "the House" may be another one
             key = next(iter(heads))  # "the League" after "the Night Hockey League"
         else:
             key = _canonical(name, kind)
@@ -288,8 +289,9 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
     for ent, key in spans:
         if mentions[key].kind != "person":
             continue
-        window = doc[max(ent.sent.start, ent.start - 10): ent.start]
-        cut = max((t.i + 1 for t in window if t.text in {",", ";", ":", "(", "—"} or t.pos_ == "VERB"),
+        window = doc[max(ent.sent.start, ent.start - 20): ent.start]
+        cut = max((t.i + 1 for t in window if t.text in {",", ";", ":", "(", "—"}
+                   or t.pos_ == "VERB" and t.dep_ not in {"amod", "compound"}),  # not "the negotiating team"
                   default=window.start)
         left = doc[cut: ent.start].text.lower().replace("'s", "")
         # The leftmost title governs: "Adviser to the Head of the President's Office X" is an adviser.

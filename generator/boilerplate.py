@@ -1,5 +1,6 @@
 """Newswire and web-page furniture that is not part of the report: newsletter sign-up lines,
-captions of embedded videos ("01:45 Putin warns ... – video") and datelines ("WASHINGTON — ").
+captions of embedded videos ("01:45 Putin warns ... – video") and photos, embedded tweets, agency
+credits and datelines ("WASHINGTON — ").
 
 Extraction reads the text without them, so a caption's "says Zelenskiy" is no quote and a
 dateline's city no actor; the article as published (and shown on the site) keeps them.
@@ -16,6 +17,7 @@ _FURNITURE_LINE = re.compile(
     r"|\d{1,2}:\d{2}\s[^\n]{5,200}\s[\u2013\u2014-]\s(?:video|audio)"    # embedded media captions
     r"|[^\n]{0,400}\bPhotograph: [^\n]{2,80}"                          # photo captions and credits
     r"|[^\n]{0,120}\bcontributed (?:to this report|reporting)\.?"       # agency credits
+    r"|[^\n]*(?:pic\.twitter\.com/|\(@\w+\) \w+ \d{1,2}, \d{4}|(?<!\w)#[A-Za-z]\w+)[^\n]*"  # embedded tweets
     r")[ \t]*$", re.M | re.I)
 _DATELINE = re.compile(r"\A(\s*)([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*)(?:, [A-Z][A-Za-z. ]+)? \u2014 ")
 

@@ -80,7 +80,7 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         return day(article_date if low in {"today", "tonight"} else reference)
     if low == "tomorrow":
         return day(article_date + dt.timedelta(days=1))
-    low = re.sub(r"^(early|late|midday|mid-morning|mid-afternoon|morning|afternoon|evening) (?=(last |next )?"
+    low = re.sub(r"^(early|late|earlier|later|midday|mid-morning|mid-afternoon|morning|afternoon|evening) (?=(last |next )?"
                  r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday))", "", low)  # "midday Saturday"
     m = re.fullmatch(r"(last |next |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                      r"('s)?( (morning|afternoon|evening|night))?", low)

@@ -230,7 +230,7 @@ def _description(token: Token) -> Optional[str]:
 
 
 def _speech_verb(token: Token) -> bool:
-    return token.pos_ in {"VERB", "AUX"} and token.lemma_.lower() in SPEECH_LEMMAS
+    return (token.pos_ in {"VERB", "AUX"} or token.tag_ == "VBN") and token.lemma_.lower() in SPEECH_LEMMAS
 
 
 def _subject(verb: Token) -> Optional[Token]:
@@ -240,8 +240,9 @@ def _subject(verb: Token) -> Optional[Token]:
     # "weighed in to denounce", "it said, claiming ...", "saying she would be helped by"
     infinitive = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
                                                                      for c in verb.children))
-    if (verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl"} or infinitive) and verb.head.i != verb.i:
-        return _subject(verb.head)  # "made a point of noting that", "went on to say"
+    if (verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"} or infinitive) \
+            and verb.head.i != verb.i:
+        return _subject(verb.head)  # "made a point of noting that", "went on to say", "is convinced that"
     return None
 
 

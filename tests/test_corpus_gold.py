@@ -6,7 +6,6 @@ import pytest
 import yaml
 
 from generator import corpus_gold
-from generator.boilerplate import strip_boilerplate
 
 BODY = 'Russia said on Monday it had "no plans" to attack. The Kremlin, however, denied it.'
 
@@ -79,11 +78,3 @@ def test_a_missing_row_or_a_different_date_is_reported(tmp_path):
         corpus_gold.article_of({"csv": "News/paper.csv", "row": 5}, corpus)
     with pytest.raises(corpus_gold.CorpusGoldError, match="not 2022-03-02"):
         corpus_gold.article_of({"csv": "News/paper.csv", "row": 0, "published": "2022-03-02"}, corpus)
-
-
-def test_boilerplate_lines_and_datelines_go_but_paragraphs_stay():
-    text = ("WASHINGTON — The aid will arrive.\n\nSign up to First Edition, our free daily newsletter – every "
-            "weekday morning at 7am BST\n\n01:45 Putin warns Russia is just getting started – video\n\nEnd.")
-    assert strip_boilerplate(text) == "The aid will arrive.\n\n\n\n\n\nEnd."
-    assert strip_boilerplate("NATO — the alliance said.") == "NATO — the alliance said."  # no place: no dateline
-    assert strip_boilerplate("Video games – video clips – sell well.") == "Video games – video clips – sell well."

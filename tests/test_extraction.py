@@ -321,3 +321,21 @@ def test_unknown_villages_and_plants_are_places_by_their_context(nlp):
     kinds = {m.key: m.kind for m in x.mentions}
     assert kinds["Synetsky"] == kinds["Pavlograd"] == kinds["Azot"] == "place"
     assert kinds.get("Green party", "organization") == "organization"
+
+
+def test_long_titles_belief_verbs_battles_and_earlier_weekdays(nlp):
+    body = ("Adviser to the Head of the President's Office and member of the Ukrainian negotiating team Mykhailo "
+            "Podolyak spoke on Tuesday. According to the Adviser to the Head of the President's Office, many "
+            "countries will realize that the old formats do not work. Mykhailo Podolyak is convinced that the "
+            "available developments indicate that preparations can begin. They were captured during a 9 June "
+            "battle. Joe Biden earlier Wednesday announced another $1bn in military aid.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 16))
+    assert {q.speaker_name for q in x.quotes} == {"Mykhailo Podolyak"}
+    assert {"2022-06-09", "2022-06-15"} <= {e.date for e in x.events}
+
+
+def test_embedded_tweets_are_boilerplate(nlp):
+    body = ("A fire broke out in Tver.\n\nBREAKING: Massive Fire at #Russia's Research Institute in Tver.\n\n"
+            "RT reporting 16 injured: pic.twitter.com/E2xCHEkuJR — Joyce Karam (@Joyce_Karam) April 21, 2022")
+    _, x = run(nlp, body, date=dt.date(2022, 4, 22))
+    assert {m.key for m in x.mentions} == {"Tver"} and x.figures == ()

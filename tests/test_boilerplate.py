@@ -1,0 +1,17 @@
+"""Page furniture that extraction skips (no model needed)."""
+from generator.boilerplate import strip_boilerplate
+
+
+def test_boilerplate_lines_and_datelines_go_but_paragraphs_stay():
+    text = ("WASHINGTON — The aid will arrive.\n\nSign up to First Edition, our free daily newsletter – every "
+            "weekday morning at 7am BST\n\n01:45 Putin warns Russia is just getting started – video\n\nEnd.")
+    assert strip_boilerplate(text) == "The aid will arrive.\n\n\n\n\n\nEnd."
+    assert strip_boilerplate("NATO — the alliance said.") == "NATO — the alliance said."  # no place: no dateline
+    assert strip_boilerplate("Video games – video clips – sell well.") == "Video games – video clips – sell well."
+
+
+def test_embedded_tweets_and_photo_credits_go():
+    text = ("Fire in Tver.\n\nBREAKING: Massive Fire at #Russia's institute.\n\nRT reporting: "
+            "pic.twitter.com/E2x — Joyce Karam (@Joyce_Karam) April 21, 2022\n\nActivists protest. Photograph: "
+            "Maxim Shipenkov/EPA\n\nEnd.")
+    assert strip_boilerplate(text) == "Fire in Tver.\n\n\n\n\n\n\n\nEnd."
