@@ -295,7 +295,7 @@ def test_search_results_are_inert(session, hostile_site):
     page.wait_for_selector(".md-search-result__item", state="visible")
     page.wait_for_timeout(500)
     titles = page.inner_text(".md-search-result")
-    assert "alert(1)" in titles or "alert(8)" in titles, titles
+    assert re.search(r"alert\(\d+\)", titles), titles  # a hostile title is listed, as text
     found = page.evaluate(_INSPECT)
     assert found["scripts"] == 0 and not found["handlers"] and not found["frames"], found
     assert not rec.dialogs, rec.dialogs
