@@ -79,10 +79,9 @@ def _key_verb(span: Span) -> Optional[Token]:
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _KEY_VERBS:
         return root.head
-    if root.dep_ in {"conj", "dobj"} and root.head.pos_ == "NUM" or root.head.dep_ == "conj":
-        head = root.head
-        if head.lemma_.lower() in _KEY_VERBS:
-            return head
+    # "killed and seven wounded": the number hangs from the coordinated verb
+    if root.head.dep_ == "conj" and root.head.lemma_.lower() in _KEY_VERBS:
+        return root.head
     return None
 
 

@@ -156,7 +156,6 @@ class GazetteerRepair:
             k.start <= e.start and e.end <= k.end and len(e) < len(k) for e in relabelled)
             and all(k.start <= e.start and e.end <= k.end for e in relabelled if e.start < k.end and k.start < e.end)]
         relabelled = [e for e in relabelled if not any(k.start <= e.start and e.end <= k.end for k in known)] + known
-        taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         # Bodies named after a place or a leader replace the name they start with.
         matches = [(self.vocab_strings[m], Span(doc, s, e, label="ORG")) for m, s, e in self.institutions(doc)]
         bodies = [span for kind, span in matches if kind in {"LOCAL_BODY", "LEADERS_GOVERNMENT"}
