@@ -189,6 +189,16 @@ def _marked_kind(text: str, q: _QuoteSpan) -> str:
     return "partial"
 
 
+def _relays(verb: Token, content: Span) -> bool:
+    """Whether a statement credited to a source ("according to Tass, ...") reports what someone else
+    said: a speech verb in it whose subject is a person ('Meta's lawyer, Victoria Shagina had said')."""
+    subject = _subject(verb) if _speech_verb(verb) else None
+    if subject is None or subject.dep_ != "nsubj" or not content.start <= subject.i < content.end:
+        return False
+    people = [subject] + [c for c in subject.children if c.dep_ == "appos"]
+    return any(t.ent_type_ == "PERSON" or t.lemma_.lower() in _PERSON_NOUNS for t in people)
+
+
 def _subject_after_comma(verb: Token) -> Optional[Token]:
     """'After the capture of ..., a number of Russian officials said ...' parsed with no subject: the
     head of the words between the last comma and the verb."""
@@ -260,6 +270,8 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
             # (a leading "In the Luhansk region," is a setting, not the statement).
             before, after = _trim(sent.doc[sent.start:phrase_start]), _trim(sent.doc[phrase_end:sent.end])
             content = max((p for p in (before, after) if p is not None), key=len, default=None)
+            if content is not None and any(_relays(t, content) for t in content):
+                break  # "According to Tass, Meta's lawyer had said in court that ...": the lawyer's words
             return [("indirect", content, pobj)] if content is not None and len(content) > 3 else []
     found: list[tuple[str, Span, Optional[Token]]] = []
     for verb in sent:

@@ -339,3 +339,12 @@ def test_embedded_tweets_are_boilerplate(nlp):
             "RT reporting 16 injured: pic.twitter.com/E2xCHEkuJR — Joyce Karam (@Joyce_Karam) April 21, 2022")
     _, x = run(nlp, body, date=dt.date(2022, 4, 22))
     assert {m.key for m in x.mentions} == {"Tver"} and x.figures == ()
+
+
+def test_a_source_relaying_someone_elses_words_credits_the_speaker(nlp):
+    body = ("According to Tass, Meta's lawyer, Victoria Shagina, had said in court that the corporation "
+            "opposed Russophobia. In the Luhansk region, according to the Deputy Prime Minister, corridors "
+            "have been agreed upon.")
+    _, x = run(nlp, body, date=dt.date(2022, 3, 21))
+    speakers = {q.text.split()[0]: q.speaker_name for q in x.quotes}
+    assert speakers["the"] == "Victoria Shagina" and speakers["corridors"] != "Victoria Shagina"
