@@ -131,7 +131,8 @@ def _kind(span: Span, name: str) -> str | None:
         return "person"  # "President Volodymyr Zelenskyy" tagged ORG
     if span.label_ in {"PERSON", "ORG", "NORP"} and _settlement(span):
         return "place"  # "the villages of Synetsky and Pavlograd", "the Azot chemical plant"
-    if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and span.start > 0 and (
+    if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and span.start > 0 and span[0].text not in \
+            gazetteer.FIRST_NAMES and (
             span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}
             or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
         return "place"  # "fighting near Shchastya", "the Volyn direction"

@@ -19,7 +19,7 @@ _FURNITURE_LINE = re.compile(
     r"|[^\n]{0,120}\bcontributed (?:to this report|reporting)\.?"       # agency credits
     r"|[^\n]*(?:pic\.twitter\.com/|\(@\w+\) \w+ \d{1,2}, \d{4}|(?<!\w)#[A-Za-z]\w+)[^\n]*"  # embedded tweets
     r")[ \t]*$", re.M | re.I)
-_DATELINE = re.compile(r"\A(\s*)([A-Z][A-Z.]+(?: [A-Z][A-Z.]+)*)(?:, [A-Z][A-Za-z. ]+)? \u2014 ")
+_DATELINE = re.compile(r"\A(\s*)([^\W\d_][^\W\d_.]*\.?(?: [^\W\d_][^\W\d_.]*\.?)*)(?:, [^\W\d_][\w. ]+)? \u2014 ")
 
 
 def strip_boilerplate(text: str) -> str:
@@ -27,6 +27,9 @@ def strip_boilerplate(text: str) -> str:
     paragraphs keep their breaks)."""
     text = _FURNITURE_LINE.sub("", text)
     dateline = _DATELINE.match(text)
-    if dateline and dateline.group(2).title() in gazetteer.place_names():  # "NATO — " is no dateline
+    city = dateline.group(2) if dateline else ""
+    # "WASHINGTON — ", "KÖNIGSWINTER, Germany — ": a place in capitals; "NATO — " is no dateline.
+    if city.isupper() and (city.title() in gazetteer.place_names() or len(city) >= 6
+                           and city not in gazetteer.ORGANISATIONS):
         text = dateline.group(1) + text[dateline.end():]
     return text

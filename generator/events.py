@@ -41,7 +41,8 @@ _EVENT_NOUNS = {"talks", "meeting", "conversation", "call", "visit", "summit", "
                 "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion",
                 "agreement", "treaty", "accord", "deal", "decree", "speech", "address", "remarks", "trip",
                 "interview", "vote", "exchange", "swap", "raid", "assault", "withdrawal", "capture", "siege",
-                "bombing", "shelling", "sentencing", "trial", "hearing", "battle", "clash", "fire", "blast"}
+                "bombing", "shelling", "sentencing", "trial", "hearing", "battle", "clash", "fire", "blast",
+                "consultation"}
 _ONE_A_DAY = {"invasion"}
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = {"say", "be", "have", "do", "make", "take", "also", "report", "time", "day", "side", "official",

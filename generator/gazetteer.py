@@ -28,7 +28,8 @@ PLACE_ALIASES = {
 ORG_ALIASES = {
     "Azov regiment": "Azov Regiment", "Azov Battalion": "Azov Regiment", "Azov battalion": "Azov Regiment",
     "G.R.U.": "GRU", "Department of State": "State Department", "ISW": "Institute for the Study of War",
-    "Azov": "Azov Regiment", "Tass": "TASS", "Group of 20": "G20", "Group of Twenty": "G20", "Group of Seven": "G7", "The Telegraph": "Telegraph",
+    "Azov": "Azov Regiment", "Tass": "TASS", "Group of 20": "G20", "Group of Twenty": "G20", "Group of Seven": "G7",
+    "Group of 7": "G7", "The Telegraph": "Telegraph",
     "The Guardian": "Guardian", "The New York Times": "New York Times", "Wagner group": "Wagner Group",
     "EU": "European Union", "the EU": "European Union", "the European Union": "European Union",
     "UN": "United Nations", "U.N.": "United Nations", "the UN": "United Nations", "the United Nations": "United Nations",
@@ -59,7 +60,7 @@ ORGANISATIONS = {
     "Rosneft", "Lukoil", "Sberbank", "VTB", "Aeroflot", "Ukrenergoatom", "Energoatom", "Wagner group",
     "Élysée Palace", "Elysee Palace", "Élysée", "Elysee", "Downing Street", "Bankova", "Lloyd's List",
     "Global Witness", "Amnesty International", "Human Rights Watch", "Institute for the Study of War", "ISW",
-    "Tass", "Group of 20", "Group of Seven", "Group of Twenty", "Baltic Fleet", "Black Sea Fleet",
+    "Tass", "Group of 20", "Group of Seven", "Group of Twenty", "Group of 7", "Baltic Fleet", "Black Sea Fleet",
 }
 # Weapons and systems named like organisations: not actors.
 NOT_ACTORS = {"Himars", "HIMARS", "Javelin", "Javelins", "Stinger", "Stingers", "Bayraktar", "Bayraktars",
@@ -147,7 +148,8 @@ Kaja Gitanas Egils Alar Zuzana Karl Annalena Liz Rishi Kamala Jake Ned John Jen 
 # Names ending like these are things or happenings, not actors ("Ice Bucket Challenge", "Donors' Conference").
 NOT_ACTOR_ENDINGS = {"Challenge", "Festival", "Conference", "Forum", "Summit", "Flag", "Award", "Prize", "Games",
                      "Olympics", "Cup", "Championship", "Programme", "Program", "Campaign", "Day", "Week",
-                     "Lions", "Initiative", "Agreement", "Accords", "Treaty", "Declaration", "Format"}
+                     "Lions", "Initiative", "Agreement", "Accords", "Treaty", "Declaration", "Format",
+                     "Order", "Law", "Act", "Measures", "Actions", "No"}  # "Executive Order", "Federal Law No"
 # Departments named alone ("Minister of Defence") are not actors on their own.
 DEPARTMENTS = {"Defence", "Defense", "Interior", "Transport", "Justice", "Finance", "Economy", "Energy", "Health",
                "Emergencies", "Foreign Affairs", "Ecology", "Agriculture", "Education", "Culture"}

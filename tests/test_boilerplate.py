@@ -15,3 +15,8 @@ def test_embedded_tweets_and_photo_credits_go():
             "pic.twitter.com/E2x — Joyce Karam (@Joyce_Karam) April 21, 2022\n\nActivists protest. Photograph: "
             "Maxim Shipenkov/EPA\n\nEnd.")
     assert strip_boilerplate(text) == "Fire in Tver.\n\n\n\n\n\n\n\nEnd."
+
+
+def test_datelines_in_any_capitals_but_not_acronyms():
+    assert strip_boilerplate("KÖNIGSWINTER, Germany — The G7 met.") == "The G7 met."
+    assert strip_boilerplate("UNICEF — the agency said.") == "UNICEF — the agency said."

@@ -348,3 +348,14 @@ def test_a_source_relaying_someone_elses_words_credits_the_speaker(nlp):
     _, x = run(nlp, body, date=dt.date(2022, 3, 21))
     speakers = {q.text.split()[0]: q.speaker_name for q in x.quotes}
     assert speakers["the"] == "Victoria Shagina" and speakers["corridors"] != "Victoria Shagina"
+
+
+def test_laws_orders_and_named_people_after_from_are_no_places(nlp):
+    body = ("The Executive Order On Special Economic Measures was signed under Federal Law No 127. "
+            "In April Phillips drew condemnation from Boris Johnson. Ihor Zhovkva held video consultations "
+            "with the minister.")
+    _, x = run(nlp, body, date=dt.date(2022, 5, 25), title="Ihor Zhovkva held video consultations")
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds.get("Boris Johnson") == "person"
+    assert not any(k.startswith(("Executive Order", "Federal Law")) for k in kinds)
+    assert "2022-05-25" in {e.date for e in x.events}

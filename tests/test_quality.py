@@ -44,6 +44,7 @@ FLOORS = {
     "gold_blind4": {"actors": 0.90, "quotes": 0.88, "speakers": 0.87, "events": 0.81, "figures": 0.83},
     "gold_blind5": {"actors": 0.88, "quotes": 0.87, "speakers": 0.88, "events": 0.92, "figures": 0.86},
     "gold_blind6": {"actors": 0.86, "quotes": 0.90, "speakers": 0.80, "events": 0.80, "figures": 0.78},
+    "gold_blind7": {"actors": 0.82, "quotes": 0.92, "speakers": 0.70, "events": 0.76, "figures": 0.75},
 }
 
 
