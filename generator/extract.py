@@ -23,8 +23,8 @@ from .records import Article, ArticleExtraction, Briefing, Event, Mention, Quote
 from .boilerplate import strip_boilerplate
 from .typography import normalise
 
-_EXTRACTOR_MODULES = ("boilerplate", "typography", "gazetteer", "nlp", "actors", "quotes", "dates", "events", "figures", "extract",
-                      "model")
+_EXTRACTOR_MODULES = ("boilerplate", "typography", "gazetteer", "nlp", "actors", "quotes", "speakers", "dates",
+                      "events", "figures", "extract", "model")
 
 
 @functools.lru_cache(maxsize=1)

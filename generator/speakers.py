@@ -1,0 +1,404 @@
+"""Speakers: the actor whose words a quote is.
+
+The subject of the speech verb, resolved the way a reader would: a name to its actor, "he" to the
+person the narrative is about (the subject of the last sentences, or the speaker of the clause the
+pronoun sits in), "the President of Russia" to the article's holder of that title (else the known
+2022 holder), "a spokesperson" or "it" to the organisation that was the subject, "the publication" to
+the organisation named before, a report to its author; a body with no name keeps its description
+("Ukrainian military intelligence").
+"""
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import TYPE_CHECKING, Optional
+
+if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
+    from spacy.tokens import Doc, Span, Token
+
+from . import gazetteer
+from .actors import SPEECH_LEMMAS, ArticleActors, fold
+
+_PRONOUNS = {"he", "she", "him", "her"}
+_PLURAL_PRONOUNS = {"they", "we"}
+_OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minister", "chancellor", "adviser"}
+# Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
+_SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
+                 "spokesperson", "press", "service", "readout", "cabinet", "mp", "lawmaker", "deputy", "member",
+                 "representative"}
+# Definite nouns that point back to the organisation just named ("according to the publication").
+_BACK_REFERENCES = {"publication", "newspaper", "paper", "agency", "ministry", "institute", "group", "company",
+                    "organisation", "organization", "watchdog", "outlet", "broadcaster", "channel", "thinktank",
+                    "department", "committee", "council", "regulator", "service"}
+_MEDIA_NOUNS = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "agency"}
+# Military ranks written before a name ("Senior Sgt. Oleksandr Babynets").
+_RANKS = {"sgt", "sergeant", "lt", "lieutenant", "col", "colonel", "gen", "general", "capt", "captain", "maj", "major",
+          "cpl", "corporal", "pvt", "private", "adm", "admiral", "cmdr", "commander"}
+# Nouns for one person: a place in front of them qualifies the person, it does not speak.
+PERSON_NOUNS = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
+                 "official", "prosecutor", "commander", "chief", "head", "adviser", "advisor", "ambassador",
+                 "envoy", "leader", "secretary", "lawmaker", "senator", "diplomat", "negotiator"}
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+# Documents that speak for whoever wrote them: "a report by X said", "X published a report that ...".
+_DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review", "update", "bulletin",
+              "communique", "readout", "memo"}
+# Verbs that quote someone's name for a thing: 'what he called "unfriendly"', 'branded "terrorists"'.
+NAMING_LEMMAS = {"call", "dub", "brand", "label", "term", "describe", "decry", "denounce", "slam", "refer",
+                  "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise", "demand"}
+
+def _core(token: Token) -> list[Token]:
+    """A noun phrase without its clauses, appositions and circumstances: 'Ukrainian military
+    intelligence' (not '... in a Telegram message on Wednesday'), 'Adviser to the Head of the Office'."""
+    def kept(t: Token) -> bool:
+        return t.dep_ not in {"relcl", "acl", "punct", "appos", "prep"} or t.dep_ == "prep" and t.lower_ in {
+            "of", "to", "for", "from"}
+    return [t for t in token.subtree if t.i == token.i or kept(t) and all(
+        kept(a) for a in t.ancestors if a.i != token.i and token.is_ancestor(a))]
+
+
+def _description(token: Token) -> Optional[str]:
+    """A speaker that is no named actor, as the reader would name it (its core noun phrase)."""
+    words = [t.text for t in _core(token)][:10]
+    while words and words[0].lower() in {"the", "a", "an"}:
+        words = words[1:]
+    return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
+
+
+def speech_verb(token: Token) -> bool:
+    return (token.pos_ in {"VERB", "AUX"} or token.tag_ == "VBN") and token.lemma_.lower() in SPEECH_LEMMAS
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            return child
+    # "weighed in to denounce", "it said, claiming ...", "saying she would be helped by"
+    infinitive = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
+                                                                     for c in verb.children))
+    if (verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"} or infinitive) \
+            and verb.head.i != verb.i:
+        return subject_of(verb.head)  # "made a point of noting that", "went on to say", "is convinced that"
+    return None
+
+
+class SpeakerResolver:
+    """Names the speaker of a quote: nearest speech verb's subject, pronouns and titles resolved."""
+
+    def __init__(self, doc: Doc, text: str, actors: ArticleActors, quoted: list[tuple[int, int]]):
+        self.doc = doc
+        self.text = text
+        self.actors = actors
+        self.inside = sorted(quoted)  # character spans inside quote marks
+        self.last_speaker: Optional[str] = None
+
+    def _quoted(self, char: int) -> bool:
+        """Whether a character offset lies inside quote marks (a binary search over the sorted spans)."""
+        n = bisect.bisect_right(self.inside, (char, float("inf"))) - 1
+        return n >= 0 and self.inside[n][0] <= char < self.inside[n][1]
+
+    @functools.cached_property
+    def _people_outside_quotes(self) -> tuple[list[int], list[str]]:
+        """Start offsets and keys of person mentions outside quote marks, in text order."""
+        starts, keys = [], []
+        for ent, key in self.actors.spans:
+            if self.actors.mentions[key].kind == "person" and not self._quoted(ent.start_char):
+                starts.append(ent.start_char)
+                keys.append(key)
+        return starts, keys
+
+    @functools.cached_property
+    def _span_starts(self) -> list[int]:
+        """Token start of each actor mention, in text order (for binary searches: no scan per quote)."""
+        return [ent.start for ent, _ in self.actors.spans]
+
+    def _mentions_from(self, token_index: int):
+        """Actor mentions starting at or after a token, in text order."""
+        spans = self.actors.spans
+        return (spans[n] for n in range(bisect.bisect_left(self._span_starts, token_index), len(spans)))
+
+    def _mentions_before(self, token_index: int):
+        """Actor mentions starting before a token, nearest first."""
+        spans = self.actors.spans
+        return (spans[n] for n in range(bisect.bisect_left(self._span_starts, token_index) - 1, -1, -1))
+
+    def speaker_for_marked(self, quote: Span, kind: str) -> Optional[str]:
+        sents = {quote[0].sent.start: quote[0].sent, quote[-1].sent.start: quote[-1].sent}
+        candidates = []
+        for sent in sents.values():
+            for token in sent:
+                if quote.start <= token.i < quote.end or not speech_verb(token):
+                    continue
+                candidates.append((abs(token.i - (quote.end if token.i >= quote.end else quote.start)), token))
+        if kind == "partial":
+            # "what he called "unfriendly"", "slammed the order as "unacceptable"": the speech verbs
+            # that govern the fragment speak it, nearest first; otherwise the nearest in the sentence.
+            head, depth = quote.root, 0
+            while head.head.i != head.i:
+                head = head.head
+                if speech_verb(head) or head.lemma_.lower() in NAMING_LEMMAS:
+                    depth += 1
+                    candidates.append((-10 + depth, head))
+        described = None
+        for _, verb in sorted(candidates, key=lambda c: c[0]):
+            subject = subject_of(verb)
+            if subject is not None and not (quote.start <= subject.i < quote.end):
+                name = self.resolve(subject)
+                if name and (kind != "partial" or name in self.actors.mentions):
+                    self.last_speaker = name
+                    return name
+                described = described or name
+        if described:
+            # "It said satellite imagery suggested a "precision strike"": a named speaker further
+            # up wins over a thing; with none, the description.
+            self.last_speaker = described
+            return described
+        follower = self._person_after(quote)
+        if follower is not None:
+            self.last_speaker = follower
+            return follower
+        # A whole statement standing alone (after another quote, a colon or at a sentence start)
+        # continues the words of the last speaker; a fragment inside a sentence does not.
+        before = self.text[max(0, quote.start_char - 200): quote.start_char].rstrip()
+        before = before[:-1].rstrip() if before.endswith('"') else before
+        if kind == "direct" and self.last_speaker and (not before or before[-1] in '".:!?\n'):
+            return self.last_speaker
+        return None
+
+    def _person_after(self, quote: Span) -> Optional[str]:
+        """'"...," Pavlo Kyrylenko, governor of ..., told a briefing' that the parser got wrong: the
+        person named right after the closing mark, with a speech verb later in the sentence."""
+        end = quote[-1].sent.end
+        for ent, key in self._mentions_from(quote.end):
+            if ent.start > quote.end + 3 or self.actors.mentions[key].kind != "person":
+                return None
+            after = self.doc[ent.end] if ent.end < len(self.doc) else None
+            if after is not None and after.lower_ in {"'s", "’s"}:
+                return None
+            if any(speech_verb(t) for t in self.doc[ent.end: end]):
+                return key
+            return None
+        return None
+
+    def resolve(self, token: Token) -> Optional[str]:
+        """The actor a speaker token stands for."""
+        key = self.actors.key_of(self.doc[token.i: token.i + 1])
+        if key is None and self.actors.titles.get(token.lower_) or token.lower_ in _OFFICE_TITLES:
+            holder = self._office_holder(token)
+            if holder is not None:
+                self.last_speaker = holder
+                return holder
+        if key is None and token.pos_ in {"NOUN", "PROPN"}:
+            # "the Kremlin spokesperson, Dmitry Peskov, said": the person in apposition speaks.
+            key = next((k for c in token.children if c.dep_ == "appos"
+                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
+                        and self.actors.mentions[k].kind == "person"), None)
+        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _DOCUMENTS:
+            author = self._author(token)
+            if author is not None:
+                return author
+        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _SPOKESPEOPLE and not any(
+                c.dep_ in {"compound", "amod", "poss", "prep", "nmod"} for c in token.children):
+            # "The State Department confirmed ... 'We can confirm ...,' a spokesperson said."
+            key = self._previoussubject_of(token, kinds={"organization"})
+        if key is None and token.pos_ == "NOUN":
+            # "The U.S. and allied governments": the named actor coordinated with or qualifying the noun;
+            # a place does not speak through a person's title ("the Kharkiv regional governor").
+            person_title = token.lemma_.lower() in PERSON_NOUNS
+            key = next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
+                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
+                        and not (person_title and self.actors.mentions[k].kind == "place")), None)
+        if key is None and token.pos_ == "PROPN":
+            # A name phrase speaks through the person in it, else the first actor in it.
+            keys = [k for t in token.subtree if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))]
+            key = next((k for k in keys if self.actors.mentions[k].kind == "person"), keys[0] if keys else None)
+        if key is not None:
+            self.last_speaker = key if self.actors.mentions[key].kind == "person" else self.last_speaker
+            return key
+        lower = token.lower_
+        if lower in _PRONOUNS:
+            return self._reportingsubject_of(token) or self._previoussubject_of(token) or self._last_person_before(token.idx)
+        if lower in {"who", "that"} and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+            return self.resolve(token.head.head)  # "President Putin, who said ..."
+        if lower == "it" and token.dep_ == "nsubj":
+            return self._previoussubject_of(token, kinds={"organization"}, describe=True)  # "The institute ... It said"
+        if lower in {"that", "which"} and token.head.dep_ == "relcl" and token.head.head.lemma_.lower() in _DOCUMENTS:
+            return self._author(token.head.head)  # "published a report that concluded ..."
+        owner = self._owner(token)
+        if owner is not None:
+            return owner
+        if token.lower_.rstrip(".") in _RANKS or token.lemma_.lower() in PERSON_NOUNS:
+            person = self._person_right_after(token)
+            if person is not None:
+                return person
+        holder = self._office_holder(token)
+        if holder is not None:
+            self.last_speaker = holder
+            return holder
+        if lower in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        if token.pos_ == "NOUN" and lower in _BACK_REFERENCES and any(c.lower_ == "the" for c in token.children):
+            back = self._last_organisation_before(token)  # "according to the publication"
+            if back is not None:
+                return back
+        return _description(token)
+
+    def _author(self, document: Token) -> Optional[str]:
+        """Who a report or statement is by: 'a report by X', "X's statement", 'a report published by
+        X', 'X published a report'."""
+        heads = [document] + [c for c in document.children if c.dep_ == "acl"]
+        for head in heads:
+            for child in head.children:
+                if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}):
+                    target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if target is not None and (key := self.actors.key_of(self.doc[target.i: target.i + 1])):
+                        return key
+        if document.dep_ in {"dobj", "nsubjpass"} and (subject := subject_of(document.head)) is not None:
+            return self.actors.key_of(self.doc[subject.i: subject.i + 1])
+        return None
+
+    def _last_organisation_before(self, noun: Token) -> Optional[str]:
+        """'the institute', 'the ministry': the last organisation named before, outside quotes, whose
+        name has that word; 'the publication' (a medium): the one named in the last 300 characters."""
+        for ent, key in self._mentions_before(noun.i):
+            if self.actors.mentions[key].kind != "organization" or self._quoted(ent.start_char):
+                continue
+            if noun.lower_ in key.lower() or noun.lower_ in _MEDIA_NOUNS and noun.idx - ent.start_char < 300:
+                return key
+        return None
+
+    def _person_right_after(self, token: Token) -> Optional[str]:
+        """'said Senior Sgt. Oleksandr Babynets': a title the parser made the head, and the person after it."""
+        for ent, key in self._mentions_from(token.i + 1):
+            if ent.start > token.i + 2:
+                break
+            if self.actors.mentions[key].kind == "person":
+                return key
+        return None
+
+    def _owner(self, token: Token) -> Optional[str]:
+        """'Zelenskyy's office', 'the Kremlin's statement', 'the government in Kyiv' speak for their owner."""
+        if token.lemma_.lower() not in _SPOKESBODIES:
+            return None
+        for child in token.children:
+            target = child if child.dep_ == "poss" else (
+                next((g for g in child.children if g.dep_ == "pobj"), None)
+                if child.dep_ == "prep" and child.lower_ in {"of", "in"} else None)
+            if target is not None:
+                key = self.actors.key_of(self.doc[target.i: target.i + 1])
+                if key is not None:
+                    return key
+        return None
+
+    def _office_holder(self, token: Token) -> Optional[str]:
+        """'the president', 'the President of France', 'the French president', 'the Adviser to the Head
+        of the President's Office': the person the article gave that title, else the known holder."""
+        words = [token.lower_]
+        if token.i > 0 and token.nbor(-1).lower_ in {"prime", "foreign", "defence", "defense", "deputy"}:
+            words.insert(0, token.nbor(-1).lower_)
+        title = " ".join(words)
+        if title not in self.actors.titles and title not in {t for t, _ in gazetteer.OFFICE_HOLDERS}:
+            return None
+        country = None
+        body = None
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None:  # "the President of the European Council"
+                    words = [t.lower_ for t in sorted(pobj.subtree, key=lambda t: t.i) if t.lower_ != "the"]
+                    body = f"{title} of {' '.join(words)}"
+                # "President of Ukraine Volodymyr Zelenskyy" parses with the person as the object.
+                place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
+                if place is not None:
+                    country = gazetteer.canonical_place(place.text)
+            elif child.dep_ in {"amod", "compound", "poss"}:
+                country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
+        candidates = [body] if body else []
+        if country:
+            candidates += [f"{title} of {country.lower()}", f"{country.lower()} {title}"]
+        candidates.append(title)
+        for key in candidates:
+            people = self.actors.titles.get(key)
+            if people and (key != title or not (country or body)):  # "the President of Russia" is not France's
+                if len(set(people)) == 1:
+                    return people[0]
+                # Several people hold the title: the narrative's subject if it is one of them, else the
+                # one named last ("Zelenskyy noted ... Michel ... 'the President said'" is Zelenskyy).
+                subject = self._previoussubject_of(token, titles=False)  # names only: no recursion
+                return subject if subject in people else self._latest_of(set(people), token.i) or people[-1]
+        if country and (title, country) in gazetteer.OFFICE_HOLDERS:
+            return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
+        return None
+
+    def _reportingsubject_of(self, pronoun: Token) -> Optional[str]:
+        """'Ederer said he had called on ... to "remain calm"': a pronoun inside what a named person
+        says is that person."""
+        clause = pronoun.head
+        while clause.head.i != clause.i:
+            verb = clause.head
+            if clause.dep_ == "ccomp" and speech_verb(verb):
+                subject = subject_of(verb)
+                key = self.actors.key_of(self.doc[subject.i: subject.i + 1]) if subject is not None else None
+                return key if key is not None and self.actors.mentions[key].kind == "person" else None
+            clause = verb
+        return None
+
+    def _latest_of(self, keys: set[str], token_index: int) -> Optional[str]:
+        """Of several people with one title ("the president"), the one mentioned last before a token."""
+        for _, key in self._mentions_before(token_index):
+            if key in keys:
+                return key
+        return None
+
+    def _known_person(self, name: str) -> str:
+        """The article's own spelling of a known name, when it has one ('Volodymyr Zelenskyy')."""
+        surname = fold(name.split()[-1])
+        for key, mention in self.actors.mentions.items():
+            if mention.kind == "person" and fold(key).split()[-1] == surname:
+                return key
+        return name
+
+    @functools.cached_property
+    def _sentences(self) -> tuple[list[int], list[Span]]:
+        sentences = list(self.doc.sents)
+        return [s.start for s in sentences], sentences
+
+    def _previoussubject_of(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"}),
+                          describe: bool = False, titles: bool = True) -> Optional[str]:
+        """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
+        last sentences (a subject outlives a later object or aside); a pronoun subject continues the
+        chain further back. With `describe`, an unnamed body that was the subject is named by its
+        description ('Ukrainian military intelligence said ... It added')."""
+        starts, sentences = self._sentences
+        index = bisect.bisect_right(starts, pronoun.sent.start) - 1
+        for sent in reversed(sentences[max(0, index - 3): index]):
+            if self._quoted(sent.root.idx):
+                continue  # someone's words ('"Putin's strategy is ..."'), not the narrative's subject
+            verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+            for verb in verbs:
+                subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subject is None:
+                    # "Responding to X's call, the President of Russia reaffirmed": the model often
+                    # parses the opening clause as the subject; the words after its comma are.
+                    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+                    region = list(self.doc[comma.i + 1: verb.i]) if comma is not None else []
+                else:
+                    region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
+                        t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
+                region = [t for t in region if not self._quoted(t.idx)]
+                person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
+                               and self.actors.mentions[k].kind in kinds), None)
+                if person is None and "person" in kinds and titles:
+                    person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}
+                                   and (h := self._office_holder(t))), None)
+                if person is not None:
+                    return person
+                if describe and subject is not None and subject.pos_ == "NOUN" \
+                        and subject.lemma_.lower() not in PERSON_NOUNS:
+                    return _description(subject)
+        return None
+
+    def _last_person_before(self, char: int) -> Optional[str]:
+        """'he said': the last person named before, outside quotes (a binary search)."""
+        starts, keys = self._people_outside_quotes
+        n = bisect.bisect_left(starts, char)
+        return keys[n - 1] if n else None
