@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py
 from . import gazetteer
 from .actors import ArticleActors
 from .records import Quote, unique_by_id
-from .speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver, speech_verb, subject_of
+from .speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver, speech_verb, subject_of, words_after_comma
 
 # Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
 _CLAIM_NOUNS = {"assurance", "claim", "accusation", "allegation", "warning", "promise", "pledge", "insistence",
@@ -176,11 +176,9 @@ def _relays(verb: Token, content: Span) -> bool:
 def _subject_after_comma(verb: Token) -> Optional[Token]:
     """'After the capture of ..., a number of Russian officials said ...' parsed with no subject: the
     head of the words between the last comma and the verb."""
-    sent = verb.sent
-    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
-    if comma is None or verb.i - comma.i < 2:
+    region = words_after_comma(verb)
+    if region is None or len(region) < 1:
         return None
-    region = verb.doc[comma.i + 1: verb.i]
     root = region.root
     return root if root.pos_ in {"NOUN", "PROPN", "PRON"} else None
 

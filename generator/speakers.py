@@ -64,6 +64,14 @@ def _description(token: Token) -> Optional[str]:
     return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
 
 
+def words_after_comma(verb: Token) -> Optional[Span]:
+    """The words between the last comma of the verb's sentence before it and the verb: where the
+    subject is when the parser took an opening clause for it ("Responding to X, the President said")."""
+    sent = verb.sent
+    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
+    return verb.doc[comma.i + 1: verb.i] if comma is not None else None
+
+
 def speech_verb(token: Token) -> bool:
     return (token.pos_ in {"VERB", "AUX"} or token.tag_ == "VBN") and token.lemma_.lower() in SPEECH_LEMMAS
 
@@ -379,8 +387,7 @@ class SpeakerResolver:
                 if subject is None:
                     # "Responding to X's call, the President of Russia reaffirmed": the model often
                     # parses the opening clause as the subject; the words after its comma are.
-                    comma = next((t for t in reversed(sent[: verb.i - sent.start]) if t.text == ","), None)
-                    region = list(self.doc[comma.i + 1: verb.i]) if comma is not None else []
+                    region = list(words_after_comma(verb) or [])
                 else:
                     region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
                         t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
