@@ -76,10 +76,10 @@ def incremental(rows: list[dict], work: Path, repeats: int = 3) -> dict:
 
 
 def overhead(rows: list[dict]) -> dict:
-    from generator.extract import extract_articles
-    from generator.nlp import load_pipeline, model_name
-    from generator.seeds import parse_seed
-    from generator.typography import normalise
+    from generator.nlp.extract import extract_articles
+    from generator.nlp.parse import load_pipeline, model_name
+    from generator.sources.seeds import parse_seed
+    from generator.sources.typography import normalise
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -105,10 +105,10 @@ def overhead(rows: list[dict]) -> dict:
 def scaling(work: Path) -> dict:
     """Extraction time (after parsing) on one article four times longer: about x4 means linear.
     A quadratic step would make a very long article look like a hang."""
-    from generator.extract import extract_one
-    from generator.nlp import load_pipeline, model_name, parse
-    from generator.records import Article
-    from generator.typography import normalise
+    from generator.nlp.extract import extract_one
+    from generator.nlp.parse import load_pipeline, model_name, parse
+    from generator.briefing.records import Article
+    from generator.sources.typography import normalise
     import datetime as dt
 
     nlp = load_pipeline(model_name())

@@ -1,4 +1,4 @@
-"""Command line: `python -m generator {extract,render,build,evaluate}`."""
+"""Command line: `python -m generator {extract,render,build}` (gold-set scoring is `python -m tools.evaluate`)."""
 from __future__ import annotations
 
 import argparse
@@ -6,9 +6,9 @@ import sys
 import time
 from pathlib import Path
 
-from .briefing_io import dump_json, dump_yaml, load_yaml
-from .cache import write_atomic
-from .render import render_tree, write_tree
+from generator.briefing.io import dump_json, dump_yaml, load_yaml
+from generator.fileio import write_atomic
+from generator.site.render import render_tree, write_tree
 
 
 def _progress(quiet: bool):
@@ -21,7 +21,7 @@ def _progress(quiet: bool):
 
 
 def _settings(args):
-    from .pipeline import Settings
+    from generator.pipeline import Settings
 
     return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
                     templates=Path(args.templates) if args.templates else None, strict=args.strict)
@@ -33,7 +33,7 @@ def _write_data(data: dict, out: Path) -> None:
 
 
 def cmd_extract(args) -> int:
-    from .pipeline import build_data
+    from generator.pipeline import build_data
 
     say = _progress(args.quiet)
     result = build_data(_settings(args), say)
@@ -53,7 +53,7 @@ def cmd_render(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .pipeline import build_tree
+    from generator.pipeline import build_tree
 
     say = _progress(args.quiet)
     tree, result = build_tree(_settings(args), say)
@@ -62,33 +62,6 @@ def cmd_build(args) -> int:
     write_atomic(data_out / "briefing.json", tree["data/briefing.json"])
     write_tree(tree, Path(args.out))
     say(f"wrote {len(tree)} files under {args.out}")
-    return 0
-
-
-def cmd_evaluate(args) -> int:
-    """Score extraction against the gold set: extract <gold>/seeds (or read --briefing), compare."""
-    import json
-
-    import tempfile
-
-    from . import corpus_gold
-    from .evaluate import evaluate, format_report, load_gold, report_data
-
-    gold_dir = Path(args.gold)
-    if corpus_gold.is_corpus_gold(gold_dir):  # texts that stay in the shared corpus: make the seeds now
-        scratch = tempfile.TemporaryDirectory(prefix="briefing-gold-")
-        gold_dir = corpus_gold.materialise(gold_dir, Path(args.corpus), Path(scratch.name))
-    if args.briefing:
-        data = load_yaml(Path(args.briefing))
-    else:
-        from .pipeline import Settings, build_data
-
-        settings = Settings(seeds=gold_dir / "seeds", model=args.model,
-                            cache=None if args.no_cache else Path(args.cache))
-        data = build_data(settings, _progress(args.quiet)).data
-    report = evaluate(load_gold(gold_dir), data)
-    print(json.dumps(report_data(report), indent=2, ensure_ascii=False) if args.json
-          else format_report(report, verbose=args.verbose))
     return 0
 
 
@@ -120,18 +93,6 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder for the Markdown pages")
     p.add_argument("--data-out", default=None, help="folder for briefing.yml (default: --out)")
     p.set_defaults(func=cmd_build)
-    p = sub.add_parser("evaluate", help="score extraction against the hand-annotated gold set")
-    p.add_argument("--gold", default="tests/gold", help="gold folder with seeds/ and annotations/ (default: tests/gold)")
-    p.add_argument("--briefing", default=None, help="score this briefing.yml instead of extracting <gold>/seeds")
-    p.add_argument("--corpus", default="../shared/corpus",
-                   help="shared corpus folder, for gold sets that name corpus rows (default: ../shared/corpus)")
-    p.add_argument("--model", default=None, help="spaCy pipeline to extract with")
-    p.add_argument("--cache", default=".cache/extraction", help="per-article extraction cache folder")
-    p.add_argument("--no-cache", action="store_true", help="parse every article again")
-    p.add_argument("--verbose", "-v", action="store_true", help="list every miss and false positive")
-    p.add_argument("--json", action="store_true", help="scores and failures as JSON")
-    p.add_argument("--quiet", action="store_true", help="no progress messages")
-    p.set_defaults(func=cmd_evaluate)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -8,13 +8,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .briefing_io import briefing_data
-from .cache import ExtractionCache
-from .curation import CurationError, apply_curation, load_curation
-from .extract import extract_articles, merge
-from .model import model_name
-from .render import render_tree
-from .seeds import read_seeds
+from generator.briefing.io import briefing_data
+from generator.nlp.cache import ExtractionCache
+from generator.briefing.curation import CurationError, apply_curation, load_curation
+from generator.briefing.merge import merge
+from generator.nlp.extract import extract_articles
+from generator.nlp.model import model_name
+from generator.site.render import render_tree
+from generator.sources.seeds import read_seeds
 
 CURATION_FILE = "curation.yml"
 

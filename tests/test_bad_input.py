@@ -255,7 +255,7 @@ def long_body(chars: int) -> str:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from generator.nlp import load_pipeline, model_name
+    from generator.nlp.parse import load_pipeline, model_name
 
     return load_pipeline(model_name())
 
@@ -267,8 +267,8 @@ def test_long_article_is_a_valid_seed_and_parses_in_parts(nlp):
     The statistical components are switched off here: the full en_core_web_sm pipeline needs about
     90 s for 1.2 M characters, which this test does not wait for. Tokenizer, max_length checks,
     the paragraph sentencizer and Doc.from_docs are the real ones."""
-    from generator.nlp import parse
-    from generator.seeds import parse_seed
+    from generator.nlp.parse import parse
+    from generator.sources.seeds import parse_seed
 
     body = long_body(1_200_000)
     data = front("A very long article", "2022-03-05", body).encode("utf-8")

@@ -1,5 +1,5 @@
 """Page furniture that extraction skips (no model needed)."""
-from generator.boilerplate import strip_boilerplate
+from generator.sources.boilerplate import strip_boilerplate
 
 
 def test_boilerplate_lines_and_datelines_go_but_paragraphs_stay():

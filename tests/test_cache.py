@@ -11,15 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache as cache_mod
-from generator import extract as extract_mod
-from generator.briefing_io import dump_yaml
-from generator.cache import ExtractionCache, cache_key, write_atomic
-from generator.extract import extract_articles, extractor_version
-from generator.model import model_identity, model_name
+from generator import fileio as fileio_mod
+from generator.nlp import cache as cache_mod
+from generator.nlp import extract as extract_mod
+from generator.briefing.io import dump_yaml
+from generator.fileio import write_atomic
+from generator.nlp.cache import ExtractionCache, cache_key
+from generator.nlp.extract import extract_articles, extractor_version
+from generator.nlp.model import model_identity, model_name
 from generator.pipeline import Settings, build_data
-from generator.records import Article
-from generator.seeds import read_seeds
+from generator.briefing.records import Article
+from generator.sources.seeds import read_seeds
 
 pytestmark = pytest.mark.model
 
@@ -234,9 +236,9 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(project, monk
     if where == "json.dumps":
         monkeypatch.setattr(cache_mod.json, "dumps", _raise)
     elif where == "os.replace":
-        monkeypatch.setattr(cache_mod.os, "replace", _raise)
+        monkeypatch.setattr(fileio_mod.os, "replace", _raise)
     elif where == "interrupted":
-        monkeypatch.setattr(cache_mod.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
+        monkeypatch.setattr(fileio_mod.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt()))
     else:
         real_fdopen = os.fdopen
 
@@ -255,7 +257,7 @@ def test_a_failed_write_leaves_the_old_entry_and_no_temporary_file(project, monk
                 self.handle.flush()
                 raise Boom("disk vanished mid-write")
 
-        monkeypatch.setattr(cache_mod.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+        monkeypatch.setattr(fileio_mod.os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
     with pytest.raises((Boom, KeyboardInterrupt)):
         ExtractionCache(cache_dir).put(key, changed)
     monkeypatch.undo()
@@ -288,7 +290,7 @@ def test_an_unwritable_cache_does_not_stop_the_build(project):
 def test_write_atomic_never_shows_a_partial_file(tmp_path, monkeypatch):
     target = tmp_path / "sub" / "file.txt"
     write_atomic(target, "old content\n")
-    monkeypatch.setattr(cache_mod.os, "replace", _raise)
+    monkeypatch.setattr(fileio_mod.os, "replace", _raise)
     with pytest.raises(Boom):
         write_atomic(target, "new content\n" * 1000, fsync=True)
     monkeypatch.undo()

@@ -17,7 +17,7 @@ def cli(*args, cwd=ROOT):
 def test_help_lists_the_commands():
     out = cli("--help")
     assert out.returncode == 0
-    for command in ("extract", "render", "build", "evaluate"):
+    for command in ("extract", "render", "build"):
         assert command in out.stdout
 
 

@@ -5,7 +5,7 @@ import hashlib
 import pytest
 import yaml
 
-from generator import corpus_gold
+from tools import corpus_gold
 
 BODY = 'Russia said on Monday it had "no plans" to attack. The Kremlin, however, denied it.'
 

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from generator.curation import CurationError, apply_curation, load_curation
-from generator.records import Actor, Article, Briefing, Event, EventSource, Figure, Quote
+from generator.briefing.curation import CurationError, apply_curation, load_curation
+from generator.briefing.records import Actor, Article, Briefing, Event, EventSource, Figure, Quote
 
 
 def sample() -> Briefing:

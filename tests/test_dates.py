@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import resolve_phrase
+from generator.nlp.dates import resolve_phrase
 
 MONDAY = dt.date(2022, 2, 28)
 TUESDAY = dt.date(2022, 3, 1)

@@ -3,10 +3,11 @@ import datetime as dt
 
 import pytest
 
-from generator.extract import analysis_text, extract_one, merge
-from generator.nlp import load_pipeline, model_name, parse
-from generator.records import Article
-from generator.typography import normalise
+from generator.briefing.merge import merge
+from generator.nlp.extract import analysis_text, extract_one
+from generator.nlp.parse import load_pipeline, model_name, parse
+from generator.briefing.records import Article
+from generator.sources.typography import normalise
 
 pytestmark = pytest.mark.model
 

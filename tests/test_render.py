@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.render import escape_text, render_tree
+from generator.site.render import escape_text, render_tree
 
 HOSTILE = [
     "<script>alert(1)</script>",

@@ -41,7 +41,7 @@ def tree(site: Path) -> dict[str, bytes]:
 
 
 def newest_article_date(work: Path) -> str:
-    from generator.seeds import read_seeds
+    from generator.sources.seeds import read_seeds
 
     return max(a.date for a in read_seeds(work / "seeds").articles).isoformat()
 
@@ -122,7 +122,7 @@ def test_cli_briefing_is_identical_with_and_without_the_cache(project, two_build
 # --- the plugin's handling of SOURCE_DATE_EPOCH, in process -------------------------------------------
 
 def test_plugin_sets_updates_and_removes_source_date_epoch(monkeypatch):
-    from generator import mkdocs_plugin
+    from generator.site import mkdocs_plugin
 
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     plugin = mkdocs_plugin.BriefingPlugin()
@@ -136,7 +136,7 @@ def test_plugin_sets_updates_and_removes_source_date_epoch(monkeypatch):
 
 
 def test_plugin_keeps_the_users_source_date_epoch(monkeypatch):
-    from generator import mkdocs_plugin
+    from generator.site import mkdocs_plugin
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     plugin = mkdocs_plugin.BriefingPlugin()

@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.briefing_io import SCHEMA_PATH
+from generator.briefing.io import SCHEMA_PATH
 
 GOLDEN = Path(__file__).parent / "golden" / "briefing.yml"
 

@@ -13,9 +13,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import seeds
-from generator.records import Article, SeedProblem, to_plain
-from generator.seeds import SeedReport, article_id, parse_seed, read_seeds
+from generator.sources import seeds
+from generator.briefing.records import Article, SeedProblem, to_plain
+from generator.sources.seeds import SeedReport, article_id, parse_seed, read_seeds
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "golden" / "seed_articles.yml"

@@ -1,5 +1,5 @@
 """Typography normalisation before NLP (unit tests, no model)."""
-from generator.typography import normalise
+from generator.sources.typography import normalise
 
 
 def test_curly_quotes_become_straight():

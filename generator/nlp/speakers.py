@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Optional
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
-from .actors import SPEECH_LEMMAS, ArticleActors, fold
+from generator.nlp import gazetteer
+from generator.nlp.actors import SPEECH_LEMMAS, ArticleActors, fold
 
 _PRONOUNS = {"he", "she", "him", "her"}
 _PLURAL_PRONOUNS = {"they", "we"}

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from .actors import SPEECH_LEMMAS, ArticleActors
-from .records import Figure
+from generator.nlp.actors import SPEECH_LEMMAS, ArticleActors
+from generator.briefing.records import Figure
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
 _WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}

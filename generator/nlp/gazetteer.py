@@ -188,7 +188,7 @@ _NOT_PLACES = {
 }
 
 
-PLACES_FILE = Path(__file__).with_name("places.txt")
+PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
 
 
 @functools.lru_cache(maxsize=1)

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
-from .actors import ArticleActors
-from .records import Quote, unique_by_id
-from .speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver, speech_verb, subject_of, words_after_comma
+from generator.nlp import gazetteer
+from generator.nlp.actors import ArticleActors
+from generator.briefing.records import Quote, unique_by_id
+from generator.nlp.speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver, speech_verb, subject_of, words_after_comma
 
 # Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
 _CLAIM_NOUNS = {"assurance", "claim", "accusation", "allegation", "warning", "promise", "pledge", "insistence",

@@ -15,9 +15,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from . import gazetteer
+from generator.nlp import gazetteer
 
-from .model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
+from generator.nlp.model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
 _INITIAL = re.compile(r"[A-Z]\.")
 _CHUNK_CHARS = 100_000  # long texts are parsed in paragraph-aligned parts of at most this size
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import yaml
 
-from . import __version__
-from .records import Briefing, to_plain
+from generator import __version__
+from generator.briefing.records import Briefing, to_plain
 
 SCHEMA_PATH = Path(__file__).parent / "briefing.schema.json"
 

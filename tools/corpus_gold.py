@@ -124,7 +124,7 @@ def is_corpus_gold(gold_dir: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.corpus_gold",
+    parser = argparse.ArgumentParser(prog="python -m tools.corpus_gold",
                                      description="Turn draft gold files (with text fragments) into offset form.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("pack", help="drafts with text fragments -> annotations with {at, len}")

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
+from generator.briefing.records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
 
 KNOWN_KEYS = {"title", "summary", "actors", "hide", "events", "pin"}
 KINDS = ("actors", "quotes", "events", "figures")

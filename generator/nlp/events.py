@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from . import gazetteer
-from .actors import ArticleActors
-from .dates import ResolvedDate, resolve_phrase, tense
-from .records import Event, EventSource
+from generator.nlp import gazetteer
+from generator.nlp.actors import ArticleActors
+from generator.nlp.dates import ResolvedDate, resolve_phrase, tense
+from generator.briefing.records import Event, EventSource
 
 _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
                          r"tonight|tomorrow|previous day|day before|earlier|ago|later|last week|this week|"

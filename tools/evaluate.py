@@ -1,6 +1,6 @@
 """Score a briefing (the dict loaded from ``briefing.yml``) against the hand-annotated gold set.
 
-    python -m generator.evaluate --gold tests/gold --briefing OUT/briefing.yml [--verbose] [--json]
+    python -m tools.evaluate --gold tests/gold [--briefing OUT/briefing.yml] [--verbose] [--json]
 
 The gold set (``tests/gold``, see its README.md for the annotation guidelines) holds one YAML file per
 article in ``annotations/``; a gold file is mapped to a briefing article by ``articles[].file == file``.
@@ -594,27 +594,34 @@ def report_data(report: Report) -> dict:
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m generator.evaluate",
-                                     description="Score a briefing.yml against the hand-annotated gold set.")
-    parser.add_argument("--gold", default="tests/gold", help="gold folder (with annotations/) [tests/gold]")
-    parser.add_argument("--briefing", required=True, help="briefing.yml (or .json, or the folder holding it)")
+    """Score extraction against a gold set: extract <gold>/seeds (or read --briefing), compare."""
+    parser = argparse.ArgumentParser(prog="python -m tools.evaluate",
+                                     description="Score extraction against a hand-annotated gold set.")
+    parser.add_argument("--gold", default="tests/gold", help="gold folder with annotations/ (default: tests/gold)")
+    parser.add_argument("--briefing", default=None,
+                        help="score this briefing.yml (or .json, or its folder) instead of extracting <gold>/seeds")
+    parser.add_argument("--corpus", default="../shared/corpus",
+                        help="shared corpus folder, for gold sets that name corpus rows (default: ../shared/corpus)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline to extract with")
+    parser.add_argument("--cache", default=".cache/extraction", help="per-article extraction cache folder")
+    parser.add_argument("--no-cache", action="store_true", help="parse every article again")
     parser.add_argument("--verbose", "-v", action="store_true", help="list every miss and false positive")
     parser.add_argument("--json", action="store_true", help="print the scores and failures as JSON")
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if argv[:1] == ["--"]:  # `python -m generator evaluate -- --gold ...` passes the separator on
-        argv = argv[1:]
+    parser.add_argument("--quiet", action="store_true", help="no progress messages")
     args = parser.parse_args(argv)
-    path = Path(args.briefing)
-    if path.is_dir():
-        path = path / "briefing.yml"
+    gold_dir = Path(args.gold)
     try:
-        gold = load_gold(Path(args.gold))
-        briefing = yaml.safe_load(path.read_text(encoding="utf-8"))
+        gold = load_gold(gold_dir)
+        if args.briefing:
+            path = Path(args.briefing)
+            briefing = yaml.safe_load((path / "briefing.yml" if path.is_dir() else path).read_text(encoding="utf-8"))
+        else:
+            briefing = _extract(gold_dir, args)
     except (OSError, ValueError, yaml.YAMLError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     if not isinstance(briefing, dict):
-        print(f"error: {path}: not a briefing", file=sys.stderr)
+        print("error: not a briefing", file=sys.stderr)
         return 2
     report = evaluate(gold, briefing)
     if args.json:
@@ -622,6 +629,23 @@ def main(argv: Optional[list[str]] = None) -> int:
     else:
         print(format_report(report, verbose=args.verbose))
     return 0
+
+
+def _extract(gold_dir: Path, args: argparse.Namespace) -> dict:
+    """The briefing data of a gold set's seeds (written from the shared corpus first when the set names rows)."""
+    import tempfile
+
+    from generator.pipeline import Settings, build_data
+
+    from tools import corpus_gold
+
+    with tempfile.TemporaryDirectory(prefix="briefing-gold-") as scratch:
+        if corpus_gold.is_corpus_gold(gold_dir):  # texts that stay in the shared corpus: make the seeds now
+            gold_dir = corpus_gold.materialise(gold_dir, Path(args.corpus), Path(scratch))
+        settings = Settings(seeds=gold_dir / "seeds", model=args.model,
+                            cache=None if args.no_cache else Path(args.cache))
+        say = (lambda m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
+        return build_data(settings, say).data
 
 
 if __name__ == "__main__":

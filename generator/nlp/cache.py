@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Optional
 
-from .records import Article, ArticleExtraction, extraction_from_plain, to_plain
+from generator.fileio import write_atomic
+from generator.briefing.records import Article, ArticleExtraction, extraction_from_plain, to_plain
 
 
 def cache_key(article: Article, model: str, extractor: str) -> str:
@@ -60,20 +59,3 @@ class ExtractionCache:
             write_atomic(self._path(key), text, fsync=True)
         except OSError as err:  # a full disk or a read-only cache folder costs speed, not the build
             self.write_errors.append(f"cache entry {key[:12]} not written: {err.strerror or err}")
-
-
-def write_atomic(path: Path, text: str, fsync: bool = False) -> None:
-    """Write `text` to `path` via a temporary file in the same folder and an atomic rename: readers
-    see the old content or the new, never a part. With `fsync`, the data is on disk before the rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            if fsync:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

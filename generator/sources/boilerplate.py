@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from . import gazetteer
+from generator.nlp import gazetteer
 
 _FURNITURE_LINE = re.compile(
     r"^[ \t]*(?:"

@@ -18,9 +18,9 @@ from urllib.parse import urlparse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .briefing_io import dump_json, dump_yaml, schema_text
+from generator.briefing.io import dump_json, dump_yaml, schema_text
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
@@ -220,7 +220,7 @@ def _actors_by_kind(actors: list[dict]) -> list[tuple[str, list[dict]]]:
 
 def write_tree(tree: dict[str, str], out: Path) -> None:
     """Write the rendered tree; files that did not change are left untouched (mtime kept)."""
-    from .cache import write_atomic
+    from generator.fileio import write_atomic
 
     for rel, content in sorted(tree.items()):
         path = Path(out) / rel

@@ -1,39 +1,44 @@
-"""Articles -> per-article extractions (cached) -> one merged Briefing.
+"""Articles -> per-article extractions, cached.
 
-Extraction of an article depends only on that article, so it is cached per article; merging
-(actors across articles, speakers to actor ids, events reported by several sources) is cheap and
-always re-run over all extractions.
+Extraction of an article depends only on that article (and the code and data that extract), so it is
+cached per article; merging the extractions is the briefing stage (`generator.briefing.merge`).
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Optional
 
-from . import actors as actors_mod
-from . import events as events_mod
-from . import figures as figures_mod
-from . import quotes as quotes_mod
-from .cache import ExtractionCache, cache_key
-from .model import model_identity
-from .records import Article, ArticleExtraction, Briefing, Event, Mention, Quote, SeedProblem, unique_by_id
-from .boilerplate import strip_boilerplate
-from .typography import normalise
+from generator.briefing.records import Article, ArticleExtraction, Mention
+from generator.nlp import actors as actors_mod
+from generator.nlp import events as events_mod
+from generator.nlp import figures as figures_mod
+from generator.nlp import quotes as quotes_mod
+from generator.nlp.cache import ExtractionCache, cache_key
+from generator.nlp.model import model_identity
+from generator.sources.boilerplate import strip_boilerplate
+from generator.sources.typography import normalise
 
-_EXTRACTOR_MODULES = ("boilerplate", "typography", "gazetteer", "nlp", "actors", "quotes", "speakers", "dates",
-                      "events", "figures", "extract", "model")
+_PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def extraction_inputs() -> list[Path]:
+    """Every file whose content decides what extraction yields: the code and data of the sources and
+    nlp stages and the record shape they fill."""
+    files = [p for stage in ("sources", "nlp") for p in (_PACKAGE / stage).rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    return sorted(files + [_PACKAGE / "briefing" / "records.py"])
 
 
 @functools.lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """A hash of the extraction code itself: any change to it invalidates the cache."""
+    """A hash of the extraction code and data themselves: any change to them invalidates the cache."""
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    for name in _EXTRACTOR_MODULES:
-        digest.update((here / f"{name}.py").read_bytes())
+    for path in extraction_inputs():
+        digest.update(path.relative_to(_PACKAGE).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 
@@ -89,7 +94,7 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
     progress(f"{len(results)} article(s) from the cache, {len(todo)} to parse with {model}")
     if not todo:
         return results
-    from .nlp import load_pipeline, parse
+    from generator.nlp.parse import load_pipeline, parse
 
     nlp = load_pipeline(model)
     texts = [analysis_text(a.body) for a, _ in todo]
@@ -102,43 +107,3 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
         if n % 25 == 0 or n == len(todo):
             progress(f"parsed {n}/{len(todo)}")
     return results
-
-
-def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction],
-          problems: Sequence[SeedProblem] = ()) -> Briefing:
-    """One briefing from all article extractions: actors merged, speakers and events linked."""
-    articles = sorted(articles, key=lambda a: (a.date, a.id))
-    ordered = [extractions[a.id] for a in articles if a.id in extractions]
-    actors, link = actors_mod.merge_actors({x.article: x.mentions for x in ordered})
-    known = {a.id for a in actors}
-
-    def actor_id(article: str, key: Optional[str]) -> Optional[str]:
-        if key is None:
-            return None
-        found = link.get((article, key))
-        if found:
-            return found
-        guess = actors_mod.slug(key)
-        return guess if guess in known else None
-
-    quotes = [
-        Quote(id=q.id, text=q.text, kind=q.kind, speaker_name=q.speaker_name, article=q.article,
-              sentence=q.sentence, speaker=actor_id(q.article, q.speaker_name))
-        for x in ordered for q in x.quotes
-    ]
-    by_id = {a.id: a for a in actors}
-    quotes = [q if q.speaker is None else dataclasses.replace(q, speaker_name=by_id[q.speaker].name) for q in quotes]
-    events = [
-        Event(id=e.id, date=e.date, precision=e.precision, title=e.title, actor_names=e.actor_names,
-              sources=e.sources, keywords=e.keywords,
-              actors=tuple(dict.fromkeys(i for n in e.actor_names if (i := actor_id(e.sources[0].article, n)))))
-        for x in ordered for e in x.events
-    ]
-    events = sorted(events_mod.merge_events(events), key=lambda e: (e.date, e.id), reverse=True)
-    figures = [f for x in ordered for f in x.figures]
-    updated = max((a.date for a in articles), default=None)
-    return Briefing(title="", summary="", updated=updated.isoformat() if updated else "", articles=list(articles),
-                    actors=actors, quotes=unique_by_id(quotes), events=events, figures=unique_by_id(figures),
-                    problems=list(problems))
-
-

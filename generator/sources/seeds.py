@@ -42,7 +42,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .records import Article, SeedProblem
+from generator.briefing.records import Article, SeedProblem
 
 E100, E101, E102, E103, E104, E105, E106 = "E100", "E101", "E102", "E103", "E104", "E105", "E106"
 E107, E108, E109, E110, E111, E112, E199 = "E107", "E108", "E109", "E110", "E111", "E112", "E199"

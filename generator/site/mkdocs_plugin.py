@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from .pipeline import BuildFailed, Settings, build_tree
-from .render import DEFAULT_TEMPLATES
+from generator.pipeline import BuildFailed, Settings, build_tree
+from generator.site.render import DEFAULT_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 

@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span
 
-from . import gazetteer
-from .records import Actor, Mention
+from generator.nlp import gazetteer
+from generator.briefing.records import Actor, Mention
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                  "NORP": "group"}
