@@ -57,13 +57,15 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     extractions = extract_articles(report.articles, model, cache, progress)
     briefing = merge(report.articles, extractions, report.problems)
     curation_path = settings.curation or Path(settings.seeds) / CURATION_FILE
+    shape_problems: list[str] = []
     try:
-        curation = load_curation(curation_path)
+        curation = load_curation(curation_path, shape_problems)
     except CurationError as exc:  # the briefing still builds, uncurated; strict mode fails below
         curation = {}
         warnings.append(str(exc))
         progress(str(exc))
     briefing = apply_curation(briefing, curation, curation_path.name)
+    briefing.curation_problems[:0] = shape_problems
     warnings += briefing.curation_problems
     for line in briefing.curation_problems:
         progress(line)

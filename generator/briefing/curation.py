@@ -13,30 +13,111 @@ import re
 from pathlib import Path
 from typing import Any
 
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
 import yaml
 
 from generator.briefing.records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
+from generator.briefing.schema import describe, load_yaml_with_nodes, validate, without
 
-KNOWN_KEYS = {"title", "summary", "actors", "hide", "events", "pin"}
 KINDS = ("actors", "quotes", "events", "figures")
+
+
+# The shape of curation.yml (curation.schema.json is generated from it). Every section may be left out.
+def _ids(doc: str) -> list[str]:
+    return field(default_factory=list, metadata=describe(doc, optional=True))
+
+
+@dataclass(frozen=True)
+class ActorMerge:
+    into: str = field(metadata=describe("The actor id that stays"))
+    ids: list[str] = field(metadata=describe("Actor ids folded into it"))
+
+
+@dataclass(frozen=True)
+class ActorCuration:
+    merge: list[ActorMerge] = field(default_factory=list, metadata=describe(
+        "Fold actors the machine kept apart", optional=True))
+    rename: dict[str, str] = field(default_factory=dict, metadata=describe("Actor id -> name", optional=True))
+    aliases: dict[str, Union[str, list[str]]] = field(default_factory=dict, metadata=describe(
+        "Actor id -> more spellings", optional=True))
+    kinds: dict[str, str] = field(default_factory=dict, metadata=describe(
+        "Actor id -> kind", optional=True, additionalProperties={"enum": list(ACTOR_KINDS), "type": "string"}))
+
+
+@dataclass(frozen=True)
+class ItemIds:
+    actors: list[str] = _ids("Actor ids")
+    quotes: list[str] = _ids("Quote ids")
+    events: list[str] = _ids("Event ids")
+    figures: list[str] = _ids("Figure ids")
+
+
+@dataclass(frozen=True)
+class AddedEventSource:
+    article: str = field(metadata=describe("The article id the event comes from"))
+    sentence: str = field(default="", metadata=describe(optional=True))
+    date_text: str = field(default="", metadata=describe(optional=True))
+
+
+@dataclass(frozen=True)
+class AddedEvent:
+    date: str = field(metadata=describe("YYYY-MM-DD, YYYY-MM or YYYY", pattern="^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+    title: str = field(metadata=describe(minLength=1))
+    source: AddedEventSource
+    actors: list[str] = _ids("Actor ids")
+
+
+@dataclass(frozen=True)
+class EventCuration:
+    titles: dict[str, str] = field(default_factory=dict, metadata=describe("Event id -> title", optional=True))
+    add: list[AddedEvent] = field(default_factory=list, metadata=describe(
+        "Events the articles imply but the machine missed", optional=True))
+
+
+@dataclass(frozen=True)
+class Curation:
+    title: str = field(default="", metadata=describe("The briefing's title", optional=True))
+    summary: str = field(default="", metadata=describe("One paragraph under the title", optional=True))
+    actors: Optional[ActorCuration] = field(default=None, metadata=describe(optional=True))
+    hide: Optional[ItemIds] = field(default=None, metadata=describe("Items to leave out, by id", optional=True))
+    events: Optional[EventCuration] = field(default=None, metadata=describe(optional=True))
+    pin: Optional[ItemIds] = field(default=None, metadata=describe("Items shown first, by id", optional=True))
+
+
+KNOWN_KEYS = {f.name for f in dataclasses.fields(Curation)}
 
 
 class CurationError(ValueError):
     """E040: the curation file cannot be read at all."""
 
 
-def load_curation(path: Path) -> dict:
+def curation_schema() -> dict:
+    from generator.briefing.schema import json_schema
+
+    return json_schema(Curation)
+
+
+def load_curation(path: Path, problems: Optional[list[str]] = None) -> dict:
+    """The curation file's entries that fit its schema. Each entry that does not fit is reported in
+    `problems` (file, line, field, what was expected) and skipped; the rest still applies."""
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data, node = load_yaml_with_nodes(path.read_text(encoding="utf-8-sig"))
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise CurationError(f"E040 {path.name}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
+        raise CurationError(f"E040 {where}: not valid YAML ({str(exc).splitlines()[0]})") from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
         raise CurationError(f"E041 {path.name}: must be a mapping of sections ({', '.join(sorted(KNOWN_KEYS))})")
-    return data
+    violations = validate(data, curation_schema(), node)
+    if problems is not None:
+        problems.extend(f"E042 {v.describe(path.name)}; entry skipped" for v in violations)
+    return without(data, violations)
 
 
 def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.yml") -> Briefing:

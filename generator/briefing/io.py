@@ -4,53 +4,22 @@ The field order is fixed and lists are sorted, so the same inputs give byte-iden
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
 import yaml
 
 from generator import __version__
-from generator.briefing.records import Briefing, to_plain
+from generator.briefing.records import Briefing, GeneratorInfo
+from generator.briefing.schema import load_yaml_with_nodes, to_data, validate
 
 SCHEMA_PATH = Path(__file__).parent / "briefing.schema.json"
 
 
 def briefing_data(briefing: Briefing, model: str = "") -> dict:
-    """The briefing as the documented plain structure (see briefing.schema.json)."""
-    return {
-        "title": briefing.title,
-        "summary": briefing.summary,
-        "updated": briefing.updated,
-        "generator": {"version": __version__, "model": model},
-        "articles": [
-            {"id": a.id, "file": a.file, "title": a.title, "date": a.date.isoformat(), "source": a.source,
-             "url": a.url, "text": a.body}
-            for a in briefing.articles
-        ],
-        "actors": [
-            {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases), "articles": list(a.articles)}
-            for a in briefing.actors
-        ],
-        "quotes": [
-            {"id": q.id, "text": q.text, "kind": q.kind, "speaker": q.speaker, "speaker_name": q.speaker_name,
-             "article": q.article, "sentence": q.sentence}
-            for q in briefing.quotes
-        ],
-        "events": [
-            {"id": e.id, "date": e.date, "precision": e.precision, "title": e.title, "actors": list(e.actors),
-             "sources": [to_plain(s) for s in e.sources]}
-            for e in briefing.events
-        ],
-        "figures": [
-            {"id": f.id, "value": f.value, "what": f.what, "reported_by": f.reported_by, "article": f.article,
-             "sentence": f.sentence}
-            for f in briefing.figures
-        ],
-        "pinned": {k: list(v) for k, v in sorted(briefing.pinned.items())},
-        "problems": [{"file": p.file, "code": p.code, "reason": p.reason, "fatal": p.fatal}
-                     for p in briefing.problems],
-        "curation_problems": list(briefing.curation_problems),
-    }
+    """The briefing as the documented plain structure (generated schema: briefing.schema.json)."""
+    return to_data(dataclasses.replace(briefing, generator=GeneratorInfo(version=__version__, model=model)))
 
 
 # libyaml's emitter and parser are an order of magnitude faster than the pure-Python ones.
@@ -67,11 +36,32 @@ def dump_json(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+class DataError(ValueError):
+    """E020: a briefing data file is unreadable or does not fit briefing.schema.json."""
+
+
+MAX_SHOWN_PROBLEMS = 5
+
+
 def load_yaml(path: Path) -> dict:
-    """Read a briefing.yml (safe loader only: no tags, no objects)."""
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_Loader)  # safe: no tags, no objects
+    """Read a briefing.yml or briefing.json (safe loader only: no tags, no objects), validated against
+    the schema; a problem names the file, the field and (YAML) the line."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        if path.suffix == ".json":
+            data, node = json.loads(text), None
+        else:
+            data, node = load_yaml_with_nodes(text)
+    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+        raise DataError(f"E020 {path}: cannot be read ({str(exc).splitlines()[0][:200]})") from exc
     if not isinstance(data, dict) or "articles" not in data:
-        raise ValueError(f"E020 {path}: not a briefing file (no 'articles' mapping)")
+        raise DataError(f"E020 {path}: not a briefing file (no 'articles' mapping)")
+    problems = validate(data, json.loads(schema_text()), node)
+    if problems:
+        shown = "; ".join(p.describe(str(path)) for p in problems[:MAX_SHOWN_PROBLEMS])
+        more = f" (and {len(problems) - MAX_SHOWN_PROBLEMS} more)" if len(problems) > MAX_SHOWN_PROBLEMS else ""
+        raise DataError(f"E021 {shown}{more}")
     return data
 
 

@@ -8,33 +8,40 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
+
+from generator.briefing.schema import INTERNAL, describe
 
 ACTOR_KINDS = ("person", "organization", "place", "group")
+QUOTE_KINDS = ("direct", "partial", "indirect")
+PRECISIONS = ("day", "month", "year")
 
 
 @dataclass(frozen=True)
 class Article:
     """One seed file, parsed. `id` is stable: derived from the file name, not its position."""
 
-    id: str
-    file: str  # path relative to the seeds folder, POSIX separators
+    id: str = field(metadata=describe("Stable id derived from the file name", pattern="^[a-z0-9-]+$"))
+    file: str = field(metadata=describe("Seed path relative to the seeds folder (POSIX separators)"))
     title: str
     date: dt.date
-    source: str  # e.g. "huffpost.com"; "" when unknown
-    url: str  # "" when unknown
-    body: str  # LF line endings, as written (typography is normalised later, for NLP only)
-    encoding: str = "utf-8"
+    source: str = field(metadata=describe("Publisher: front matter 'source' or the URL's site; '' when unknown"))
+    url: str = field(metadata=describe("'' when unknown"))
+    # LF line endings, as written (typography is normalised later, for NLP only)
+    body: str = field(metadata=describe("The article text as read from the seed", key="text", optional=True))
+    encoding: str = field(default="utf-8", metadata=INTERNAL)
 
 
 @dataclass(frozen=True)
 class SeedProblem:
     """A seed that could not be read, or was read with a caveat (`fatal` False)."""
 
-    file: str  # relative to the seeds folder
+    PUBLISHED: ClassVar = ("file", "code", "reason", "fatal")
+
+    file: str = field(metadata=describe("Relative to the seeds folder"))
     reason: str
-    code: str = "E000"
-    fatal: bool = True
+    code: str = field(default="E000", metadata=describe("Error code (see the README's table)"))
+    fatal: bool = field(default=True, metadata=describe("Whether the seed was refused"))
 
     def message(self, seeds_label: str = "seeds") -> str:
         return f"{seeds_label}/{self.file}: {self.reason}"
@@ -52,41 +59,46 @@ class Mention:
 
 @dataclass(frozen=True)
 class Quote:
+    PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "article", "sentence")
+
     id: str
-    text: str
-    kind: str  # direct | partial | indirect
-    speaker_name: Optional[str]  # canonical name of the speaker, resolved from pronouns/titles
+    text: str = field(metadata=describe("The quoted words, without quotation marks"))
+    kind: str = field(metadata=describe(enum=list(QUOTE_KINDS)))
+    speaker_name: Optional[str] = field(metadata=describe("Speaker's name, resolved from pronouns and titles"))
     article: str
-    sentence: str
-    speaker: Optional[str] = None  # actor id, filled when merged into the briefing
+    sentence: str = field(metadata=describe("The source sentence(s)"))
+    speaker: Optional[str] = field(default=None, metadata=describe("Actor id of the speaker (filled when merged)"))
 
 
 @dataclass(frozen=True)
 class EventSource:
     article: str
     sentence: str
-    date_text: str
+    date_text: str = field(metadata=describe("The phrase the date was resolved from ('' for the article's own date)"))
 
 
 @dataclass(frozen=True)
 class Event:
+    PUBLISHED: ClassVar = ("id", "date", "precision", "title", "actors", "sources")
+
     id: str
-    date: str  # YYYY-MM-DD | YYYY-MM | YYYY
-    precision: str
+    date: str = field(metadata=describe("YYYY-MM-DD, YYYY-MM or YYYY", pattern="^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+    precision: str = field(metadata=describe(enum=list(PRECISIONS)))
     title: str
-    actor_names: tuple[str, ...]
-    sources: tuple[EventSource, ...]
-    actors: tuple[str, ...] = ()  # actor ids, filled when merged
-    keywords: tuple[str, ...] = ()  # what happened, synonyms folded: used to merge reports
+    actor_names: tuple[str, ...] = field(metadata=INTERNAL)
+    sources: tuple[EventSource, ...] = field(metadata=describe(minItems=1))
+    actors: tuple[str, ...] = field(default=(), metadata=describe("Actor ids (filled when merged)"))
+    # what happened, synonyms folded: used to merge reports
+    keywords: tuple[str, ...] = field(default=(), metadata=INTERNAL)
 
 
 @dataclass(frozen=True)
 class Figure:
     id: str
-    value: str
-    number: Optional[float]
-    what: str
-    reported_by: Optional[str]
+    value: str = field(metadata=describe("The number, in digits"))
+    number: Optional[float] = field(metadata=INTERNAL)
+    what: str = field(metadata=describe("What the number counts"))
+    reported_by: Optional[str] = field(metadata=describe("Who gave the number", optional=True))
     article: str
     sentence: str
 
@@ -105,27 +117,43 @@ class ArticleExtraction:
 @dataclass(frozen=True)
 class Actor:
     id: str
-    name: str
-    kind: str
-    aliases: tuple[str, ...]
-    articles: tuple[str, ...]
+    name: str = field(metadata=describe("Canonical name"))
+    kind: str = field(metadata=describe(enum=list(ACTOR_KINDS)))
+    aliases: tuple[str, ...] = field(metadata=describe("Other spellings and forms merged into this actor"))
+    articles: tuple[str, ...] = field(metadata=describe("Ids of the articles that mention the actor"))
+
+
+@dataclass(frozen=True)
+class GeneratorInfo:
+    """What made the briefing."""
+
+    version: str = ""
+    model: str = field(default="", metadata=describe("The spaCy pipeline"))
 
 
 @dataclass
 class Briefing:
     """The merged, curated briefing: what the YAML file holds and the templates render."""
 
-    title: str
-    summary: str
-    updated: str  # YYYY-MM-DD: newest article date (reproducible, unlike the clock)
+    PUBLISHED: ClassVar = ("title", "summary", "updated", "generator", "articles", "actors", "quotes", "events",
+                           "figures", "pinned", "problems", "curation_problems")
+
+    title: str = field(metadata=describe(optional=True))
+    summary: str = field(metadata=describe(optional=True))
+    # newest article date: reproducible, unlike the clock
+    updated: str = field(metadata=describe("Date of the newest article (YYYY-MM-DD)", optional=True))
     articles: list[Article]
     actors: list[Actor]
     quotes: list[Quote]
     events: list[Event]
     figures: list[Figure]
-    pinned: dict[str, list[str]] = field(default_factory=dict)
-    problems: list[SeedProblem] = field(default_factory=list)
-    curation_problems: list[str] = field(default_factory=list)
+    pinned: dict[str, list[str]] = field(default_factory=dict, metadata=describe(
+        "Ids shown first, by kind (events, quotes ...)", optional=True))
+    problems: list[SeedProblem] = field(default_factory=list, metadata=describe(
+        "Seeds that could not be read, or were read with a caveat", optional=True))
+    curation_problems: list[str] = field(default_factory=list, metadata=describe(
+        "Entries of curation.yml that matched nothing or did not fit", optional=True))
+    generator: GeneratorInfo = field(default_factory=GeneratorInfo, metadata=describe(optional=True))
 
 
 def unique_by_id(items: list) -> list:
