@@ -16,6 +16,7 @@ from generator.nlp.extract import extract_articles
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
 from generator.sources.seeds import read_seeds
+from generator.errors import E050
 
 CURATION_FILE = "curation.yml"
 
@@ -70,7 +71,7 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     for line in briefing.curation_problems:
         progress(line)
     if settings.strict and warnings:
-        raise BuildFailed(f"E050 strict mode: {len(warnings)} problem(s); first: {warnings[0]}")
+        raise BuildFailed(E050(count=len(warnings), first=warnings[0]))
     result = Result(data=briefing_data(briefing, model), warnings=warnings)
     if cache:
         result.parsed, result.cached, result.cache_write_errors = cache.misses, cache.hits, len(cache.write_errors)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from generator.errors import E060, E061, E062, E063
 
 FRAGMENT_FIELDS: tuple[tuple[str, str], ...] = (("quotes", "text"), ("events", "sentence_contains"),
                                                 ("events", "alternatives"), ("figures", "sentence_contains"))
@@ -40,15 +41,15 @@ def article_of(source: dict, corpus: Path) -> tuple[str, str]:
     """(headline, body) of the CSV row a gold file names; the body stripped of outer whitespace."""
     path = Path(corpus) / str(source["csv"])
     if not path.is_file():
-        raise CorpusGoldError(f"E060 corpus file {path} not found")
+        raise CorpusGoldError(E060(path=path, problem="corpus file not found"))
     rows = _rows(path)
     row = int(source["row"])
     if not 0 <= row < len(rows):
-        raise CorpusGoldError(f"E060 {path} has no row {row}")
+        raise CorpusGoldError(E060(path=path, problem=f"no row {row}"))
     record = rows[row]
     published = record.get("published", record.get("date"))  # news CSVs / release CSVs
     if "published" in source and str(published) != str(source["published"]):
-        raise CorpusGoldError(f"E060 {path} row {row} is dated {published}, not {source['published']}")
+        raise CorpusGoldError(E060(path=path, problem=f"row {row} is dated {published}, not {source['published']}"))
     return (record.get("headlines") or record.get("headline") or "").strip(), \
         (record.get("articles") or record.get("body") or "").strip()
 
@@ -73,7 +74,7 @@ def pack(gold: dict, body: str) -> dict:
     def offset(fragment: Any) -> dict:
         at = body.find(str(fragment))
         if at < 0:
-            raise CorpusGoldError(f"E061 {gold.get('file')}: fragment not in the body: {str(fragment)[:60]!r}")
+            raise CorpusGoldError(E061(file=gold.get("file"), fragment=str(fragment)[:60]))
         return {"at": at, "len": len(str(fragment))}
 
     packed = _map_fragments(gold, offset)
@@ -85,11 +86,11 @@ def unpack(gold: dict, body: str) -> dict:
     """Offsets -> fragments, after checking the body is the one the gold was made on."""
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
     if gold["source"].get("sha256") not in (None, digest):
-        raise CorpusGoldError(f"E062 {gold.get('file')}: the corpus text changed since it was annotated")
+        raise CorpusGoldError(E062(file=gold.get("file")))
 
     def text(span: Any) -> str:
         if not isinstance(span, dict) or {"at", "len"} - set(span):
-            raise CorpusGoldError(f"E063 {gold.get('file')}: a fragment must be {{at, len}}, got {span!r}")
+            raise CorpusGoldError(E063(file=gold.get("file"), span=span))
         return body[int(span["at"]): int(span["at"]) + int(span["len"])]
 
     return _map_fragments(gold, text)

@@ -20,6 +20,7 @@ import yaml
 
 from generator.briefing.records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
 from generator.briefing.schema import describe, load_yaml_with_nodes, validate, without
+from generator.errors import E040, E041, E042, E043, E044
 
 KINDS = ("actors", "quotes", "events", "figures")
 
@@ -109,14 +110,14 @@ def load_curation(path: Path, problems: Optional[list[str]] = None) -> dict:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
-        raise CurationError(f"E040 {where}: not valid YAML ({str(exc).splitlines()[0]})") from exc
+        raise CurationError(E040(where=where, reason=str(exc).splitlines()[0])) from exc
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise CurationError(f"E041 {path.name}: must be a mapping of sections ({', '.join(sorted(KNOWN_KEYS))})")
+        raise CurationError(E041(file=path.name, sections=", ".join(sorted(KNOWN_KEYS))))
     violations = validate(data, curation_schema(), node)
     if problems is not None:
-        problems.extend(f"E042 {v.describe(path.name)}; entry skipped" for v in violations)
+        problems.extend(E042(problem=v.describe(path.name)) for v in violations)
     return without(data, violations)
 
 
@@ -124,7 +125,7 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
     """Return the briefing with the editors' decisions applied; problems go to curation_problems."""
     problems: list[str] = []
     for key in sorted(set(curation) - KNOWN_KEYS):
-        problems.append(f"{label}: unknown section '{key}'")
+        problems.append(E044(where=f"{label}: {key}", problem="unknown section"))
     b = dataclasses.replace(briefing, actors=list(briefing.actors), quotes=list(briefing.quotes),
                             events=list(briefing.events), figures=list(briefing.figures))
     b.title = str(curation.get("title") or b.title or "Briefing")
@@ -136,10 +137,10 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
     for section, field in (("rename", "name"), ("kinds", "kind"), ("aliases", "aliases")):
         for actor_id, value in _mapping(actors_cfg.get(section), f"{label}: actors.{section}", problems).items():
             if actor_id not in actor_ids:
-                problems.append(f"{label}: actors.{section}: no actor '{actor_id}'")
+                problems.append(E043(file=label, section=f"actors.{section}", kind="actor", id=actor_id))
                 continue
             if field == "kind" and value not in ACTOR_KINDS:
-                problems.append(f"{label}: actors.kinds: '{value}' is not person/organization/place/group")
+                problems.append(E044(where=f"{label}: actors.kinds", problem=f"'{value}' is not {'/'.join(ACTOR_KINDS)}"))
                 continue
             b.actors = [_update_actor(a, field, value) if a.id == actor_id else a for a in b.actors]
     if actors_cfg.get("rename"):
@@ -150,7 +151,7 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
     event_ids = {e.id for e in b.events}
     for event_id, title in _mapping(events_cfg.get("titles"), f"{label}: events.titles", problems).items():
         if event_id not in event_ids:
-            problems.append(f"{label}: events.titles: no event '{event_id}'")
+            problems.append(E043(file=label, section="events.titles", kind="event", id=event_id))
         b.events = [dataclasses.replace(e, title=str(title)) if e.id == event_id else e for e in b.events]
     for n, entry in enumerate(events_cfg.get("add") or [], start=1):
         event = _added_event(entry, n, label, problems, {a.id for a in b.articles})
@@ -163,7 +164,7 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
         wanted = set(_id_list(hide.get(kind), f"{label}: hide.{kind}", problems))
         items = getattr(b, kind)
         for missing in sorted(wanted - {i.id for i in items}):
-            problems.append(f"{label}: hide.{kind}: no {kind[:-1]} '{missing}'")
+            problems.append(E043(file=label, section=f"hide.{kind}", kind=kind[:-1], id=missing))
         setattr(b, kind, [i for i in items if i.id not in wanted])
     hidden_actors = set(_id_list(hide.get("actors"), "", []))
     if hidden_actors:
@@ -177,7 +178,7 @@ def apply_curation(briefing: Briefing, curation: dict, label: str = "curation.ym
         ids = _id_list(pin.get(kind), f"{label}: pin.{kind}", problems)
         present = {i.id for i in getattr(b, kind)}
         for missing in [i for i in ids if i not in present]:
-            problems.append(f"{label}: pin.{kind}: no {kind[:-1]} '{missing}'")
+            problems.append(E043(file=label, section=f"pin.{kind}", kind=kind[:-1], id=missing))
         if ids:
             b.pinned[kind] = [i for i in ids if i in present]
     b.curation_problems = problems
@@ -188,7 +189,7 @@ def _mapping(value: Any, where: str, problems: list[str]) -> dict:
     if value is None:
         return {}
     if not isinstance(value, dict):
-        problems.append(f"{where}: must be a mapping")
+        problems.append(E044(where=where, problem="must be a mapping"))
         return {}
     return {str(k): v for k, v in value.items()}
 
@@ -197,7 +198,7 @@ def _id_list(value: Any, where: str, problems: list[str]) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list):
-        problems.append(f"{where}: must be a list of ids")
+        problems.append(E044(where=where, problem="must be a list of ids"))
         return []
     return [str(v) for v in value]
 
@@ -212,21 +213,21 @@ def _update_actor(actor: Actor, field: str, value: Any) -> Actor:
 def _merge_actors(b: Briefing, merges: Any, label: str, problems: list[str]) -> None:
     """`- {into: id, ids: [id, ...]}`: fold actors the machine kept apart into one."""
     if not isinstance(merges, list):
-        problems.append(f"{label}: actors.merge: must be a list of {{into, ids}}")
+        problems.append(E044(where=f"{label}: actors.merge", problem="must be a list of {into, ids}"))
         return
     for entry in merges:
         if not isinstance(entry, dict) or "into" not in entry:
-            problems.append(f"{label}: actors.merge: entry {entry!r} needs 'into' and 'ids'")
+            problems.append(E044(where=f"{label}: actors.merge", problem=f"entry {str(entry)[:60]!r} needs 'into' and 'ids'"))
             continue
         by_id = {a.id: a for a in b.actors}
         target = by_id.get(str(entry["into"]))
         if target is None:
-            problems.append(f"{label}: actors.merge: no actor '{entry['into']}'")
+            problems.append(E043(file=label, section="actors.merge", kind="actor", id=entry["into"]))
             continue
         for other_id in _id_list(entry.get("ids"), f"{label}: actors.merge.ids", problems):
             other = by_id.get(other_id)
             if other is None:
-                problems.append(f"{label}: actors.merge: no actor '{other_id}'")
+                problems.append(E043(file=label, section="actors.merge", kind="actor", id=other_id))
                 continue
             target = dataclasses.replace(
                 target, aliases=tuple(sorted((set(target.aliases) | set(other.aliases) | {other.name}) - {target.name})),
@@ -243,15 +244,16 @@ def _merge_actors(b: Briefing, merges: Any, label: str, problems: list[str]) -> 
 def _added_event(entry: Any, n: int, label: str, problems: list[str], articles: set[str]) -> Event | None:
     where = f"{label}: events.add[{n}]"
     if not isinstance(entry, dict) or not entry.get("title") or not entry.get("date"):
-        problems.append(f"{where}: needs 'date' and 'title'")
+        problems.append(E044(where=where, problem="needs 'date' and 'title'"))
         return None
     date = entry["date"].isoformat() if isinstance(entry["date"], dt.date) else str(entry["date"])
     if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
-        problems.append(f"{where}: date '{date}' is not YYYY-MM-DD, YYYY-MM or YYYY")
+        problems.append(E044(where=where, problem=f"date '{date[:40]}' is not YYYY-MM-DD, YYYY-MM or YYYY"))
         return None
     source = entry.get("source") or {}
     if not isinstance(source, dict) or source.get("article") not in articles:
-        problems.append(f"{where}: source.article must name an article id")
+        named = str(source.get("article", ""))[:80] if isinstance(source, dict) else ""
+        problems.append(E043(file=where, section="source.article", kind="article", id=named))
         return None
     precision = {10: "day", 7: "month", 4: "year"}[len(date)]
     digest = hashlib.sha1(f"{date}\n{entry['title']}".encode()).hexdigest()[:10]

@@ -13,6 +13,7 @@ import yaml
 from generator import __version__
 from generator.briefing.records import Briefing, GeneratorInfo
 from generator.briefing.schema import load_yaml_with_nodes, to_data, validate
+from generator.errors import E020, E021
 
 SCHEMA_PATH = Path(__file__).parent / "briefing.schema.json"
 
@@ -54,14 +55,14 @@ def load_yaml(path: Path) -> dict:
         else:
             data, node = load_yaml_with_nodes(text)
     except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
-        raise DataError(f"E020 {path}: cannot be read ({str(exc).splitlines()[0][:200]})") from exc
+        raise DataError(E020(path=path, problem=f"cannot be read ({str(exc).splitlines()[0][:200]})")) from exc
     if not isinstance(data, dict) or "articles" not in data:
-        raise DataError(f"E020 {path}: not a briefing file (no 'articles' mapping)")
+        raise DataError(E020(path=path, problem="not a briefing file (no 'articles' mapping)"))
     problems = validate(data, json.loads(schema_text()), node)
     if problems:
         shown = "; ".join(p.describe(str(path)) for p in problems[:MAX_SHOWN_PROBLEMS])
         more = f" (and {len(problems) - MAX_SHOWN_PROBLEMS} more)" if len(problems) > MAX_SHOWN_PROBLEMS else ""
-        raise DataError(f"E021 {shown}{more}")
+        raise DataError(E021(problems=shown + more))
     return data
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Optional
 
 from generator.briefing.schema import INTERNAL, describe
+from generator.errors import E199
 
 ACTOR_KINDS = ("person", "organization", "place", "group")
 QUOTE_KINDS = ("direct", "partial", "indirect")
@@ -40,7 +41,7 @@ class SeedProblem:
 
     file: str = field(metadata=describe("Relative to the seeds folder"))
     reason: str
-    code: str = field(default="E000", metadata=describe("Error code (see the README's table)"))
+    code: str = field(default=E199, metadata=describe("Error code (see the README's table)"))
     fatal: bool = field(default=True, metadata=describe("Whether the seed was refused"))
 
     def message(self, seeds_label: str = "seeds") -> str:

@@ -56,6 +56,8 @@ def to_data(obj: Any) -> Any:
         return {str(k): to_data(v) for k, v in sorted(obj.items())}
     if isinstance(obj, dt.date):
         return obj.isoformat()
+    if isinstance(obj, str):
+        return str(obj)  # a plain str, also for str subclasses such as an error code
     return obj
 
 

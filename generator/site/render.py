@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.briefing.io import dump_json, dump_yaml, schema_text
+from generator.errors import E030
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
@@ -54,7 +55,7 @@ def _paragraphs(value: str) -> Markup:
 def _page_link(text: Any, target: str) -> Markup:
     """A link to another generated page; `target` is built from ids, never from seed text."""
     if not re.fullmatch(r"[a-z0-9./\-]+(#[a-z0-9\-]+)?", target):
-        raise ValueError(f"E030 unsafe page link target {target!r}")
+        raise ValueError(E030(target=target))
     return Markup(f"[{escape_text(text)}]({target})")
 
 

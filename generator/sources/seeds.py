@@ -7,24 +7,7 @@ numbered problem with a one-line reason, and reading never raises. Three forms a
   (b) first line `` date YYYY-MM-DD headline`` (leading space allowed), then the body
   (c) Markdown with YAML front matter (``---`` title, date, optional source/url ``---``), then the body
 
-Error codes (``fatal``: the file yields no article; caveat: the article is kept, or skipped as a copy):
-
-  ====  ======  ====================================================================
-  E100  fatal   the seeds folder is missing or is not a folder
-  E101  fatal   symbolic link leads outside seeds/
-  E102  fatal   the file or a sub-folder cannot be read (permissions, broken link, ...)
-  E103  fatal   file larger than the 5 MB limit
-  E104  fatal   empty file (nothing but whitespace)
-  E105  fatal   binary file, not text
-  E106  caveat  not UTF-8; read as Windows-1252 or Latin-1
-  E107  fatal   none of the three accepted forms
-  E108  fatal   front matter is malformed YAML, not a mapping, or uses YAML tags
-  E109  fatal   date missing, malformed or impossible
-  E110  fatal   missing title
-  E111  fatal   no article text
-  E112  caveat  same text as an earlier seed; skipped as a duplicate (no article)
-  E199  fatal   unexpected error while reading (a bug: please report it)
-  ====  ======  ====================================================================
+Every problem is numbered (E100-E199); the codes and their messages are in `generator/errors.py`.
 """
 from __future__ import annotations
 
@@ -43,15 +26,13 @@ from urllib.parse import urlsplit
 import yaml
 
 from generator.briefing.records import Article, SeedProblem
+from generator.errors import (E100, E101, E102, E103, E104, E105, E106, E107, E108, E109, E110, E111, E112,
+                              E199, Code)
 
-E100, E101, E102, E103, E104, E105, E106 = "E100", "E101", "E102", "E103", "E104", "E105", "E106"
-E107, E108, E109, E110, E111, E112, E199 = "E107", "E108", "E109", "E110", "E111", "E112", "E199"
 
 MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
 MAX_FRONT_MATTER = 20_000  # characters
 SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
-FORMS_HELP = ("not a seed in any accepted form: (a) title / YYYYMMDD / URL lines, "
-              "(b) first line ' date YYYY-MM-DD headline', or (c) '---' YAML front matter with title and date")
 
 _UTF8_BOM, _UTF16_BOMS = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")  # bytes Windows-1252 leaves undefined
@@ -70,9 +51,9 @@ class SeedReport:
 class _Fatal(Exception):
     """Internal: stops parsing one file; always turned into a fatal SeedProblem."""
 
-    def __init__(self, code: str, reason: str):
-        super().__init__(reason)
-        self.code, self.reason = code, reason
+    def __init__(self, code: Code, **fields: object):
+        self.code, self.reason = code, code.text(**fields)
+        super().__init__(self.reason)
 
 
 # --- ids ---------------------------------------------------------------------------------------
@@ -117,9 +98,9 @@ def _decode(data: bytes) -> tuple[str, str, str]:
         try:
             return data.decode("utf-16"), "utf-16", ""
         except UnicodeDecodeError:
-            raise _Fatal(E105, "binary file, not text (UTF-16 byte-order mark, but not valid UTF-16)") from None
+            raise _Fatal(E105, detail=" (UTF-16 byte-order mark, but not valid UTF-16)") from None
     if b"\x00" in data:
-        raise _Fatal(E105, "binary file, not text")
+        raise _Fatal(E105, detail="")
     try:
         return data.decode("utf-8"), "utf-8", ""
     except UnicodeDecodeError:
@@ -150,23 +131,23 @@ def _parse_date(value: object, where: str, expected: str) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if value is not None and not isinstance(value, str):
-        raise _Fatal(E109, f"malformed date {_show(value)} {where} (expected {expected})")
+        raise _Fatal(E109, kind="malformed", detail=f"{_show(value)} {where} (expected {expected})")
     text = (value or "").strip()
     if not text:
-        raise _Fatal(E109, f"missing date {where} (expected {expected})")
+        raise _Fatal(E109, kind="missing", detail=f"{where} (expected {expected})")
     match = _ISO_DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
     if not match:
-        raise _Fatal(E109, f"malformed date {_show(text)} {where} (expected {expected})")
+        raise _Fatal(E109, kind="malformed", detail=f"{_show(text)} {where} (expected {expected})")
     try:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise _Fatal(E109, f"impossible date {text}") from None
+        raise _Fatal(E109, kind="impossible", detail=text) from None
 
 
 def _title(value: str) -> str:
     title = re.sub(r"\s*\n\s*", " ", value).strip()
     if not title:
-        raise _Fatal(E110, "missing title")
+        raise _Fatal(E110, detail="")
     return title
 
 
@@ -188,7 +169,7 @@ def _trim(lines: list[str]) -> list[str]:
 def _body(lines: list[str]) -> str:
     lines = _trim(lines)
     if not lines:
-        raise _Fatal(E111, "no article text")
+        raise _Fatal(E111)
     return "\n".join(lines)
 
 
@@ -205,7 +186,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
         tag = getattr(self.peek_event(), "tag", None)
         if tag is not None:
-            raise _Fatal(E108, f"front matter uses the YAML tag {_show(tag)}; tags are not allowed")
+            raise _Fatal(E108, problem=f"uses the YAML tag {_show(tag)}; tags are not allowed")
         return super().compose_node(parent, index)
 
 
@@ -220,28 +201,28 @@ def _bracket_depth(text: str) -> int:
 def _form_c(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
-        raise _Fatal(E108, "front matter opened with '---' is never closed by a '---' line")
+        raise _Fatal(E108, problem="opened with '---' is never closed by a '---' line")
     front = "\n".join(lines[1:end])
     if len(front) > MAX_FRONT_MATTER:  # PyYAML is slow on huge input; a real header is a few lines
-        raise _Fatal(E108, f"front matter longer than {MAX_FRONT_MATTER // 1000} kB; is a closing '---' misplaced?")
+        raise _Fatal(E108, problem=f"longer than {MAX_FRONT_MATTER // 1000} kB; is a closing '---' misplaced?")
     if _bracket_depth(front) > 20:  # PyYAML's scanner is quadratic on '[[[[...'
-        raise _Fatal(E108, "front matter is nested too deeply")
+        raise _Fatal(E108, problem="is nested too deeply")
     try:
         meta = yaml.load(front, Loader=_FrontMatterLoader)  # noqa: S506 - a SafeLoader subclass
     except _Fatal:
         raise
     except RecursionError:
-        raise _Fatal(E108, "front matter is nested too deeply") from None
+        raise _Fatal(E108, problem="is nested too deeply") from None
     except Exception as err:  # any YAMLError; PyYAML may raise others on hostile input
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise _Fatal(E108, f"front matter is not valid YAML: {first[:100]}") from None
+        raise _Fatal(E108, problem=f"is not valid YAML: {first[:100]}") from None
     meta = {} if meta is None else meta
     if not isinstance(meta, dict):
-        raise _Fatal(E108, "front matter is not a mapping of 'key: value' lines")
+        raise _Fatal(E108, problem="is not a mapping of 'key: value' lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
     for key in ("title", "source", "url"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise _Fatal(E108, f"front matter '{key}' must be text, not a list or mapping")
+            raise _Fatal(E108, problem=f"'{key}' must be text, not a list or mapping")
     title = _title(meta.get("title") or "")
     date = _parse_date(meta.get("date"), "in front matter", "date: YYYY-MM-DD")
     url = (meta.get("url") or "").strip()
@@ -271,12 +252,12 @@ def _parse_text(text: str) -> tuple[str, dt.date, str, str, list[str]]:
     if match := _FORM_B.fullmatch(first):
         return _form_b(match, lines)
     if _COMPACT_DATE.fullmatch(first.strip()) and _URL.fullmatch(second):
-        raise _Fatal(E110, "missing title (line 1 should be the title, then YYYYMMDD, then URL)")
+        raise _Fatal(E110, detail=" (line 1 should be the title, then YYYYMMDD, then URL)")
     if _COMPACT_DATE.fullmatch(second) or _ISO_DATE.fullmatch(second) or _URL.fullmatch(third):
         return _form_a(lines)
     if re.match(r"\s*date\b", first, re.IGNORECASE):
-        raise _Fatal(E109, "missing date on line 1 (expected ' date YYYY-MM-DD headline')")
-    raise _Fatal(E107, FORMS_HELP)
+        raise _Fatal(E109, kind="missing", detail="on line 1 (expected ' date YYYY-MM-DD headline')")
+    raise _Fatal(E107)
 
 
 def parse_seed(data: bytes, file: str) -> tuple[Article | None, list[SeedProblem]]:
@@ -284,14 +265,14 @@ def parse_seed(data: bytes, file: str) -> tuple[Article | None, list[SeedProblem
     problems: list[SeedProblem] = []
     try:
         if len(data) > MAX_BYTES:
-            raise _Fatal(E103, f"file larger than the {MAX_BYTES // 1_000_000} MB limit")
+            raise _Fatal(E103, limit=MAX_BYTES // 1_000_000)
         text, encoding, guessed = _decode(data)
         if guessed:
-            problems.append(SeedProblem(file, f"not UTF-8; read as {guessed}", E106, fatal=False))
+            problems.append(SeedProblem(file, E106.text(encoding=guessed), E106, fatal=False))
         if not text.strip():
-            raise _Fatal(E104, "empty file")
+            raise _Fatal(E104)
         if _looks_binary(text):
-            raise _Fatal(E105, "binary file, not text")
+            raise _Fatal(E105, detail="")
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
         title, date, source, url, body_lines = _parse_text(text)
         body = _body(body_lines)
@@ -309,8 +290,8 @@ def _link_problem(path: Path, root: Path, rel: str) -> SeedProblem | None:
     try:
         target = path.resolve()
     except (OSError, RuntimeError):  # RuntimeError: a link loop, before Python 3.13
-        return SeedProblem(rel, "symbolic link loop", E102)
-    return None if target.is_relative_to(root) else SeedProblem(rel, "symbolic link leads outside seeds/", E101)
+        return SeedProblem(rel, E102.text(problem="symbolic link loop"), E102)
+    return None if target.is_relative_to(root) else SeedProblem(rel, E101.text(), E101)
 
 
 def _read_file(path: Path, root: Path, rel: str) -> bytes | SeedProblem | None:
@@ -324,7 +305,7 @@ def _read_file(path: Path, root: Path, rel: str) -> bytes | SeedProblem | None:
         with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     except OSError as err:
-        return SeedProblem(rel, f"cannot read file: {err.strerror or err}", E102)
+        return SeedProblem(rel, E102.text(problem=f"cannot read file: {err.strerror or err}"), E102)
 
 
 def _seed_paths(root: Path, problems: list[SeedProblem]) -> list[tuple[str, Path]]:
@@ -333,7 +314,7 @@ def _seed_paths(root: Path, problems: list[SeedProblem]) -> list[tuple[str, Path
 
     def unreadable(err: OSError) -> None:
         rel = Path(os.path.relpath(err.filename, root)).as_posix() if err.filename else "."
-        problems.append(SeedProblem(rel, f"cannot read folder: {err.strerror or err}", E102))
+        problems.append(SeedProblem(rel, E102.text(problem=f"cannot read folder: {err.strerror or err}"), E102))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows dir links
         here = Path(dirpath)
@@ -360,7 +341,7 @@ def read_seeds(seeds_dir: Path) -> SeedReport:
     except (OSError, RuntimeError):  # RuntimeError: a link loop
         usable = False
     if not usable:
-        return SeedReport([], [SeedProblem(".", "seeds folder not found, or not a folder", E100)])
+        return SeedReport([], [SeedProblem(".", E100.text(), E100)])
     problems: list[SeedProblem] = []
     paths = _seed_paths(root, problems)
     ids = _unique_ids([rel for rel, _ in paths])
@@ -375,15 +356,14 @@ def read_seeds(seeds_dir: Path) -> SeedReport:
                 continue
             article, found = parse_seed(data, rel)
         except Exception as err:  # a bug, not bad input: report it and keep the other seeds
-            problems.append(SeedProblem(rel, f"unexpected error ({type(err).__name__}); please report it", E199))
+            problems.append(SeedProblem(rel, E199.text(error=type(err).__name__), E199))
             continue
         problems += found
         if article is None:
             continue
         key = _fingerprint(article.body)
         if key in first_file:
-            problems.append(SeedProblem(rel, f"same text as seeds/{first_file[key]}; skipped as a duplicate",
-                                        E112, fatal=False))
+            problems.append(SeedProblem(rel, E112.text(first=first_file[key]), E112, fatal=False))
             continue
         first_file[key] = rel
         articles.append(dataclasses.replace(article, id=ids[rel]))
