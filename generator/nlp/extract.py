@@ -24,12 +24,17 @@ from generator.sources.typography import normalise
 _PACKAGE = Path(__file__).resolve().parent.parent
 
 
+# Modules outside the sources and nlp stages that extraction imports (a test checks the list is whole).
+_SHARED_MODULES = ("__init__.py", "errors.py", "fileio.py", "briefing/__init__.py", "briefing/records.py",
+                   "briefing/schema.py")
+
+
 def extraction_inputs() -> list[Path]:
-    """Every file whose content decides what extraction yields: the code and data of the sources and
-    nlp stages and the record shape they fill."""
+    """Every file whose content decides what extraction yields: all code and data of the sources and
+    nlp stages, and the shared modules they import (the record shape among them)."""
     files = [p for stage in ("sources", "nlp") for p in (_PACKAGE / stage).rglob("*")
              if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
-    return sorted(files + [_PACKAGE / "briefing" / "records.py"])
+    return sorted(files + [_PACKAGE / name for name in _SHARED_MODULES])
 
 
 @functools.lru_cache(maxsize=1)
