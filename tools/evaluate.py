@@ -611,12 +611,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold)
     try:
-        gold = load_gold(gold_dir)
         if args.briefing:
+            gold = load_gold(gold_dir)
             path = Path(args.briefing)
             briefing = yaml.safe_load((path / "briefing.yml" if path.is_dir() else path).read_text(encoding="utf-8"))
         else:
-            briefing = _extract(gold_dir, args)
+            gold, briefing = _extract(gold_dir, args)
     except (OSError, ValueError, yaml.YAMLError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -631,8 +631,9 @@ def main(argv: Optional[list[str]] = None) -> int:
     return 0
 
 
-def _extract(gold_dir: Path, args: argparse.Namespace) -> dict:
-    """The briefing data of a gold set's seeds (written from the shared corpus first when the set names rows)."""
+def _extract(gold_dir: Path, args: argparse.Namespace) -> tuple[list[dict], dict]:
+    """The gold set and the briefing data of its seeds; a set that names corpus rows gets its seeds and
+    its fragments' texts from the shared corpus first."""
     import tempfile
 
     from generator.pipeline import Settings, build_data
@@ -645,7 +646,7 @@ def _extract(gold_dir: Path, args: argparse.Namespace) -> dict:
         settings = Settings(seeds=gold_dir / "seeds", model=args.model,
                             cache=None if args.no_cache else Path(args.cache))
         say = (lambda m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
-        return build_data(settings, say).data
+        return load_gold(gold_dir), build_data(settings, say).data
 
 
 if __name__ == "__main__":
