@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Optional
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -59,12 +59,35 @@ def _page_link(text: Any, target: str) -> Markup:
     return Markup(f"[{escape_text(text)}]({target})")
 
 
+MAX_URL_CHARS = 2_000
+# Characters an href keeps as they are; every other one is written as a numeric character reference,
+# so no URL can close the attribute, end a table row or be read as Markdown (the browser decodes them).
+_URL_KEEP = re.compile(r"[A-Za-z0-9/:.?=,;@%+~-]")
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def safe_url(url: Any) -> Optional[str]:
+    """`url` when it may become a link: http(s) with a host, no whitespace or control characters,
+    at most MAX_URL_CHARS long; None otherwise."""
+    if not isinstance(url, str) or not url or len(url) > MAX_URL_CHARS or _URL_UNSAFE.search(url):
+        return None
+    try:
+        parsed = urlsplit(url)
+    except ValueError:
+        return None
+    return url if parsed.scheme.lower() in {"http", "https"} and parsed.hostname else None
+
+
+def _attribute(value: str) -> str:
+    return "".join(c if _URL_KEEP.fullmatch(c) else f"&#{ord(c)};" for c in value)
+
+
 def _external_link(text: Any, url: str) -> Markup:
-    """A link to an article's original: only http(s) URLs become links, shown as text otherwise."""
-    parsed = urlparse(url or "")
-    if parsed.scheme not in {"http", "https"} or not parsed.netloc:
+    """A link to an article's original: only safe http(s) URLs become links, shown as text otherwise."""
+    target = safe_url(url)
+    if target is None:
         return escape_text(text)
-    return Markup(f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener">{escape_text(text)}</a>')
+    return Markup(f'<a href="{_attribute(target)}" rel="nofollow noopener">{escape_text(text)}</a>')
 
 
 def make_environment(override: Optional[Path] = None) -> Environment:
