@@ -55,6 +55,8 @@ E043 = Code("E043", "warning", "a curation entry names an item that does not exi
             "{file}: {section}: no {kind} '{id}'")
 E044 = Code("E044", "warning", "a curation entry has the wrong shape: that entry is skipped",
             "{where}: {problem}")
+E045 = Code("E045", "warning", "curation.yml is too large, a link leading out of its folder, not a file, or an "
+            "alias bomb: the briefing is shown uncurated", "{file}: {problem}; the briefing is shown uncurated")
 # --- the build
 E050 = Code("E050", "error", "strict mode and a seed or curation entry had a problem",
             "strict mode: {count} problem(s); first: {first}")

@@ -19,8 +19,8 @@ from typing import Optional, Union
 import yaml
 
 from generator.briefing.records import ACTOR_KINDS, Actor, Briefing, Event, EventSource
-from generator.briefing.schema import describe, load_yaml_with_nodes, validate, without
-from generator.errors import E040, E041, E042, E043, E044
+from generator.briefing.schema import TooLarge, describe, load_yaml_with_nodes, validate, without
+from generator.errors import E040, E041, E042, E043, E044, E045
 
 KINDS = ("actors", "quotes", "events", "figures")
 
@@ -40,7 +40,8 @@ class ActorMerge:
 class ActorCuration:
     merge: list[ActorMerge] = field(default_factory=list, metadata=describe(
         "Fold actors the machine kept apart", optional=True))
-    rename: dict[str, str] = field(default_factory=dict, metadata=describe("Actor id -> name", optional=True))
+    rename: dict[str, str] = field(default_factory=dict, metadata=describe(
+        "Actor id -> name", optional=True, additionalProperties={"type": "string", "pattern": "\\S"}))
     aliases: dict[str, Union[str, list[str]]] = field(default_factory=dict, metadata=describe(
         "Actor id -> more spellings", optional=True))
     kinds: dict[str, str] = field(default_factory=dict, metadata=describe(
@@ -94,6 +95,22 @@ class CurationError(ValueError):
     """E040: the curation file cannot be read at all."""
 
 
+MAX_CURATION_BYTES = 1_000_000  # a year of heavy curation is a few hundred kB
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what no editor's curation file is: a link out of its folder, a non-file, a huge file."""
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(path.parent.resolve()):
+            raise CurationError(E045(file=path.name, problem="a symbolic link leading outside its folder"))
+    if not path.is_file():
+        raise CurationError(E045(file=path.name, problem="not a regular file"))
+    size = path.stat().st_size
+    if size > MAX_CURATION_BYTES:
+        raise CurationError(E045(file=path.name, problem=f"larger than the {MAX_CURATION_BYTES // 1_000_000} MB limit"))
+
+
 def curation_schema() -> dict:
     from generator.briefing.schema import json_schema
 
@@ -103,10 +120,15 @@ def curation_schema() -> dict:
 def load_curation(path: Path, problems: Optional[list[str]] = None) -> dict:
     """The curation file's entries that fit its schema. Each entry that does not fit is reported in
     `problems` (file, line, field, what was expected) and skipped; the rest still applies."""
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
+    _check_file(path)
     try:
         data, node = load_yaml_with_nodes(path.read_text(encoding="utf-8-sig"))
+    except TooLarge as exc:
+        raise CurationError(E045(file=path.name, problem=str(exc))) from exc
+    except OSError as exc:
+        raise CurationError(E045(file=path.name, problem=f"cannot be read ({exc.strerror or exc})")) from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
@@ -225,6 +247,9 @@ def _merge_actors(b: Briefing, merges: Any, label: str, problems: list[str]) -> 
             problems.append(E043(file=label, section="actors.merge", kind="actor", id=entry["into"]))
             continue
         for other_id in _id_list(entry.get("ids"), f"{label}: actors.merge.ids", problems):
+            if other_id == target.id:  # merging an actor into itself would delete it
+                problems.append(E044(where=f"{label}: actors.merge", problem=f"'{other_id}' cannot be merged into itself"))
+                continue
             other = by_id.get(other_id)
             if other is None:
                 problems.append(E043(file=label, section="actors.merge", kind="actor", id=other_id))
@@ -247,7 +272,7 @@ def _added_event(entry: Any, n: int, label: str, problems: list[str], articles: 
         problems.append(E044(where=where, problem="needs 'date' and 'title'"))
         return None
     date = entry["date"].isoformat() if isinstance(entry["date"], dt.date) else str(entry["date"])
-    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date) or not _real_date(date):
         problems.append(E044(where=where, problem=f"date '{date[:40]}' is not YYYY-MM-DD, YYYY-MM or YYYY"))
         return None
     source = entry.get("source") or {}
@@ -261,3 +286,12 @@ def _added_event(entry: Any, n: int, label: str, problems: list[str], articles: 
                  actor_names=(), actors=tuple(str(a) for a in entry.get("actors") or []),
                  sources=(EventSource(article=str(source["article"]), sentence=str(source.get("sentence", "")),
                                       date_text=str(source.get("date_text", ""))),))
+
+
+def _real_date(text: str) -> bool:
+    """2022-02-30 and 2022-13 match the pattern but are no dates; years stay in 1900-2100."""
+    year, month, day = (text.split("-") + ["01", "01"])[:3]
+    try:
+        return 1900 <= dt.date(int(year), int(month), int(day)).year <= 2100
+    except ValueError:
+        return False

@@ -265,11 +265,41 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
 
 
+MAX_EXPANDED_NODES = 200_000  # far above any real curation file; an alias bomb expands to billions
+
+
+class TooLarge(ValueError):
+    """The document is larger than MAX_EXPANDED_NODES once its aliases are expanded."""
+
+
+def expanded_size(node: Optional[yaml.Node], limit: int = MAX_EXPANDED_NODES) -> int:
+    """How many nodes the document has with every alias expanded, counted without expanding anything
+    (each distinct node once, its size memoised); raises TooLarge past `limit`."""
+    sizes: dict[int, int] = {}
+    pending = [(node, False)] if node is not None else []
+    while pending:  # iterative post-order walk: deep documents cannot exhaust the stack
+        current, children_done = pending.pop()
+        if id(current) in sizes:
+            continue
+        children = ([n for pair in current.value for n in pair] if isinstance(current, yaml.MappingNode)
+                    else list(current.value) if isinstance(current, yaml.SequenceNode) else [])
+        if children_done or not children:
+            sizes[id(current)] = size = 1 + sum(sizes[id(c)] for c in children)
+            if size > limit:
+                raise TooLarge(f"more than {limit:,} values once its YAML aliases are expanded")
+        else:
+            pending.append((current, True))
+            pending.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes.get(id(node), 0) if node is not None else 0
+
+
 def load_yaml_with_nodes(text: str) -> tuple[Any, Optional[yaml.Node]]:
-    """Parse once: the data, and the node tree it was built from (for line numbers)."""
+    """Parse once: the data, and the node tree it was built from (for line numbers). A document whose
+    aliases would expand past MAX_EXPANDED_NODES is refused before anything is built from it."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        expanded_size(node)
         return (loader.construct_document(node) if node is not None else None), node
     finally:
         loader.dispose()

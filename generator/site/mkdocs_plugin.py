@@ -27,6 +27,7 @@ from generator.site.render import DEFAULT_TEMPLATES
 log = logging.getLogger("mkdocs.plugins.briefing")
 
 EPOCH_ENV = "SOURCE_DATE_EPOCH"
+MAX_EPOCH = 2**32 - 1
 # The value this process last set (module level: MkDocs makes a new plugin object per serve rebuild),
 # so a value left behind by an interrupted build is never mistaken for the user's own.
 _epoch_set_by_us: str | None = None
@@ -38,7 +39,8 @@ def newest_article_epoch(data: dict) -> str | None:
     if not dates:
         return None
     day = dt.date.fromisoformat(max(dates))
-    return str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    seconds = int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp())
+    return str(min(max(seconds, 0), MAX_EPOCH))  # what gzip's 32-bit header time and the sitemap accept
 
 
 class BriefingConfig(base.Config):

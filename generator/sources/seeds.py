@@ -16,6 +16,7 @@ from collections import Counter
 import datetime as dt
 import hashlib
 import os
+import reprlib
 import re
 import stat
 import unicodedata
@@ -32,6 +33,7 @@ from generator.errors import (E100, E101, E102, E103, E104, E105, E106, E107, E1
 
 MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
 MAX_FRONT_MATTER = 20_000  # characters
+MIN_YEAR, MAX_YEAR = 1900, 2100  # the dates an article may have
 SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
 
 _UTF8_BOM, _UTF16_BOMS = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
@@ -118,18 +120,23 @@ def _looks_binary(text: str) -> bool:
 
 # --- fields ------------------------------------------------------------------------------------
 
+_SHOWN = reprlib.Repr()  # bounded in depth, items and length, whatever the value holds
+_SHOWN.maxlevel, _SHOWN.maxlist, _SHOWN.maxdict, _SHOWN.maxstring, _SHOWN.maxother = 2, 3, 3, 30, 30
+
+
 def _show(value: object) -> str:
-    """A bad value quoted for a one-line reason: escaped and shortened."""
-    text = str(value)
-    return repr(text if len(text) <= 30 else text[:29] + "…")
+    """A bad value quoted for a one-line reason: escaped and shortened (never str() of a whole value)."""
+    if isinstance(value, str):
+        return repr(value if len(value) <= 30 else value[:29] + "…")
+    return repr(_SHOWN.repr(value)[:60])
 
 
 def _parse_date(value: object, where: str, expected: str) -> dt.date:
     """YYYY-MM-DD or YYYYMMDD; the reason names the bad value so the editor can find it."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _plausible(value.date())
     if isinstance(value, dt.date):
-        return value
+        return _plausible(value)
     if value is not None and not isinstance(value, str):
         raise _Fatal(E109, kind="malformed", detail=f"{_show(value)} {where} (expected {expected})")
     text = (value or "").strip()
@@ -139,9 +146,17 @@ def _parse_date(value: object, where: str, expected: str) -> dt.date:
     if not match:
         raise _Fatal(E109, kind="malformed", detail=f"{_show(text)} {where} (expected {expected})")
     try:
-        return dt.date(*(int(g) for g in match.groups()))
+        day = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         raise _Fatal(E109, kind="impossible", detail=text) from None
+    return _plausible(day)
+
+
+def _plausible(day: dt.date) -> dt.date:
+    """A news article's date lies in 1900-2100; anything else is a typo (2202 for 2022)."""
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise _Fatal(E109, kind="implausible", detail=f"{day.isoformat()} (expected a year from {MIN_YEAR} to {MAX_YEAR})")
+    return day
 
 
 def _title(value: str) -> str:
@@ -184,7 +199,10 @@ class _FrontMatterLoader(yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        tag = getattr(self.peek_event(), "tag", None)
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):  # a header never needs one; an alias bomb is made of them
+            raise _Fatal(E108, problem="uses a YAML alias (*name); aliases are not allowed")
+        tag = getattr(event, "tag", None)
         if tag is not None:
             raise _Fatal(E108, problem=f"uses the YAML tag {_show(tag)}; tags are not allowed")
         return super().compose_node(parent, index)

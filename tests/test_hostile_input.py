@@ -1,0 +1,114 @@
+"""Hostile and unlucky input to the seed reader and the curation file: refused with a message that
+names the file, never a hang, a blow-up or a traceback (each case broke on the previous main)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.briefing.curation import CurationError, apply_curation, load_curation
+from generator.briefing.records import Actor, Article, Briefing
+from generator.site.mkdocs_plugin import MAX_EPOCH, newest_article_epoch
+from generator.sources.seeds import parse_seed
+
+# 584 bytes that expand to 9^9 strings: 5 GB and 75 s when an error message called str() on it.
+ALIAS_BOMB = ("a: &a ['lol','lol','lol','lol','lol','lol','lol','lol','lol']\n"
+              + "".join(f"{chr(c + 1)}: &{chr(c + 1)} [" + ",".join([f"*{chr(c)}"] * 9) + "]\n"
+                        for c in range(ord("a"), ord("i"))))
+
+
+def _fatal(text: str):
+    article, problems = parse_seed(text.encode("utf-8"), "x.md")
+    assert article is None
+    return problems[-1]
+
+
+def test_an_alias_bomb_in_a_seed_date_is_refused_at_once():
+    problem = _fatal("---\ntitle: T\n" + ALIAS_BOMB.replace("i: &i", "date: &i") + "---\nBody text.\n")
+    assert problem.code == "E108" and "alias" in problem.reason
+
+
+def test_a_huge_value_in_a_seed_date_is_shown_short():
+    problem = _fatal("---\ntitle: T\ndate: [" + ", ".join(["[1, 2, 3]"] * 1500) + "]\n---\nBody text.\n")
+    assert problem.code == "E109" and len(problem.reason) < 200
+
+
+@pytest.mark.parametrize("date", ["2202-02-28", "1899-12-31", "0001-01-01"])
+def test_a_seed_date_outside_1900_to_2100_is_refused(date):
+    for text in (f"---\ntitle: T\ndate: {date}\n---\nBody text.\n",
+                 f"Title\n{date.replace('-', '')}\nhttps://example.org/x\nBody text.\n",
+                 f" date {date} A headline\nBody text.\n"):
+        problem = _fatal(text)
+        assert problem.code == "E109" and "1900" in problem.reason, (text, problem)
+
+
+@pytest.mark.parametrize("date,epoch", [("1960-01-01", "0"), ("2022-02-28", "1646006400"),
+                                        ("2100-12-31", "4133894400"), ("9999-12-31", str(MAX_EPOCH))])
+def test_the_build_date_stays_within_what_gzip_accepts(date, epoch):
+    assert newest_article_epoch({"articles": [{"date": date}]}) == epoch
+
+
+def test_an_alias_bomb_in_curation_is_refused_at_once(tmp_path):
+    path = tmp_path / "curation.yml"
+    path.write_text(ALIAS_BOMB.replace("i: &i", "title: &i"), encoding="utf-8")
+    with pytest.raises(CurationError, match=r"^E045 curation\.yml: more than .* aliases"):
+        load_curation(path)
+
+
+def test_a_huge_curation_file_is_refused(tmp_path):
+    path = tmp_path / "curation.yml"
+    path.write_text("hide:\n  quotes:\n" + "    - q-0123456789\n" * 80_000, encoding="utf-8")
+    with pytest.raises(CurationError, match=r"^E045 curation\.yml: larger than the 1 MB limit"):
+        load_curation(path)
+
+
+def test_a_curation_link_leading_out_of_its_folder_is_refused(tmp_path):
+    secret = tmp_path / "secret.yml"
+    secret.write_text("title: the contents of a file outside seeds/\n", encoding="utf-8")
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "curation.yml").symlink_to(secret)
+    with pytest.raises(CurationError, match="outside its folder"):
+        load_curation(seeds / "curation.yml")
+
+
+def test_a_curation_folder_is_refused(tmp_path):
+    (tmp_path / "curation.yml").mkdir()
+    with pytest.raises(CurationError, match="not a regular file"):
+        load_curation(tmp_path / "curation.yml")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_an_unreadable_curation_file_is_refused(tmp_path):
+    path = tmp_path / "curation.yml"
+    path.write_text("title: x\n", encoding="utf-8")
+    path.chmod(0)
+    with pytest.raises(CurationError, match="cannot be read"):
+        load_curation(path)
+
+
+def _briefing() -> Briefing:
+    art = Article(id="a1", file="a1.md", title="T", date=dt.date(2022, 2, 28), source="", url="", body="b")
+    return Briefing(title="", summary="", updated="2022-02-28", articles=[art], quotes=[], events=[], figures=[],
+                    actors=[Actor("kyiv", "Kyiv", "place", (), ("a1",))])
+
+
+def test_an_actor_is_not_merged_into_itself():
+    b = apply_curation(_briefing(), {"actors": {"merge": [{"into": "kyiv", "ids": ["kyiv"]}]}})
+    assert [a.id for a in b.actors] == ["kyiv"]
+    assert any("cannot be merged into itself" in p for p in b.curation_problems)
+
+
+def test_wrong_types_and_impossible_dates_in_curation_are_warnings(tmp_path):
+    path = tmp_path / "curation.yml"
+    path.write_text("events:\n  add: 5\nactors:\n  rename: {kyiv: ''}\n", encoding="utf-8")
+    problems: list[str] = []
+    data = load_curation(path, problems)
+    assert data == {"events": {}, "actors": {"rename": {}}}
+    assert [p.split(":")[0:2] for p in problems] == [["E042 curation.yml", "2"], ["E042 curation.yml", "4"]]
+    b = apply_curation(_briefing(), {"events": {"add": [
+        {"date": "2022-02-30", "title": "Typo", "source": {"article": "a1"}},
+        {"date": "2022-13", "title": "Typo", "source": {"article": "a1"}}]}})
+    assert b.events == [] and len(b.curation_problems) == 2
