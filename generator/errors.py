@@ -44,6 +44,8 @@ E021 = Code("E021", "error", "a briefing.yml/.json does not fit briefing.schema.
 # --- pages
 E030 = Code("E030", "error", "a page link target that is not a safe relative path",
             "unsafe page link target {target!r}")
+E031 = Code("E031", "error", "a page path that would be written outside the output folder",
+            "page path {path!r} leads outside the output folder")
 # --- curation.yml
 E040 = Code("E040", "warning", "curation.yml is not valid YAML: the briefing is shown uncurated",
             "{where}: not valid YAML ({reason})")

@@ -16,7 +16,7 @@ from generator.nlp.extract import extract_articles
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
 from generator.sources.seeds import read_seeds
-from generator.errors import E050
+from generator.errors import E050, E100
 
 CURATION_FILE = "curation.yml"
 
@@ -50,6 +50,8 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     seeds_label = settings.label or (os.path.relpath(settings.seeds) if not Path(settings.seeds).is_absolute()
                                      else str(settings.seeds))
     report = read_seeds(settings.seeds)
+    if any(p.code == E100 for p in report.problems):  # a typo in --seeds must not publish an empty briefing
+        raise BuildFailed(f"{E100} {seeds_label}: {E100.text()}")
     warnings = [p.message(seeds_label.rstrip("/")) for p in report.problems]
     for line in warnings:
         progress(line)

@@ -112,3 +112,51 @@ def test_wrong_types_and_impossible_dates_in_curation_are_warnings(tmp_path):
         {"date": "2022-02-30", "title": "Typo", "source": {"article": "a1"}},
         {"date": "2022-13", "title": "Typo", "source": {"article": "a1"}}]}})
     assert b.events == [] and len(b.curation_problems) == 2
+
+
+# ------------------------------------------------------------- ids, paths, output files, the CLI
+
+from generator.fileio import write_atomic  # noqa: E402
+from generator.site.render import write_tree  # noqa: E402
+from generator.sources.seeds import MAX_ID_CHARS, article_id  # noqa: E402
+
+
+@pytest.mark.parametrize("file", ["index.md", "months.txt", "Index.MD"])
+def test_a_seed_cannot_take_a_reserved_page_name(file):
+    assert article_id(file) not in {"index", "months"} and article_id(file).startswith(Path(file).stem.lower())
+
+
+def test_a_long_file_name_gives_a_capped_unique_id():
+    a, b = "x" * 250 + "a.md", "x" * 250 + "b.md"
+    assert len(article_id(a)) <= MAX_ID_CHARS and article_id(a) != article_id(b)
+
+
+@pytest.mark.parametrize("rel", ["../escape.md", "sources/../../escape.md", "/tmp/absolute.md"])
+def test_render_never_writes_outside_its_folder(tmp_path, rel):
+    out = tmp_path / "md"
+    with pytest.raises(ValueError, match="E031"):
+        write_tree({"index.md": "home", rel: "x"}, out)
+    assert not (tmp_path / "escape.md").exists() and not out.exists()
+
+
+def test_written_files_honour_the_umask(tmp_path):
+    old = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "a.txt", "x")
+        os.umask(0o077)
+        write_atomic(tmp_path / "b.txt", "x")
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "b.txt").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_missing_seeds_folder_is_an_error(tmp_path):
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "generator", "extract", "--seeds", str(tmp_path / "seedz"),
+                           "--out", str(tmp_path / "out"), "--no-cache"], capture_output=True, text=True,
+                          timeout=120, cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 1 and proc.stderr.startswith("error: E100 ") and "seedz" in proc.stderr
+    assert not (tmp_path / "out").exists()

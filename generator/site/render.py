@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.briefing.io import dump_json, dump_yaml, schema_text
-from generator.errors import E030
+from generator.errors import E030, E031
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
@@ -246,6 +246,10 @@ def write_tree(tree: dict[str, str], out: Path) -> None:
     """Write the rendered tree; files that did not change are left untouched (mtime kept)."""
     from generator.fileio import write_atomic
 
+    root = Path(out).resolve()
+    for rel in tree:  # page paths come from ids; never let one climb out of `out`
+        if Path(rel).is_absolute() or ".." in Path(rel).parts or not (root / rel).resolve().is_relative_to(root):
+            raise ValueError(E031(path=rel))
     for rel, content in sorted(tree.items()):
         path = Path(out) / rel
         if path.exists() and path.read_text(encoding="utf-8") == content:

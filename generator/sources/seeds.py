@@ -34,6 +34,9 @@ from generator.errors import (E100, E101, E102, E103, E104, E105, E106, E107, E1
 MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
 MAX_FRONT_MATTER = 20_000  # characters
 MIN_YEAR, MAX_YEAR = 1900, 2100  # the dates an article may have
+MAX_ID_CHARS = 80
+# Page names of the Sources section that no article may take (sources/index.md, sources/months/).
+RESERVED_IDS = frozenset({"index", "months"})
 SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
 
 _UTF8_BOM, _UTF16_BOMS = b"\xef\xbb\xbf", (b"\xff\xfe", b"\xfe\xff")
@@ -77,7 +80,11 @@ def article_id(file: str) -> str:
     Non-ASCII names fold to ASCII; a name with nothing left (e.g. all CJK) becomes its sha1 prefix.
     Collisions between files are resolved by `read_seeds`, which suffixes every colliding id."""
     slug = _slug(file)
-    return slug if slug else _short_hash(file)
+    if not slug:
+        return _short_hash(file)
+    if len(slug) > MAX_ID_CHARS:  # a file name may be 255 bytes a level: keep page paths short
+        return f"{slug[:MAX_ID_CHARS - 9].rstrip('-')}-{_short_hash(file)}"
+    return f"{slug}-{_short_hash(file)}" if slug in RESERVED_IDS else slug
 
 
 def _unique_ids(files: list[str]) -> dict[str, str]:
