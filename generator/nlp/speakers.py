@@ -6,52 +6,50 @@ pronoun sits in), "the President of Russia" to the article's holder of that titl
 2022 holder), "a spokesperson" or "it" to the organisation that was the subject, "the publication" to
 the organisation named before, a report to its author; a body with no name keeps its description
 ("Ukrainian military intelligence").
+
+`SpeakerResolver.resolve` tries an ordered list of named rules (`SpeakerResolver.RULES`), the first
+that answers wins; the word lists they read are data (`data/speakers.yml`).
 """
 from __future__ import annotations
 
 import bisect
 import functools
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, NamedTuple, Optional
 
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from generator.nlp import gazetteer
+from generator.nlp import gazetteer, lexicon
 from generator.nlp.actors import SPEECH_LEMMAS, ArticleActors, fold
 
-_PRONOUNS = {"he", "she", "him", "her"}
-_PLURAL_PRONOUNS = {"they", "we"}
-_OFFICE_TITLES = {t for t, _ in gazetteer.OFFICE_HOLDERS} | {"president", "minister", "chancellor", "adviser"}
-# Nouns that speak for their owner: "Zelenskyy's office said", "the government in Kyiv".
-_SPOKESBODIES = {"office", "government", "administration", "statement", "spokesman", "spokeswoman",
-                 "spokesperson", "press", "service", "readout", "cabinet", "mp", "lawmaker", "deputy", "member",
-                 "representative"}
-# Definite nouns that point back to the organisation just named ("according to the publication").
-_BACK_REFERENCES = {"publication", "newspaper", "paper", "agency", "ministry", "institute", "group", "company",
-                    "organisation", "organization", "watchdog", "outlet", "broadcaster", "channel", "thinktank",
-                    "department", "committee", "council", "regulator", "service"}
-_MEDIA_NOUNS = {"publication", "newspaper", "paper", "outlet", "broadcaster", "channel", "agency"}
-# Military ranks written before a name ("Senior Sgt. Oleksandr Babynets").
-_RANKS = {"sgt", "sergeant", "lt", "lieutenant", "col", "colonel", "gen", "general", "capt", "captain", "maj", "major",
-          "cpl", "corporal", "pvt", "private", "adm", "admiral", "cmdr", "commander"}
-# Nouns for one person: a place in front of them qualifies the person, it does not speak.
-PERSON_NOUNS = {"governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "president", "minister",
-                 "official", "prosecutor", "commander", "chief", "head", "adviser", "advisor", "ambassador",
-                 "envoy", "leader", "secretary", "lawmaker", "senator", "diplomat", "negotiator"}
-_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
-# Documents that speak for whoever wrote them: "a report by X said", "X published a report that ...".
-_DOCUMENTS = {"report", "statement", "study", "assessment", "analysis", "review", "update", "bulletin",
-              "communique", "readout", "memo"}
-# Verbs that quote someone's name for a thing: 'what he called "unfriendly"', 'branded "terrorists"'.
-NAMING_LEMMAS = {"call", "dub", "brand", "label", "term", "describe", "decry", "denounce", "slam", "refer",
-                  "characterise", "characterize", "name", "quote", "accuse", "warn", "vow", "promise", "demand"}
+_PRONOUNS = lexicon.words("speakers", "pronouns")
+_PLURAL_PRONOUNS = lexicon.words("speakers", "plural_pronouns")
+_HOLDER_TITLES = frozenset(t for t, _ in gazetteer.OFFICE_HOLDERS)  # titles of the known 2022 office holders
+_OFFICE_TITLES = _HOLDER_TITLES | lexicon.words("speakers", "office_titles")
+_TITLE_QUALIFIERS = lexicon.words("speakers", "title_qualifiers")
+_SPOKESBODIES = lexicon.words("speakers", "spokesbodies")
+_OWNER_PREPOSITIONS = lexicon.words("speakers", "owner_prepositions")
+_BACK_REFERENCES = lexicon.words("speakers", "back_references")
+_MEDIA_NOUNS = lexicon.words("speakers", "media_nouns")
+_RANKS = lexicon.words("speakers", "ranks")
+PERSON_NOUNS = lexicon.words("speakers", "person_nouns")
+_SPOKESPEOPLE = lexicon.words("speakers", "spokespeople")
+_DOCUMENTS = lexicon.words("speakers", "documents")
+_AUTHOR_PREPOSITIONS = lexicon.words("speakers", "author_prepositions")
+_RELATIVE_PRONOUNS = lexicon.words("speakers", "relative_pronouns")
+_DOCUMENT_RELATIVES = lexicon.words("speakers", "document_relatives")
+NAMING_LEMMAS = lexicon.words("speakers", "naming_lemmas")
+_DESCRIPTION_PREPOSITIONS = lexicon.words("speakers", "description_prepositions")
+_ARTICLES = lexicon.words("speakers", "articles")
+_POSSESSIVES = lexicon.words("speakers", "possessives")
+
 
 def _core(token: Token) -> list[Token]:
     """A noun phrase without its clauses, appositions and circumstances: 'Ukrainian military
     intelligence' (not '... in a Telegram message on Wednesday'), 'Adviser to the Head of the Office'."""
     def kept(t: Token) -> bool:
-        return t.dep_ not in {"relcl", "acl", "punct", "appos", "prep"} or t.dep_ == "prep" and t.lower_ in {
-            "of", "to", "for", "from"}
+        return t.dep_ not in {"relcl", "acl", "punct", "appos", "prep"} or (
+            t.dep_ == "prep" and t.lower_ in _DESCRIPTION_PREPOSITIONS)
     return [t for t in token.subtree if t.i == token.i or kept(t) and all(
         kept(a) for a in t.ancestors if a.i != token.i and token.is_ancestor(a))]
 
@@ -59,7 +57,7 @@ def _core(token: Token) -> list[Token]:
 def _description(token: Token) -> Optional[str]:
     """A speaker that is no named actor, as the reader would name it (its core noun phrase)."""
     words = [t.text for t in _core(token)][:10]
-    while words and words[0].lower() in {"the", "a", "an"}:
+    while words and words[0].lower() in _ARTICLES:
         words = words[1:]
     return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
 
@@ -89,6 +87,13 @@ def subject_of(verb: Token) -> Optional[Token]:
     return None
 
 
+class Resolved(NamedTuple):
+    """A rule's answer. `speaker` None means no speaker, and ends the search too (e.g. "they said").
+    With `remember`, the speaker is the one a later quote standing alone continues."""
+    speaker: Optional[str]
+    remember: bool = False
+
+
 class SpeakerResolver:
     """Names the speaker of a quote: nearest speech verb's subject, pronouns and titles resolved."""
 
@@ -98,6 +103,7 @@ class SpeakerResolver:
         self.actors = actors
         self.inside = sorted(quoted)  # character spans inside quote marks
         self.last_speaker: Optional[str] = None
+        self.last_rule: Optional[str] = None  # the name of the rule that resolved the last speaker token
 
     def _quoted(self, char: int) -> bool:
         """Whether a character offset lies inside quote marks (a binary search over the sorted spans)."""
@@ -180,7 +186,7 @@ class SpeakerResolver:
             if ent.start > quote.end + 3 or self.actors.mentions[key].kind != "person":
                 return None
             after = self.doc[ent.end] if ent.end < len(self.doc) else None
-            if after is not None and after.lower_ in {"'s", "’s"}:
+            if after is not None and after.lower_ in _POSSESSIVES:
                 return None
             if any(speech_verb(t) for t in self.doc[ent.end: end]):
                 return key
@@ -188,67 +194,134 @@ class SpeakerResolver:
         return None
 
     def resolve(self, token: Token) -> Optional[str]:
-        """The actor a speaker token stands for."""
-        key = self.actors.key_of(self.doc[token.i: token.i + 1])
-        if key is None and self.actors.titles.get(token.lower_) or token.lower_ in _OFFICE_TITLES:
+        """The actor (or description) a speaker token stands for: the first rule of `RULES` that answers."""
+        for rule in self.RULES:
+            found = rule(self, token)
+            if found is not None:
+                self.last_rule = rule.__name__
+                if found.remember:
+                    self.last_speaker = found.speaker
+                return found.speaker
+        return None
+
+    # The rules, tried in the order of `RULES`. Each answers with a `Resolved`, or None: not mine.
+
+    def _actor(self, key: Optional[str]) -> Optional[Resolved]:
+        """A named actor speaks; a person among them is the narrative's last speaker from now on."""
+        return Resolved(key, remember=self.actors.mentions[key].kind == "person") if key is not None else None
+
+    def office_title(self, token: Token) -> Optional[Resolved]:
+        """'The President said': the person holding that title (an office title wins even over a mention)."""
+        if token.lower_ in _OFFICE_TITLES or (self.actors.titles.get(token.lower_) and self._key(token) is None):
             holder = self._office_holder(token)
             if holder is not None:
-                self.last_speaker = holder
-                return holder
-        if key is None and token.pos_ in {"NOUN", "PROPN"}:
-            # "the Kremlin spokesperson, Dmitry Peskov, said": the person in apposition speaks.
-            key = next((k for c in token.children if c.dep_ == "appos"
-                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
-                        and self.actors.mentions[k].kind == "person"), None)
-        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _DOCUMENTS:
-            author = self._author(token)
-            if author is not None:
-                return author
-        if key is None and token.pos_ == "NOUN" and token.lemma_.lower() in _SPOKESPEOPLE and not any(
-                c.dep_ in {"compound", "amod", "poss", "prep", "nmod"} for c in token.children):
-            # "The State Department confirmed ... 'We can confirm ...,' a spokesperson said."
-            key = self._previoussubject_of(token, kinds={"organization"})
-        if key is None and token.pos_ == "NOUN":
-            # "The U.S. and allied governments": the named actor coordinated with or qualifying the noun;
-            # a place does not speak through a person's title ("the Kharkiv regional governor").
-            person_title = token.lemma_.lower() in PERSON_NOUNS
-            key = next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
-                        and (k := self.actors.key_of(self.doc[c.i: c.i + 1]))
-                        and not (person_title and self.actors.mentions[k].kind == "place")), None)
-        if key is None and token.pos_ == "PROPN":
-            # A name phrase speaks through the person in it, else the first actor in it.
-            keys = [k for t in token.subtree if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))]
-            key = next((k for k in keys if self.actors.mentions[k].kind == "person"), keys[0] if keys else None)
-        if key is not None:
-            self.last_speaker = key if self.actors.mentions[key].kind == "person" else self.last_speaker
-            return key
-        lower = token.lower_
-        if lower in _PRONOUNS:
-            return self._reportingsubject_of(token) or self._previoussubject_of(token) or self._last_person_before(token.idx)
-        if lower in {"who", "that"} and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
-            return self.resolve(token.head.head)  # "President Putin, who said ..."
-        if lower == "it" and token.dep_ == "nsubj":
-            return self._previoussubject_of(token, kinds={"organization"}, describe=True)  # "The institute ... It said"
-        if lower in {"that", "which"} and token.head.dep_ == "relcl" and token.head.head.lemma_.lower() in _DOCUMENTS:
-            return self._author(token.head.head)  # "published a report that concluded ..."
-        owner = self._owner(token)
-        if owner is not None:
-            return owner
-        if token.lower_.rstrip(".") in _RANKS or token.lemma_.lower() in PERSON_NOUNS:
-            person = self._person_right_after(token)
-            if person is not None:
-                return person
-        holder = self._office_holder(token)
-        if holder is not None:
-            self.last_speaker = holder
-            return holder
-        if lower in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"}:
+                return Resolved(holder, remember=True)
+        return None
+
+    def actor_name(self, token: Token) -> Optional[Resolved]:
+        """'Putin said': the token is a mention of an actor."""
+        return self._actor(self._key(token))
+
+    def apposition(self, token: Token) -> Optional[Resolved]:
+        """'The Kremlin spokesperson, Dmitry Peskov, said': the person in apposition speaks."""
+        if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        if token.pos_ == "NOUN" and lower in _BACK_REFERENCES and any(c.lower_ == "the" for c in token.children):
-            back = self._last_organisation_before(token)  # "according to the publication"
-            if back is not None:
-                return back
-        return _description(token)
+        return self._actor(next((k for c in token.children if c.dep_ == "appos" and (k := self._key(c))
+                                 and self.actors.mentions[k].kind == "person"), None))
+
+    def document_author(self, token: Token) -> Optional[Resolved]:
+        """'A report by X said', "X's statement said": the document's author."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _DOCUMENTS:
+            return None
+        author = self._author(token)
+        return Resolved(author) if author is not None else None
+
+    def spokesperson_of_subject_organisation(self, token: Token) -> Optional[Resolved]:
+        """'A spokesperson said' (of no one named): the organisation that was the narrative's subject."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in _SPOKESPEOPLE or any(
+                c.dep_ in {"compound", "amod", "poss", "prep", "nmod"} for c in token.children):
+            return None
+        return self._actor(self._previoussubject_of(token, kinds={"organization"}))
+
+    def coordinated_or_qualifying_actor(self, token: Token) -> Optional[Resolved]:
+        """'The U.S. and allied governments': the actor coordinated with or qualifying the noun."""
+        if token.pos_ != "NOUN":
+            return None
+        person_title = token.lemma_.lower() in PERSON_NOUNS
+        return self._actor(next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
+                                 and (k := self._key(c))
+                                 and not (person_title and self.actors.mentions[k].kind == "place")), None))
+
+    def name_phrase(self, token: Token) -> Optional[Resolved]:
+        """A name phrase speaks through the person in it, else the first actor in it."""
+        if token.pos_ != "PROPN":
+            return None
+        keys = [k for t in token.subtree if (k := self._key(t))]
+        return self._actor(next((k for k in keys if self.actors.mentions[k].kind == "person"),
+                                keys[0] if keys else None))
+
+    def pronoun(self, token: Token) -> Optional[Resolved]:
+        """'He said': whoever reports the clause, else the narrative's subject, else the last person named."""
+        if token.lower_ not in _PRONOUNS:
+            return None
+        return Resolved(self._reportingsubject_of(token) or self._previoussubject_of(token)
+                        or self._last_person_before(token.idx))
+
+    def relative_who(self, token: Token) -> Optional[Resolved]:
+        """'President Putin, who said ...': whoever the relative clause is about."""
+        if token.lower_ not in _RELATIVE_PRONOUNS or token.dep_ != "nsubj" or token.head.dep_ != "relcl":
+            return None
+        return Resolved(self.resolve(token.head.head))
+
+    def it_after_organisation(self, token: Token) -> Optional[Resolved]:
+        """'The institute ... It said': the organisation (or unnamed body) that was the subject."""
+        if token.lower_ != "it" or token.dep_ != "nsubj":
+            return None
+        return Resolved(self._previoussubject_of(token, kinds={"organization"}, describe=True))
+
+    def document_relative(self, token: Token) -> Optional[Resolved]:
+        """'X published a report which concluded ...': the document's author."""
+        if token.lower_ not in _DOCUMENT_RELATIVES or token.head.dep_ != "relcl" \
+                or token.head.head.lemma_.lower() not in _DOCUMENTS:
+            return None
+        return Resolved(self._author(token.head.head))
+
+    def owner(self, token: Token) -> Optional[Resolved]:
+        """The owner of a body that speaks for it: "Zelenskyy's office said", 'the government in Kyiv'."""
+        owner = self._owner(token)
+        return Resolved(owner) if owner is not None else None
+
+    def rank_or_person_noun(self, token: Token) -> Optional[Resolved]:
+        """'Said Senior Sgt. Oleksandr Babynets': the person named right after a rank or title."""
+        if token.lower_.rstrip(".") not in _RANKS and token.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        person = self._person_right_after(token)
+        return Resolved(person) if person is not None else None
+
+    def no_speaker(self, token: Token) -> Optional[Resolved]:
+        """'They said', or a speaker that is no noun: no speaker, and no description either."""
+        return Resolved(None) if token.lower_ in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"} else None
+
+    def back_reference(self, token: Token) -> Optional[Resolved]:
+        """'According to the publication': the organisation just named."""
+        if token.pos_ != "NOUN" or token.lower_ not in _BACK_REFERENCES or not any(
+                c.lower_ == "the" for c in token.children):
+            return None
+        back = self._last_organisation_before(token)
+        return Resolved(back) if back is not None else None
+
+    def description(self, token: Token) -> Optional[Resolved]:
+        """'Ukrainian military intelligence said': a body with no name speaks as its description."""
+        return Resolved(_description(token))
+
+    RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
+        office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
+        coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
+        document_relative, owner, rank_or_person_noun, no_speaker, back_reference, description)
+
+    def _key(self, token: Token) -> Optional[str]:
+        """The actor a single token is a mention of."""
+        return self.actors.key_of(self.doc[token.i: token.i + 1])
 
     def _author(self, document: Token) -> Optional[str]:
         """Who a report or statement is by: 'a report by X', "X's statement", 'a report published by
@@ -256,12 +329,12 @@ class SpeakerResolver:
         heads = [document] + [c for c in document.children if c.dep_ == "acl"]
         for head in heads:
             for child in head.children:
-                if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in {"by", "from", "of"}):
+                if child.dep_ == "poss" or (child.dep_ in {"prep", "agent"} and child.lower_ in _AUTHOR_PREPOSITIONS):
                     target = child if child.dep_ == "poss" else next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if target is not None and (key := self.actors.key_of(self.doc[target.i: target.i + 1])):
+                    if target is not None and (key := self._key(target)):
                         return key
         if document.dep_ in {"dobj", "nsubjpass"} and (subject := subject_of(document.head)) is not None:
-            return self.actors.key_of(self.doc[subject.i: subject.i + 1])
+            return self._key(subject)
         return None
 
     def _last_organisation_before(self, noun: Token) -> Optional[str]:
@@ -290,9 +363,9 @@ class SpeakerResolver:
         for child in token.children:
             target = child if child.dep_ == "poss" else (
                 next((g for g in child.children if g.dep_ == "pobj"), None)
-                if child.dep_ == "prep" and child.lower_ in {"of", "in"} else None)
+                if child.dep_ == "prep" and child.lower_ in _OWNER_PREPOSITIONS else None)
             if target is not None:
-                key = self.actors.key_of(self.doc[target.i: target.i + 1])
+                key = self._key(target)
                 if key is not None:
                     return key
         return None
@@ -301,10 +374,10 @@ class SpeakerResolver:
         """'the president', 'the President of France', 'the French president', 'the Adviser to the Head
         of the President's Office': the person the article gave that title, else the known holder."""
         words = [token.lower_]
-        if token.i > 0 and token.nbor(-1).lower_ in {"prime", "foreign", "defence", "defense", "deputy"}:
+        if token.i > 0 and token.nbor(-1).lower_ in _TITLE_QUALIFIERS:
             words.insert(0, token.nbor(-1).lower_)
         title = " ".join(words)
-        if title not in self.actors.titles and title not in {t for t, _ in gazetteer.OFFICE_HOLDERS}:
+        if title not in self.actors.titles and title not in _HOLDER_TITLES:
             return None
         country = None
         body = None
@@ -345,7 +418,7 @@ class SpeakerResolver:
             verb = clause.head
             if clause.dep_ == "ccomp" and speech_verb(verb):
                 subject = subject_of(verb)
-                key = self.actors.key_of(self.doc[subject.i: subject.i + 1]) if subject is not None else None
+                key = self._key(subject) if subject is not None else None
                 return key if key is not None and self.actors.mentions[key].kind == "person" else None
             clause = verb
         return None
@@ -392,7 +465,7 @@ class SpeakerResolver:
                     region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
                         t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
                 region = [t for t in region if not self._quoted(t.idx)]
-                person = next((k for t in region if (k := self.actors.key_of(self.doc[t.i: t.i + 1]))
+                person = next((k for t in region if (k := self._key(t))
                                and self.actors.mentions[k].kind in kinds), None)
                 if person is None and "person" in kinds and titles:
                     person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}

@@ -1,0 +1,112 @@
+"""The speaker rules (generator/nlp/speakers.py), one hand-written sentence each, with the real spaCy pipeline.
+
+Each case checks the quote's speaker and that the rule under test is the one that resolved it; without
+the rule, the next rule in line names someone else (or no one).
+"""
+import datetime as dt
+
+import pytest
+
+from generator.briefing.records import Article
+from generator.nlp.actors import article_actors
+from generator.nlp.extract import analysis_text, extract_one
+from generator.nlp.parse import load_pipeline, model_name, parse
+from generator.nlp.speakers import SpeakerResolver
+from generator.sources.typography import normalise
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(model_name())
+
+
+@pytest.fixture
+def resolved(monkeypatch):
+    """Every (speaker, rule) the resolver answers while the test runs."""
+    answers: list[tuple[str | None, str | None]] = []
+    resolve = SpeakerResolver.resolve
+
+    def recording(self, token):
+        speaker = resolve(self, token)
+        answers.append((speaker, self.last_rule))
+        return speaker
+
+    monkeypatch.setattr(SpeakerResolver, "resolve", recording)
+    return answers
+
+
+def speakers(nlp, body):
+    """Quote text -> speaker name, for an article of one paragraph."""
+    art = Article(id="a1", file="a1.md", title="News", date=dt.date(2022, 2, 28), source="", url="", body=body)
+    doc = next(parse(nlp, [analysis_text(body)]))
+    return {q.text: q.speaker_name for q in extract_one(doc, nlp(normalise(art.title)), art).quotes}
+
+
+# (rule, article, quote, speaker): the rule resolves the quote's speaker.
+CASES = [
+    ("office_title", 'Russian President Vladimir Putin met his security council on Monday. '
+                     '"We will not allow this," the president said.', "We will not allow this", "Vladimir Putin"),
+    ("actor_name", 'The Kremlin under Vladimir Putin said the sanctions were "an economic war".', "an economic war",
+     "Kremlin"),
+    ("apposition", 'The Kremlin spokesman, Dmitry Peskov, said the talks were "a complicated process".',
+     "a complicated process", "Dmitry Peskov"),
+    ("document_author", 'A report by the Institute for the Study of War said Russian forces were "regrouping '
+                        'near Kyiv".', "regrouping near Kyiv", "Institute for the Study of War"),
+    ("spokesperson_of_subject_organisation", 'The State Department confirmed the death on Sunday. "We can confirm '
+     'the death of a US citizen in Ukraine," a spokesperson said.',
+     "We can confirm the death of a US citizen in Ukraine", "State Department"),
+    ("coordinated_or_qualifying_actor", 'Kremlin officials said the sanctions were "an economic war".',
+     "an economic war", "Kremlin"),
+    ("name_phrase", 'The Foundation of Alexei Navalny said the verdict was "a farce".', "a farce", "Alexei Navalny"),
+    ("pronoun", 'Zelensky visited the front on Monday. "We will win this war," he said.', "We will win this war",
+     "Zelensky"),
+    ("relative_who", 'The order was signed by Vladimir Putin, who said that the West had "declared an economic war".',
+     "declared an economic war", "Vladimir Putin"),
+    ("it_after_organisation", 'The Institute for the Study of War published its assessment on Sunday. It said '
+                              'Russian forces were "regrouping near Kyiv".', "regrouping near Kyiv",
+     "Institute for the Study of War"),
+    ("document_relative", 'The Institute for the Study of War published a report which said Russian forces were '
+                          '"regrouping near Kyiv".', "regrouping near Kyiv", "Institute for the Study of War"),
+    ("owner", 'Zelensky\'s office said the talks had "no results".', "no results", "Zelensky"),
+    ("rank_or_person_noun", '"We are holding the line," said Senior Sgt. Oleksandr Babynets.',
+     "We are holding the line", "Oleksandr Babynets"),
+    ("no_speaker", 'Residents fled the city. "We have nothing left," they said.', "We have nothing left", None),
+    ("back_reference", 'The Guardian reported the strike on Monday. According to the publication, the missiles '
+                       'were "fired from Belarus".', 'the missiles were "fired from Belarus', "Guardian"),
+    ("description", 'Ukrainian military intelligence said the troops were "moving north".', "moving north",
+     "Ukrainian military intelligence"),
+]
+
+
+def test_every_rule_has_a_case_in_the_order_resolve_tries_them():
+    assert [rule.__name__ for rule in SpeakerResolver.RULES] == [rule for rule, *_ in CASES]
+
+
+@pytest.mark.parametrize("rule, body, quote, speaker", CASES, ids=[case[0] for case in CASES])
+def test_rule_resolves_its_sentence(nlp, resolved, rule, body, quote, speaker):
+    assert speakers(nlp, body)[quote] == speaker
+    assert (speaker, rule) in resolved
+
+
+def test_the_person_in_apposition_speaks_rather_than_the_organisation_qualifying_the_noun(nlp, resolved):
+    said = speakers(nlp, 'The Kremlin spokesman, Dmitry Peskov, said the talks were "a complicated process".')
+    assert said["a complicated process"] == "Dmitry Peskov"
+    assert ("Kremlin", "coordinated_or_qualifying_actor") not in resolved
+
+
+def test_a_person_or_office_holder_becomes_the_last_speaker_an_organisation_or_author_does_not(nlp):
+    doc = nlp("Russian President Vladimir Putin met his security council. Zelensky said the talks failed. "
+              "The Kremlin said the talks went well. A report by the Institute for the Study of War said troops "
+              "moved. The president said the West lied.")
+    resolver = SpeakerResolver(doc, doc.text, article_actors(doc), [])
+    subjects = [t for t in doc if t.dep_ == "nsubj" and t.head.lemma_ == "say"]
+    trail = []
+    for subject in subjects:
+        speaker = resolver.resolve(subject)
+        trail.append((speaker, resolver.last_rule, resolver.last_speaker))
+    assert trail == [("Zelensky", "actor_name", "Zelensky"),
+                     ("Kremlin", "actor_name", "Zelensky"),
+                     ("Institute for the Study of War", "document_author", "Zelensky"),
+                     ("Vladimir Putin", "office_title", "Vladimir Putin")]
