@@ -18,10 +18,11 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.pipeline import BuildFailed, Settings, build_tree
+from generator.site.publish import SiteSwap
 from generator.site.render import DEFAULT_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -52,6 +53,20 @@ class BriefingConfig(base.Config):
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
+    _command: str | None = None
+    _swap: SiteSwap | None = None
+
+    def on_startup(self, *, command, dirty) -> None:
+        self._command, self._dirty = command, dirty
+
+    def on_config(self, config):
+        """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py)."""
+        if self._command == "build" and not getattr(self, "_dirty", False):
+            self._swap = SiteSwap(Path(config.site_dir), log.info)
+            self._site_dir = config.site_dir
+            config.site_dir = str(self._swap.begin())
+        return config
+
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
 
@@ -109,11 +124,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             del os.environ[EPOCH_ENV]
         _epoch_set_by_us = None
 
+    @event_priority(-100)  # after every other plugin's output (the search index) is written
     def on_post_build(self, *, config) -> None:
         self._restore_build_date()
+        if self._swap is not None:
+            self._swap.commit()
+            config.site_dir, self._swap = self._site_dir, None
 
     def on_build_error(self, *, error) -> None:
         self._restore_build_date()
+        if self._swap is not None:
+            self._swap.abort()  # the previous site stays as it was
+            self._swap = None
 
     # --- page titles -------------------------------------------------------------------------------
 
