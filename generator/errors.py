@@ -8,6 +8,7 @@ The README's table of codes is this module's `markdown_table()` (a test keeps th
 """
 from __future__ import annotations
 
+import re
 import sys
 
 
@@ -87,8 +88,20 @@ E110 = Code("E110", "error", "without a title", "missing title{detail}")
 E111 = Code("E111", "error", "without text", "no article text")
 E112 = Code("E112", "warning", "the same text as another seed: skipped, the first one kept",
             "same text as seeds/{first}; skipped as a duplicate")
+E113 = Code("E113", "warning", "not a regular file (a FIFO, socket or device): skipped",
+            "not a regular file (a FIFO, socket or device); skipped")
+E114 = Code("E114", "error", "folders nested deeper than 32 levels: the deeper ones are not read",
+            "folders nested deeper than {depth} levels are not read")
 E199 = Code("E199", "error", "an unexpected error while reading (a bug: please report it)",
             "unexpected error ({error}); please report it")
+
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """A message fit for one log line: control, line-separator and bidi characters shown as escapes."""
+    return _CONTROLS.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 def all_codes() -> list[Code]:

@@ -16,7 +16,7 @@ from generator.nlp.extract import extract_articles
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
 from generator.sources.seeds import read_seeds
-from generator.errors import E050, E100
+from generator.errors import E050, E100, printable
 
 CURATION_FILE = "curation.yml"
 
@@ -51,10 +51,15 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
                                      else str(settings.seeds))
     report = read_seeds(settings.seeds)
     if any(p.code == E100 for p in report.problems):  # a typo in --seeds must not publish an empty briefing
-        raise BuildFailed(f"{E100} {seeds_label}: {E100.text()}")
-    warnings = [p.message(seeds_label.rstrip("/")) for p in report.problems]
-    for line in warnings:
-        progress(line)
+        raise BuildFailed(printable(f"{E100} {seeds_label}: {E100.text()}"))
+    warnings: list[str] = []
+
+    def warn(line: str) -> None:  # every problem as one log line, whatever a file name holds
+        warnings.append(printable(line))
+        progress(warnings[-1])
+
+    for problem in report.problems:
+        warn(problem.message(seeds_label.rstrip("/")))
     model = model_name(settings.model)
     cache = ExtractionCache(settings.cache) if settings.cache else None
     extractions = extract_articles(report.articles, model, cache, progress)
@@ -65,13 +70,11 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         curation = load_curation(curation_path, shape_problems)
     except CurationError as exc:  # the briefing still builds, uncurated; strict mode fails below
         curation = {}
-        warnings.append(str(exc))
-        progress(str(exc))
+        warn(str(exc))
     briefing = apply_curation(briefing, curation, curation_path.name)
     briefing.curation_problems[:0] = shape_problems
-    warnings += briefing.curation_problems
     for line in briefing.curation_problems:
-        progress(line)
+        warn(line)
     if settings.strict and warnings:
         raise BuildFailed(E050(count=len(warnings), first=warnings[0]))
     result = Result(data=briefing_data(briefing, model), warnings=warnings)

@@ -160,3 +160,65 @@ def test_a_missing_seeds_folder_is_an_error(tmp_path):
                           timeout=120, cwd=Path(__file__).resolve().parent.parent)
     assert proc.returncode == 1 and proc.stderr.startswith("error: E100 ") and "seedz" in proc.stderr
     assert not (tmp_path / "out").exists()
+
+
+# --------------------------------------------------------------- trees, special files, display
+
+from generator.briefing.records import SeedProblem  # noqa: E402
+from generator.errors import printable  # noqa: E402
+from generator.site.render import escape_text  # noqa: E402
+from generator.sources.seeds import MAX_DEPTH, read_seeds  # noqa: E402
+
+GOOD_SEED = "---\ntitle: T\ndate: 2022-02-28\n---\nBody text here.\n"
+
+
+def test_a_very_deep_seed_tree_is_reported_not_crashed_on(tmp_path):
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        for _ in range(1500):  # deeper than Python's recursion limit (os.walk recurses on 3.11)
+            os.mkdir("d")
+            os.chdir("d")
+        Path("deep.md").write_text(GOOD_SEED.replace("Body", "Deep body"))
+    finally:
+        os.chdir(here)
+    (tmp_path / "ok.md").write_text(GOOD_SEED)
+    report = read_seeds(tmp_path)
+    assert [a.file for a in report.articles] == ["ok.md"]
+    assert [p.code for p in report.problems] == ["E114"] and report.problems[0].file.count("/") == MAX_DEPTH
+
+
+def test_a_fifo_is_reported(tmp_path):
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "ok.md").write_text(GOOD_SEED)
+    report = read_seeds(tmp_path)
+    assert [(p.file, p.code) for p in report.problems] == [("pipe.md", "E113")]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
+def test_an_unreadable_seeds_folder_is_reported(tmp_path):
+    (tmp_path / "ok.md").write_text(GOOD_SEED)
+    tmp_path.chmod(0)
+    try:
+        report = read_seeds(tmp_path)
+    finally:
+        tmp_path.chmod(0o755)
+    assert report.articles == [] and [p.code for p in report.problems] == ["E102"]
+
+
+@pytest.mark.parametrize("title", ["\u200b\u200b", "\u202e", "\u2066\u2069 \u00ad", "\ufeff"])
+def test_a_title_of_invisible_characters_is_refused(title):
+    problem = _fatal(f"---\ntitle: \"{title}\"\ndate: 2022-02-28\n---\nBody text.\n")
+    assert problem.code == "E110" and "invisible" in problem.reason
+
+
+def test_a_right_to_left_override_is_isolated():
+    shown = str(escape_text("evil \u202egnp.exe"))
+    assert shown.startswith("\u2068") and shown.endswith("\u2069")  # the override ends with the value
+    assert str(escape_text("Київ ذهب")) == "Київ ذهب"  # text without controls is left alone
+
+
+def test_file_names_cannot_forge_log_lines():
+    line = SeedProblem("a\nINFO - Documentation built\x1b[2J.md", "empty file", "E104").message()
+    assert "\n" not in line and "\x1b" not in line and "\\n" in line and "\\x1b" in line
+    assert printable("Zelensky \u202e") == "Zelensky \\u202e"

@@ -421,18 +421,32 @@ def test_fifo_is_not_a_seed_and_does_not_hang(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     write(tmp_path, "ok.txt", FORM_A)
     report = read_seeds(tmp_path)
-    assert [a.file for a in report.articles] == ["ok.txt"] and report.problems == []
+    assert [a.file for a in report.articles] == ["ok.txt"]
+    assert [(p.file, p.code, p.fatal) for p in report.problems] == [("pipe.txt", seeds.E113, False)]  # reported
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads everything")
-def test_unreadable_file(tmp_path):
+def test_unreadable_file(tmp_path, monkeypatch):
     path = write(tmp_path, "locked.txt", FORM_A)
-    path.chmod(0)
+    write(tmp_path, "ok.txt", seed_bytes("Readable", "Other text."))
+    if os.name == "posix" and os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root (as in CI) reads a mode-0 file: give it the error the kernel gives everyone else
+        real_open = os.open
+
+        def refuse(file, flags, *args, **kwargs):
+            if os.fspath(file) == os.fspath(path):
+                raise PermissionError(13, "Permission denied", os.fspath(file))
+            return real_open(file, flags, *args, **kwargs)
+
+        monkeypatch.setattr(seeds.os, "open", refuse)
     try:
         report = read_seeds(tmp_path)
     finally:
+        monkeypatch.undo()
         path.chmod(0o644)
-    assert [(p.file, p.code) for p in report.problems] == [("locked.txt", seeds.E102)]
+    assert [a.file for a in report.articles] == ["ok.txt"]
+    assert [(p.file, p.code, p.fatal) for p in report.problems] == [("locked.txt", seeds.E102, True)]
+    assert "cannot read file: Permission denied" in report.problems[0].reason
 
 
 def test_unreadable_folder_is_reported(tmp_path, monkeypatch):

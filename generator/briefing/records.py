@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Optional
 
 from generator.briefing.schema import INTERNAL, describe
-from generator.errors import E199
+from generator.errors import E199, printable
 
 ACTOR_KINDS = ("person", "organization", "place", "group")
 QUOTE_KINDS = ("direct", "partial", "indirect")
@@ -45,7 +45,8 @@ class SeedProblem:
     fatal: bool = field(default=True, metadata=describe("Whether the seed was refused"))
 
     def message(self, seeds_label: str = "seeds") -> str:
-        return f"{seeds_label}/{self.file}: {self.reason}"
+        """One log line: a file name's newlines or terminal escapes cannot forge another."""
+        return printable(f"{seeds_label}/{self.file}: {self.reason}")
 
 
 @dataclass(frozen=True)

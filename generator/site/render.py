@@ -25,6 +25,7 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
+_BIDI = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 HOME_LIMITS = {"events": 10, "actors": 12, "quotes": 6, "figures": 8}
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
@@ -40,6 +41,8 @@ def escape_text(value: Any) -> Markup:
     if value is None:
         return Markup("")
     text = " ".join(str(value).split())
+    if _BIDI.search(text):  # an unclosed override would reverse the page's own text after the value
+        text = f"\u2068{text}\u2069"  # first-strong isolate: every embedding opened inside ends here
     text = _MD_SPECIAL.sub(lambda m: f"&#{ord(m.group(0))};", text)
     if re.match(r"[-+]|\d+[.)]", text):
         text = f"&#{ord(text[0])};{text[1:]}"  # would start a list when it begins a line

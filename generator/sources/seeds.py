@@ -28,13 +28,14 @@ import yaml
 
 from generator.briefing.records import Article, SeedProblem
 from generator.errors import (E100, E101, E102, E103, E104, E105, E106, E107, E108, E109, E110, E111, E112,
-                              E199, Code)
+                              E113, E114, E199, Code)
 
 
 MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mistake or an attack
 MAX_FRONT_MATTER = 20_000  # characters
 MIN_YEAR, MAX_YEAR = 1900, 2100  # the dates an article may have
 MAX_ID_CHARS = 80
+MAX_DEPTH = 32  # folder levels under seeds/
 # Page names of the Sources section that no article may take (sources/index.md, sources/months/).
 RESERVED_IDS = frozenset({"index", "months"})
 SKIPPED_TOP_LEVEL = frozenset({"curation.yml", "curation.yaml", "README.md"})
@@ -168,8 +169,8 @@ def _plausible(day: dt.date) -> dt.date:
 
 def _title(value: str) -> str:
     title = re.sub(r"\s*\n\s*", " ", value).strip()
-    if not title:
-        raise _Fatal(E110, detail="")
+    if not title or not any(unicodedata.category(c)[0] in "LNPS" for c in title):  # nothing visible
+        raise _Fatal(E110, detail="" if not title else " (only invisible characters)")
     return title
 
 
@@ -320,12 +321,12 @@ def _link_problem(path: Path, root: Path, rel: str) -> SeedProblem | None:
 
 
 def _read_file(path: Path, root: Path, rel: str) -> bytes | SeedProblem | None:
-    """The file's bytes, a fatal problem, or None when it is not a regular file (fifo, socket...)."""
+    """The file's bytes, or the problem that stops it being read (a fifo, socket or device is skipped)."""
     if problem := _link_problem(path, root, rel):
         return problem
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
+            return SeedProblem(rel, E113.text(), E113, fatal=False)
         # O_NONBLOCK: a file swapped for a fifo must not hang the build; MAX + 1 lets parse_seed see "too big"
         with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
             return handle.read(MAX_BYTES + 1)
@@ -344,6 +345,10 @@ def _seed_paths(root: Path, problems: list[SeedProblem]) -> list[tuple[str, Path
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):  # never follows dir links
         here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if dirnames and len(here.relative_to(root).parts) >= MAX_DEPTH:  # os.walk recurses: bound it
+            problems += [SeedProblem((here / d).relative_to(root).as_posix()[:200], E114.text(depth=MAX_DEPTH), E114)
+                         for d in dirnames[:1]]
+            dirnames[:] = []
         for name in dirnames:  # a linked folder inside seeds/ is read at its real place, once
             if problem := _link_problem(here / name, root, (here / name).relative_to(root).as_posix()):
                 problems.append(problem)
