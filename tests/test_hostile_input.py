@@ -222,3 +222,27 @@ def test_file_names_cannot_forge_log_lines():
     line = SeedProblem("a\nINFO - Documentation built\x1b[2J.md", "empty file", "E104").message()
     assert "\n" not in line and "\x1b" not in line and "\\n" in line and "\\x1b" in line
     assert printable("Zelensky \u202e") == "Zelensky \\u202e"
+
+
+def test_a_failed_write_leaves_the_previous_markdown_tree(tmp_path, monkeypatch):
+    from generator import fileio
+
+    out = tmp_path / "md"
+    write_tree({"index.md": "old home", "a/b.md": "old b"}, out)
+    real = fileio.write_atomic
+    calls = []
+
+    def disk_full(path, text, fsync=False):
+        calls.append(path)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(path, text, fsync)
+
+    monkeypatch.setattr(fileio, "write_atomic", disk_full)
+    with pytest.raises(OSError):
+        write_tree({"index.md": "new home", "a/b.md": "new b", "c.md": "new c"}, out)
+    assert (out / "index.md").read_text() == "old home" and (out / "a" / "b.md").read_text() == "old b"
+    assert not (out / "c.md").exists() and not list(tmp_path.glob(".md.staging-*"))
+    monkeypatch.setattr(fileio, "write_atomic", real)
+    write_tree({"index.md": "new home", "a/b.md": "old b"}, out)
+    assert (out / "index.md").read_text() == "new home"

@@ -9,6 +9,7 @@ the same name in their own templates folder, which is searched first.
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -246,15 +247,30 @@ def _actors_by_kind(actors: list[dict]) -> list[tuple[str, list[dict]]]:
 
 
 def write_tree(tree: dict[str, str], out: Path) -> None:
-    """Write the rendered tree; files that did not change are left untouched (mtime kept)."""
+    """Write the rendered tree; files that did not change are left untouched (mtime kept).
+
+    Every changed file is first written in full to a staging folder beside `out`, then renamed into
+    place: a failure while writing (a full disk) leaves the previous tree as it was."""
+    import shutil
+    import tempfile
+
     from generator.fileio import write_atomic
 
     root = Path(out).resolve()
     for rel in tree:  # page paths come from ids; never let one climb out of `out`
         if Path(rel).is_absolute() or ".." in Path(rel).parts or not (root / rel).resolve().is_relative_to(root):
             raise ValueError(E031(path=rel))
-    for rel, content in sorted(tree.items()):
-        path = Path(out) / rel
-        if path.exists() and path.read_text(encoding="utf-8") == content:
-            continue
-        write_atomic(path, content)
+    changed = [(rel, content) for rel, content in sorted(tree.items())
+               if not ((root / rel).is_file() and (root / rel).read_text(encoding="utf-8") == content)]
+    if not changed:
+        return
+    root.parent.mkdir(parents=True, exist_ok=True)
+    stage = Path(tempfile.mkdtemp(prefix=f".{root.name}.staging-", dir=root.parent))
+    try:
+        for rel, content in changed:
+            write_atomic(stage / rel, content)
+        for rel, _ in changed:
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(stage / rel, root / rel)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
