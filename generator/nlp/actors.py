@@ -3,7 +3,8 @@
 Inside an article a surname points to the full name mentioned before or after it ("Zelensky" ->
 "Volodymyr Zelensky"), whatever label the statistical model gave the surname. Across articles
 names are merged on a folded key that ignores transliteration variants (Zelensky, Zelenskyy,
-Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States).
+Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States). The word lists
+(speech verbs, titles, ...) are data: `data/actors.yml`.
 """
 from __future__ import annotations
 
@@ -18,24 +19,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span
 
-from generator.nlp import gazetteer
+from generator.nlp import gazetteer, lexicon
 from generator.briefing.records import Actor, Mention
 
 KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place",
                  "NORP": "group"}
-SPEECH_LEMMAS = {
-    "say", "tell", "tweet", "add", "write", "state", "announce", "declare", "warn", "insist", "note",
-    "stress", "emphasise", "emphasize", "explain", "claim", "argue", "ask", "urge", "post", "reply",
-    "respond", "confirm", "deny", "acknowledge", "admit", "remark", "conclude", "suggest", "report",
-    "call", "describe", "accuse", "vow", "promise", "predict", "recall", "point", "assure", "inform",
-    "reiterate", "underline", "underscore", "mention", "comment", "tell", "agree", "propose", "express",
-    "slam", "condemn", "learn", "hope", "reaffirm", "remind", "highlight", "indicate", "clarify", "specify",
-    "stipulate", "elaborate", "denounce", "assess", "estimate", "convince",
-}
-_TITLES = {"president", "prime minister", "minister", "chancellor", "secretary", "spokesman", "spokeswoman",
-           "spokesperson", "adviser", "advisor", "ambassador", "general", "mayor", "governor", "leader",
-           "king", "queen", "pope", "senator", "head", "chief", "commander", "premier", "envoy", "negotiator",
-           "foreign minister", "defence minister", "defense minister", "secretary-general", "secretary general"}
+SPEECH_LEMMAS = lexicon.words("actors", "speech_lemmas")
+_TITLES = lexicon.words("actors", "titles")
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
                    r"fatherland|motherland|homeland|bst|gmt|utc|cet|cest|est|edt|pst)$|\b(olympics|games|cup|championship|day)$|"
                    r"\w(phobia|ism)$|^(ex|former|pro|anti)-|^(sgt|lt|col|gen|capt|maj|cpl|pvt|mr|mrs|ms|dr|sr|jr)\.?$", re.I)
@@ -93,8 +83,7 @@ def clean_name(span: Span) -> str:
     return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
 
 
-_NOT_NAMES = {"Yes", "No", "State", "Earth", "World", "Comrades", "Colleagues", "Friends", "Ladies", "Gentlemen", "Sir", "Madam", "Thank",
-              "Glory", "Hello", "Good", "Photographs", "Photograph", "Co-Chair", "Co-chair", "Chair"}
+_NOT_NAMES = lexicon.words("actors", "not_names")
 
 
 def _kind(span: Span, name: str) -> str | None:
@@ -148,10 +137,8 @@ def _leading_place(span: Span) -> Span | None:
     return None
 
 
-_SETTLEMENTS = {"village", "town", "city", "settlement", "region", "district", "oblast", "province", "hamlet",
-                "suburb", "port"}
-_FACILITIES = {"plant", "factory", "steelworks", "works", "airport", "airfield", "refinery", "mine", "station",
-               "dam", "bridge"}
+_SETTLEMENTS = lexicon.words("actors", "settlements")
+_FACILITIES = lexicon.words("actors", "facilities")
 
 
 def _settlement(span: Span) -> bool:

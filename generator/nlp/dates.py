@@ -2,7 +2,8 @@
 
 News dates are relative: "on Thursday" in a Monday article is four days back, "the previous day"
 is relative to the event just described, "next Monday" looks forward. spaCy finds DATE/TIME spans;
-this module anchors them. Explicit calendar dates are parsed with `dateparser`.
+this module anchors them. Explicit calendar dates are parsed with `dateparser`. The calendar's
+words are data: `data/dates.yml`.
 """
 from __future__ import annotations
 
@@ -16,12 +17,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Span
 
-WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december"]
+from generator.nlp import lexicon
+
+WEEKDAYS = lexicon.ordered("dates", "weekdays")
+MONTHS = lexicon.ordered("dates", "months")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {w: i for i, w in enumerate(lexicon.ordered("dates", "number_words"))}
 _FUTURE = re.compile(r"\b(will|shall|next|tomorrow|plans? to|is to|are to|scheduled|going to|expected to)\b", re.I)
 _VAGUE = re.compile(r"\b(coming|recent|past|these|those|several|few|many|every|each|weekend|days?\s+of|"
                     r"years?\s+of|decades?|centur|era|period|times?)\b", re.I)

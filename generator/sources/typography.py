@@ -3,34 +3,21 @@
 spaCy's English models are trained on straight ASCII quotes and intact possessives; curly quotes
 and text whose apostrophes were stripped by a scraper ("Russias", "Zelenskyys", "dont") confuse
 both the tagger and the entity recogniser. This module only rewrites characters; it never adds
-or removes words, so sentences stay recognisable to a reader.
+or removes words, so sentences stay recognisable to a reader. The character and contraction tables
+are data: `generator/nlp/data/typography.yml`.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from generator.nlp import gazetteer
+from generator.nlp import gazetteer, lexicon
 
-_QUOTES = str.maketrans({
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ",
-})
-
+_QUOTES = str.maketrans(lexicon.table("typography", "quotes"))
 # Contractions whose apostrophe a scraper removed; only repaired in texts with no apostrophe at all.
-_CONTRACTIONS = {
-    "dont": "don't", "doesnt": "doesn't", "didnt": "didn't", "cant": "can't", "couldnt": "couldn't",
-    "wont": "won't", "wouldnt": "wouldn't", "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't",
-    "werent": "weren't", "hasnt": "hasn't", "havent": "haven't", "hadnt": "hadn't",
-    "shouldnt": "shouldn't", "theyre": "they're", "youre": "you're", "weve": "we've",
-    "theyve": "they've", "ive": "I've", "im": "I'm", "thats": "that's", "whats": "what's",
-}
+_CONTRACTIONS = lexicon.table("typography", "contractions")
 # Common nouns whose stripped possessive is not a valid plural ("countrys", "todays").
-_POSSESSIVE_NOUNS = {
-    "today", "yesterday", "tomorrow", "country", "city", "army", "party", "company", "military",
-    "ministry", "agency", "enemy", "navy", "economy", "society", "industry", "embassy", "body",
-}
+_POSSESSIVE_NOUNS = lexicon.words("typography", "possessive_nouns")
 _WORD = re.compile(r"\b([A-Za-z][A-Za-z\-]*?)s\b")
 
 
