@@ -5,7 +5,9 @@ import functools
 import html
 import http.server
 import shutil
+import struct
 import threading
+import zlib
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -210,3 +212,56 @@ def copy_project(work: Path, seeds: Path | None = None) -> Path:
     else:
         (work / "seeds").mkdir(parents=True, exist_ok=True)
     return config
+
+
+# --- PNG pixels (stdlib zlib only) -------------------------------------------------------------------
+
+def decode_png(data: bytes) -> tuple[int, int, list[list[tuple[int, int, int]]]]:
+    """(width, height, rows of (r, g, b) pixels) of an 8-bit, non-interlaced truecolour PNG (RGB or
+    RGBA, alpha dropped): what Chromium's screenshots are. Checks every chunk's CRC."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, idat, header = 8, [], None
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+        body = data[pos + 8:pos + 8 + length]
+        (crc,) = struct.unpack(">I", data[pos + 8 + length:pos + 12 + length])
+        assert zlib.crc32(kind + body) == crc, f"bad CRC in the {kind!r} chunk"
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat.append(body)
+        elif kind == b"IEND":
+            break
+        pos += 12 + length
+    assert header is not None, "no IHDR chunk"
+    width, height, depth, colour, _, _, interlace = header
+    assert depth == 8 and colour in (2, 6) and interlace == 0, f"unsupported PNG {header}"
+    bpp = 3 if colour == 2 else 4
+    stride = width * bpp
+    raw = zlib.decompress(b"".join(idat))
+    assert len(raw) == height * (stride + 1), "image data of the wrong size"
+    rows, prev = [], bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        if kind == 1:  # Sub
+            for i in range(bpp, stride):
+                line[i] = (line[i] + line[i - bpp]) & 0xFF
+        elif kind == 2:  # Up
+            line = bytearray((x + b) & 0xFF for x, b in zip(line, prev))
+        elif kind == 3:  # Average
+            for i in range(stride):
+                left = line[i - bpp] if i >= bpp else 0
+                line[i] = (line[i] + ((left + prev[i]) >> 1)) & 0xFF
+        elif kind == 4:  # Paeth
+            for i in range(stride):
+                a = line[i - bpp] if i >= bpp else 0
+                b, c = prev[i], (prev[i - bpp] if i >= bpp else 0)
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
+        else:
+            assert kind == 0, f"unknown PNG filter {kind} in row {y}"
+        rows.append([tuple(line[i:i + 3]) for i in range(0, stride, bpp)])
+        prev = line
+    return width, height, rows

@@ -6,17 +6,21 @@ left the local server.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import pytest
+import yaml
+from site_helpers import decode_png
 
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).parent.parent
 SCREENSHOT = ROOT / "docs" / "assets" / "screenshot.png"
 TIMEOUT_MS = 15_000
+SITE_NAME = re.search(r"^site_name:\s*(.+?)\s*$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.M).group(1)
 
 
 @dataclass
@@ -145,12 +149,79 @@ def test_chronology_tab_uses_instant_navigation(session, site_server):
     rec.assert_local()
 
 
-def test_screenshot(session, site_server):
+def _rgb(css: str) -> tuple[int, int, int]:
+    """'rgb(64, 81, 181)' -> (64, 81, 181)."""
+    match = re.fullmatch(r"rgba?\((\d+), (\d+), (\d+)(, [\d.]+)?\)", css)
+    assert match, f"not an rgb() colour: {css!r}"
+    return tuple(int(v) for v in match.groups()[:3])
+
+
+def _close(a: tuple[int, int, int], b: tuple[int, int, int], tolerance: int = 3) -> bool:
+    return all(abs(x - y) <= tolerance for x, y in zip(a, b))
+
+
+def _in_viewport(page, locator) -> dict:
+    """The element's box, after checking that it is visible and lies wholly inside the viewport."""
+    assert locator.is_visible(), f"{locator} is not visible"
+    box = locator.bounding_box()
+    view = page.viewport_size
+    assert box and box["width"] > 0 and box["height"] > 0, f"{locator} has no size: {box}"
+    assert box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= view["width"] \
+        and box["y"] + box["height"] <= view["height"], f"{locator} is outside the viewport: {box}"
+    return box
+
+
+def _pixels(rows, box: dict, inset: int = 2) -> list[tuple[int, int, int]]:
+    top, left = int(box["y"]) + inset, int(box["x"]) + inset
+    bottom, right = int(box["y"] + box["height"]) - inset, int(box["x"] + box["width"]) - inset
+    return [px for row in rows[top:bottom] for px in row[left:right]]
+
+
+def test_screenshot_shows_the_rendered_home_page(session, site_server, built_site):
+    """The README's screenshot (docs/assets/screenshot.png, written with UPDATE_SCREENSHOT=1) shows the
+    rendered, styled home page: in the viewport the header with the site name, the navigation tabs
+    and the briefing's title, and in the picture itself the theme's header colour behind them and
+    text drawn on the page, not a blank or unstyled page."""
     page, rec = session
     goto(page, site_server)
     page.wait_for_load_state("networkidle")
+    briefing = yaml.safe_load((built_site.site / "data" / "briefing.yml").read_text(encoding="utf-8"))
+
+    # what the DOM says is in the viewport
+    header = _in_viewport(page, page.locator(".md-header"))
+    topic = page.locator(".md-header__topic").first
+    assert topic.inner_text().strip() == SITE_NAME
+    topic_box = _in_viewport(page, topic)
+    title = page.locator("article h1").first
+    assert title.inner_text().strip().rstrip("¶").strip() == briefing["title"]
+    title_box = _in_viewport(page, title)
+    tabs = {t.inner_text().strip(): t for t in page.locator(".md-tabs__link").all()}
+    for name in ("Briefing", "Chronology", "Actors", "Quotes", "Sources"):
+        assert name in tabs, f"no {name} tab: {sorted(tabs)}"
+        _in_viewport(page, tabs[name])
+    tabs_box = _in_viewport(page, page.locator(".md-tabs"))
+    header_colour = _rgb(page.evaluate("getComputedStyle(document.querySelector('.md-header')).backgroundColor"))
+    page_colour = _rgb(page.evaluate("getComputedStyle(document.body).backgroundColor"))
+    assert not _close(header_colour, page_colour, 30), (header_colour, page_colour)
+
+    # what the picture shows
     png = page.screenshot(full_page=False)
-    assert png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) > 10_000
+    width, height, rows = decode_png(png)
+    assert (width, height) == (page.viewport_size["width"], page.viewport_size["height"])
+    for name, box in (("header", header), ("tabs", tabs_box)):
+        strip = _pixels(rows, box)
+        share = sum(_close(px, header_colour) for px in strip) / len(strip)
+        assert share > 0.6, f"the {name} is {share:.0%} {header_colour} in the screenshot: unstyled?"
+    topic_pixels = _pixels(rows, topic_box, inset=0)
+    assert sum(not _close(px, header_colour, 40) for px in topic_pixels) > 100, "no site name drawn in the header"
+    title_pixels = _pixels(rows, title_box, inset=0)
+    drawn = sum(not _close(px, page_colour, 40) for px in title_pixels) / len(title_pixels)
+    assert drawn > 0.03, f"only {drawn:.1%} of the title's box is drawn: the title is not shown"
+    below = [px for row in rows[int(tabs_box["y"] + tabs_box["height"]):] for px in row]
+    assert sum(_close(px, page_colour) for px in below) / len(below) > 0.5, "the page below the tabs is not its colour"
+    colours = {px for row in rows for px in row}
+    assert len(colours) > 100, f"only {len(colours)} distinct colours: a blank or flat page"
+
     if os.environ.get("UPDATE_SCREENSHOT") == "1":
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         SCREENSHOT.write_bytes(png)

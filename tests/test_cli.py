@@ -38,7 +38,10 @@ def test_extract_then_render(tmp_path):
     assert all({"article", "sentence", "date_text"} <= set(s) for e in data["events"] for s in e["sources"])
     out = cli("render", "--data", str(tmp_path / "out" / "briefing.yml"), "--out", str(tmp_path / "md"))
     assert out.returncode == 0, out.stderr
-    assert (tmp_path / "md" / "index.md").exists() and (tmp_path / "md" / "actors" / "volodymyr-zelensky.md").exists()
+    index = (tmp_path / "md" / "index.md").read_text(encoding="utf-8")
+    assert data["title"] in index  # the briefing's title, from the data just extracted
+    zelensky = (tmp_path / "md" / "actors" / "volodymyr-zelensky.md").read_text(encoding="utf-8")
+    assert zelensky.startswith("# Volodymyr Zelensky") and "let them try" in zelensky, zelensky[:500]
     # a second run comes from the cache: no article parsed
     again = cli("extract", "--seeds", "seeds", "--out", str(tmp_path / "out2"), "--cache", str(tmp_path / "cache"))
     assert "2 article(s) from the cache, 0 to parse" in again.stderr

@@ -57,15 +57,19 @@ def test_stale_entries_are_reported_by_name():
 
 def test_curation_file_is_loaded_safely_and_never_written(tmp_path):
     path = tmp_path / "curation.yml"
-    path.write_text("title: !!python/object/apply:os.system ['echo hacked']\n")
-    before = path.read_bytes()
-    with pytest.raises(CurationError):
-        load_curation(path)
-    path.write_text("- not a mapping\n")
-    with pytest.raises(CurationError):
-        load_curation(path)
+    marker = tmp_path / "pwned"
+    for text in (f"title: !!python/object/apply:os.system ['touch {marker}']\n", "- not a mapping\n"):
+        path.write_text(text)
+        with pytest.raises(CurationError):
+            load_curation(path)
+        assert path.read_text() == text, "loading the curation file changed it"
+    assert not marker.exists(), "a YAML tag in curation.yml ran code"
     assert load_curation(tmp_path / "missing.yml") == {}
-    assert before == b"title: !!python/object/apply:os.system ['echo hacked']\n"
+    assert not (tmp_path / "missing.yml").exists(), "loading a missing curation file created it"
+    path.write_text("title: T\n")
+    stamp = path.stat().st_mtime_ns
+    assert load_curation(path)["title"] == "T"
+    assert path.read_text() == "title: T\n" and path.stat().st_mtime_ns == stamp, "a good curation file was rewritten"
 
 
 @pytest.mark.model

@@ -80,13 +80,26 @@ def test_a_curation_folder_is_refused(tmp_path):
         load_curation(tmp_path / "curation.yml")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_an_unreadable_curation_file_is_refused(tmp_path):
+def test_an_unreadable_curation_file_is_refused(tmp_path, monkeypatch):
     path = tmp_path / "curation.yml"
     path.write_text("title: x\n", encoding="utf-8")
-    path.chmod(0)
-    with pytest.raises(CurationError, match="cannot be read"):
-        load_curation(path)
+    if os.geteuid() != 0:
+        path.chmod(0)
+    else:  # root (as in CI) reads a mode-0 file: give it the error the kernel gives everyone else
+        real_read_text = Path.read_text
+
+        def refuse(self, *args, **kwargs):
+            if self == path:
+                raise PermissionError(13, "Permission denied", str(self))
+            return real_read_text(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, "read_text", refuse)
+    try:
+        with pytest.raises(CurationError, match="cannot be read"):
+            load_curation(path)
+    finally:
+        monkeypatch.undo()
+        path.chmod(0o644)
 
 
 def _briefing() -> Briefing:
@@ -172,20 +185,43 @@ from generator.sources.seeds import MAX_DEPTH, read_seeds  # noqa: E402
 GOOD_SEED = "---\ntitle: T\ndate: 2022-02-28\n---\nBody text here.\n"
 
 
+def _remove_deep_chain(top: Path, levels: int) -> None:
+    """Remove top/d/d/.../d (as made below) bottom-up, without recursion: pytest's own clean-up of old
+    temporary folders (shutil.rmtree, recursive on 3.11) would crash on it in every later session."""
+    here = os.getcwd()
+    try:
+        os.chdir(top)
+        depth = 0
+        while depth < levels and os.path.isdir("d"):
+            os.chdir("d")
+            depth += 1
+        for name in os.listdir("."):
+            os.remove(name)
+        for _ in range(depth):
+            os.chdir("..")
+            os.rmdir("d")
+    finally:
+        os.chdir(here)
+
+
 def test_a_very_deep_seed_tree_is_reported_not_crashed_on(tmp_path):
     here = os.getcwd()
     try:
-        os.chdir(tmp_path)
-        for _ in range(1500):  # deeper than Python's recursion limit (os.walk recurses on 3.11)
-            os.mkdir("d")
-            os.chdir("d")
-        Path("deep.md").write_text(GOOD_SEED.replace("Body", "Deep body"))
+        try:
+            os.chdir(tmp_path)
+            for _ in range(1500):  # deeper than Python's recursion limit (os.walk recurses on 3.11)
+                os.mkdir("d")
+                os.chdir("d")
+            Path("deep.md").write_text(GOOD_SEED.replace("Body", "Deep body"))
+        finally:
+            os.chdir(here)
+        (tmp_path / "ok.md").write_text(GOOD_SEED)
+        report = read_seeds(tmp_path)
+        assert [a.file for a in report.articles] == ["ok.md"]
+        assert [p.code for p in report.problems] == ["E114"] and report.problems[0].file.count("/") == MAX_DEPTH
     finally:
-        os.chdir(here)
-    (tmp_path / "ok.md").write_text(GOOD_SEED)
-    report = read_seeds(tmp_path)
-    assert [a.file for a in report.articles] == ["ok.md"]
-    assert [p.code for p in report.problems] == ["E114"] and report.problems[0].file.count("/") == MAX_DEPTH
+        _remove_deep_chain(tmp_path, 1500)
+        assert not (tmp_path / "d").exists()
 
 
 def test_a_fifo_is_reported(tmp_path):
@@ -195,13 +231,23 @@ def test_a_fifo_is_reported(tmp_path):
     assert [(p.file, p.code) for p in report.problems] == [("pipe.md", "E113")]
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads everything")
-def test_an_unreadable_seeds_folder_is_reported(tmp_path):
+def test_an_unreadable_seeds_folder_is_reported(tmp_path, monkeypatch):
     (tmp_path / "ok.md").write_text(GOOD_SEED)
-    tmp_path.chmod(0)
+    if os.geteuid() != 0:
+        tmp_path.chmod(0)
+    else:  # root (as in CI) lists a mode-0 folder: give it the error the kernel gives everyone else
+        real_scandir = os.scandir
+
+        def refuse(folder="."):
+            if os.fspath(folder) == os.fspath(tmp_path):
+                raise PermissionError(13, "Permission denied", os.fspath(folder))
+            return real_scandir(folder)
+
+        monkeypatch.setattr(os, "scandir", refuse)  # what os.walk lists folders with
     try:
         report = read_seeds(tmp_path)
     finally:
+        monkeypatch.undo()
         tmp_path.chmod(0o755)
     assert report.articles == [] and [p.code for p in report.problems] == ["E102"]
 

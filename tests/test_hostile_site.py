@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from site_helpers import SiteServer, copy_project, generated_pages
 
@@ -183,6 +184,16 @@ _INSPECT = """() => {
 }"""
 
 
+def assert_no_dialog_comes(page, rec: Recorder, ms: int) -> None:
+    """Wait up to `ms` for a dialog that must not come (a late onerror/onload/ontoggle would open
+    it): a wait on the event itself, which ends early if it does come."""
+    try:
+        dialog = page.wait_for_event("dialog", timeout=ms)
+    except PlaywrightTimeout:
+        return
+    pytest.fail(f"a dialog opened: {dialog.type}: {dialog.message} on {page.url}; all: {rec.dialogs}")
+
+
 def _open(page, url: str) -> None:
     response = page.goto(url, wait_until="load")
     assert response is not None and response.ok, f"GET {url} -> {response and response.status}"
@@ -202,7 +213,7 @@ def test_every_page_is_inert(session, hostile_site):
         if found["scripts"] or found["handlers"] or found["jsLinks"] or found["frames"] or found["foreign"] \
                 or found["hidden"]:
             problems.append(f"{rel}: {found}")
-    page.wait_for_timeout(300)  # a late onerror/onload would still open its dialog here
+    assert_no_dialog_comes(page, rec, 300)  # a late onerror/onload on the last page
     assert not rec.dialogs, f"dialogs opened: {rec.dialogs}"
     assert not problems, "injected markup found:\n" + "\n".join(problems)
     assert not rec.foreign() and not rec.blocked, f"requests left 127.0.0.1: {rec.foreign() or rec.blocked}"
@@ -293,7 +304,9 @@ def test_search_results_are_inert(session, hostile_site):
     search.click()
     search.press_sequentially("alert", delay=20)
     page.wait_for_selector(".md-search-result__item", state="visible")
-    page.wait_for_timeout(500)
+    # Material renders results as the index answers: wait until a hostile title is listed (as text)
+    page.wait_for_function(r"/alert\(\d+\)/.test(document.querySelector('.md-search-result')?.innerText || '')")
+    assert_no_dialog_comes(page, rec, 300)  # markup in a rendered result would fire now
     titles = page.inner_text(".md-search-result")
     assert re.search(r"alert\(\d+\)", titles), titles  # a hostile title is listed, as text
     found = page.evaluate(_INSPECT)

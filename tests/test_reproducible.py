@@ -13,7 +13,6 @@ import re
 import struct
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,12 +24,21 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"
 
 
-def build(work: Path, site: str, epoch: str | None = None) -> str:
+SHIFTED_CLOCK = Path(__file__).resolve().parent / "shifted_clock.py"
+# The second build's clock: 1 day, 1 hour, 1 minute and 1 second ahead, so a date, an hour, a minute
+# or a second of the build time anywhere in the output differs between the two builds.
+CLOCK_SHIFT = 90_061
+
+
+def build(work: Path, site: str, epoch: str | None = None, clock_shift: int = 0, tz: str | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env.update(NO_MKDOCS_2_WARNING="1", SITE_URL=SITE_URL)
     if epoch is not None:
         env["SOURCE_DATE_EPOCH"] = epoch
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(work / site)],
+    if tz is not None:
+        env["TZ"] = tz
+    python = [sys.executable, str(SHIFTED_CLOCK), str(clock_shift)] if clock_shift else [sys.executable]
+    proc = subprocess.run([*python, "-m", "mkdocs", "build", "--strict", "-d", str(work / site)],
                           cwd=work, env=env, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     return proc.stdout + proc.stderr
@@ -65,12 +73,21 @@ def project(tmp_path_factory) -> Path:
     return work
 
 
+def set_input_mtimes(work: Path, when: int) -> None:
+    """Every input of the copy (config, seeds, cache entries) gets the modification time `when`."""
+    for path in [work / "mkdocs.yml", *(work / "seeds").rglob("*"), *(work / ".cache").rglob("*")]:
+        os.utime(path, (when, when), follow_symlinks=False)
+
+
 @pytest.fixture(scope="module")
 def two_builds(project):
-    """Cold cache, then (a few seconds later) warm cache; SOURCE_DATE_EPOCH not set."""
-    first_log = build(project, "site-a")
-    time.sleep(2)
-    second_log = build(project, "site-b")
+    """Cold cache, then warm cache; SOURCE_DATE_EPOCH not set. Between the two, deterministically
+    (no sleep): every input file gets another modification time, and the second build runs in
+    another time zone with its clock a day, an hour, a minute and a second ahead (shifted_clock.py)."""
+    set_input_mtimes(project, 1_000_000_000)  # 2001-09-09
+    first_log = build(project, "site-a", tz="UTC")
+    set_input_mtimes(project, 1_234_567_890)  # 2009-02-13
+    second_log = build(project, "site-b", clock_shift=CLOCK_SHIFT, tz="Asia/Kathmandu")
     assert re.search(r"briefing: [1-9]\d* article\(s\) parsed, 0 from the cache", first_log), first_log
     assert re.search(r"briefing: 0 article\(s\) parsed, [1-9]\d* from the cache", second_log), second_log
     return project / "site-a", project / "site-b"

@@ -5,12 +5,13 @@ does not rebuild in a loop. The server is a real subprocess on 127.0.0.1, always
 from __future__ import annotations
 
 import os
+import queue
 import re
 import shutil
 import socket
 import subprocess
+import threading
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -25,7 +26,10 @@ NEW_SEED = (f"---\ntitle: \"{NEW_TITLE}\"\ndate: 2022-03-05\nsource: example.org
             "New Zealand Prime Minister Jacinda Ardern arrived in Kyiv on Saturday.\n\n"
             "\"We stand with Ukraine,\" Ardern said.\n")
 TEMPLATE_MARK = "Template edited by test_serve"
-QUIET_SECONDS = 8
+# After a rebuild, how long the test waits for a further rebuild that must not come. MkDocs's
+# watcher polls every 0.5 s, so a build that touched a watched file would show within a second.
+QUIET_SECONDS = 2.5
+REBUILD = r"Detected file changes|Building documentation"
 
 
 def free_port() -> int:
@@ -47,68 +51,127 @@ def make_project(work: Path) -> None:
     shutil.copy(ROOT / "templates" / "data.md.j2", work / "my_templates" / "data.md.j2")
 
 
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8") if response.status == 200 else None
-    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
-        return None
+def fetch(url: str) -> str:
+    """One GET, made after the server said the content is there: no retries."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200, f"GET {url} -> {response.status}"
+        return response.read().decode("utf-8")
 
 
-def wait_for(what: str, condition, timeout: float, log: Path):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.25)
-    pytest.fail(f"timed out after {timeout:.0f} s waiting for {what}; server log:\n{log.read_text()}")
+class ServerLog:
+    """`mkdocs serve`'s output, read line by line in a thread: tests wait on the log lines themselves
+    (with a timeout), never on a sleep or on polling the site."""
+
+    def __init__(self, proc: subprocess.Popen, copy: Path):
+        self.lines: list[str] = []
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._copy = copy
+        self._thread = threading.Thread(target=self._read, args=(proc.stdout,), daemon=True)
+        self._thread.start()
+
+    def _read(self, stream) -> None:
+        with open(self._copy, "w", encoding="utf-8") as copy:
+            for line in stream:
+                copy.write(line)
+                copy.flush()
+                self._queue.put(line.rstrip("\n"))
+        self._queue.put(None)  # the server closed its output: it has stopped
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def _next(self, timeout: float) -> str | None:
+        line = self._queue.get(timeout=timeout)  # raises queue.Empty on timeout
+        if line is not None:
+            self.lines.append(line)
+        return line
+
+    def wait_for(self, pattern: str, timeout: float) -> str:
+        """Consume lines until one matches `pattern`; fail after `timeout` seconds or if the server stops."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                line = self._next(max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                pytest.fail(f"no log line matching {pattern!r} within {timeout:.0f} s; server log:\n{self.text}")
+            if line is None:
+                pytest.fail(f"the server stopped before logging {pattern!r}; server log:\n{self.text}")
+            if re.search(pattern, line):
+                return line
+
+    def assert_quiet(self, pattern: str, seconds: float) -> None:
+        """Wait up to `seconds` for a line matching `pattern` that must not come (e.g. a rebuild)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                line = self._next(max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                return  # the quiet period passed without the event
+            assert line is not None, f"the server stopped; server log:\n{self.text}"
+            assert not re.search(pattern, line), f"unexpected {line!r}; server log:\n{self.text}"
 
 
-def builds(log: Path) -> list[str]:
+def builds(log: ServerLog) -> list[str]:
     """One 'briefing: N article(s) parsed, M from the cache' line per build."""
-    return re.findall(r"briefing: \d+ article\(s\) parsed, \d+ from the cache", log.read_text())
+    return re.findall(r"briefing: \d+ article\(s\) parsed, \d+ from the cache", log.text)
+
+
+def replace_file(path: Path, text: str) -> None:
+    """Write `path` in one step (as editors save), so the watcher never sees it half-written."""
+    temporary = path.parent.parent / f".{path.name}.tmp"  # outside the watched folder
+    temporary.write_text(text, encoding="utf-8")
+    os.replace(temporary, path)
+
+
+def wait_for_rebuild(log: ServerLog) -> None:
+    """The change was seen, a build ran and the server swapped in the new site (MkDocs logs
+    'Reloading browsers' once the build has returned); then no second rebuild follows."""
+    log.wait_for(r"Detected file changes", 60)
+    log.wait_for(r"Building documentation", 10)
+    log.wait_for(r"Reloading browsers|An error happened during the rebuild", 120)
+    assert "An error happened" not in log.lines[-1], log.text
+    log.assert_quiet(REBUILD, QUIET_SECONDS)
 
 
 def test_serve_rebuilds_once_per_change(tmp_path):
     make_project(tmp_path)
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
-    log = tmp_path / "serve.log"
     env = {k: v for k, v in os.environ.items() if k != "SOURCE_DATE_EPOCH"}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env,
-                                  stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                              text=True, encoding="utf-8", bufsize=1)
+    log = ServerLog(server, tmp_path / "serve.log")
     try:
-        home = wait_for("the home page", lambda: fetch(base), 120, log)
-        assert "Briefing" in home
-        assert builds(log) == ["briefing: 2 article(s) parsed, 0 from the cache"], log.read_text()
+        # MkDocs builds first, then starts watching (the watcher's first snapshot is taken here),
+        # then binds the port and logs "Serving on": from then on a change is seen and a GET answered.
+        log.wait_for(rf"Serving on http://127\.0\.0\.1:{port}/", 120)
+        assert builds(log) == ["briefing: 2 article(s) parsed, 0 from the cache"], log.text
+        home = fetch(base)
+        assert "<h1" in home and "Briefing" in home
         assert "2022-03-01" in fetch(base + "sitemap.xml")  # the newest article dates the build
 
         # a new seed: one rebuild, which parses that article only (model and cache reused)
-        start = time.monotonic()
-        (tmp_path / "seeds" / "zz-serve-test.md").write_text(NEW_SEED, encoding="utf-8")
-        page = wait_for("the new article's page", lambda: fetch(base + "sources/zz-serve-test/"), 60, log)
-        print(f"\nnew seed served {time.monotonic() - start:.1f} s after it was written")
-        assert NEW_TITLE in page
-        time.sleep(QUIET_SECONDS)
+        replace_file(tmp_path / "seeds" / "zz-serve-test.md", NEW_SEED)
+        wait_for_rebuild(log)
         assert builds(log) == ["briefing: 2 article(s) parsed, 0 from the cache",
-                               "briefing: 1 article(s) parsed, 2 from the cache"], log.read_text()
+                               "briefing: 1 article(s) parsed, 2 from the cache"], log.text
+        assert NEW_TITLE in fetch(base + "sources/zz-serve-test/")
         lastmod = re.findall(r"<lastmod>([^<]+)</lastmod>", fetch(base + "sitemap.xml"))
         assert set(lastmod) == {"2022-03-05"}, f"SOURCE_DATE_EPOCH not updated on the rebuild: {lastmod}"
 
         # an edited template: one rebuild, nothing parsed
         template = tmp_path / "my_templates" / "data.md.j2"
-        template.write_text(template.read_text(encoding="utf-8") + f"\n{TEMPLATE_MARK}\n", encoding="utf-8")
-        wait_for("the edited template's output", lambda: TEMPLATE_MARK in (fetch(base + "data/") or ""), 60, log)
-        time.sleep(QUIET_SECONDS / 2)
-        assert builds(log)[2:] == ["briefing: 0 article(s) parsed, 3 from the cache"], log.read_text()
-        assert log.read_text().count("Building documentation") == 3, log.read_text()
+        replace_file(template, template.read_text(encoding="utf-8") + f"\n{TEMPLATE_MARK}\n")
+        wait_for_rebuild(log)
+        assert builds(log)[2:] == ["briefing: 0 article(s) parsed, 3 from the cache"], log.text
+        assert TEMPLATE_MARK in fetch(base + "data/")
+        assert log.text.count("Building documentation") == 3, log.text
         assert server.poll() is None, "the server stopped"
-        problems = [line for line in log.read_text().splitlines()
-                    if re.match(r"(WARNING|ERROR)", line) and not line.endswith('" code 404')]  # our polling
-        assert not problems, log.read_text()
+        problems = [line for line in log.lines if re.match(r"(WARNING|ERROR)", line)]
+        assert not problems, log.text
     finally:
         server.terminate()
         try:
