@@ -5,7 +5,7 @@
 #   make serve          live preview on http://127.0.0.1:8000
 #   make test           run the test suite
 #   make browser-deps   install Debian's chromium for the browser tests
-#   make bench          run the benchmarks
+#   make bench          run the benchmarks (speed, memory, and hostile 100 kB inputs under a time budget)
 #   make clean          remove site/ and .cache/ (keeps .venv)
 
 PYTHON ?= python3
@@ -50,6 +50,7 @@ browser-deps:
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+	$(BIN)/python benchmarks/pathological.py
 
 clean:
 	rm -rf site/ .cache/

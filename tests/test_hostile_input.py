@@ -292,3 +292,30 @@ def test_a_failed_write_leaves_the_previous_markdown_tree(tmp_path, monkeypatch)
     monkeypatch.setattr(fileio, "write_atomic", real)
     write_tree({"index.md": "new home", "a/b.md": "old b"}, out)
     assert (out / "index.md").read_text() == "new home"
+
+
+# ------------------------------------------------------------------------ linear patterns
+
+from generator.nlp.quotes import _LABEL, _label_fits  # noqa: E402
+from generator.sources.typography import normalise  # noqa: E402
+
+
+def _labels(text: str) -> list[str]:
+    return [m.group(1) for m in _LABEL.finditer(text) if _label_fits(m.group(1))]
+
+
+def test_transcript_labels_read_as_before():
+    text = ("Vladimir Putin: Good afternoon.\nPUTIN: Thank you.\nPeskov: one word is no label.\n"
+            "The President of the Russian Federation : with a space.\nMcDonald: two tokens in one word.")
+    assert _labels(text) == ["Vladimir Putin", "PUTIN", "The President of the Russian Federation", "McDonald"]
+    assert _labels("A B C D E F G H I J K L M N O: fifteen words is too many.") == []
+
+
+def test_a_line_of_capitals_is_no_label_and_no_hang():
+    assert _labels("A" * 100_000) == [] and _labels("AB " * 30_000 + ": x") == []
+
+
+def test_typography_keeps_its_repairs_on_long_runs():
+    assert normalise("Russias army and the violence  but peace") == "Russia's army and the violence \u2014 but peace"
+    assert normalise("a-" * 50_000).startswith("a-a-")  # a long hyphen run no longer takes seconds a letter
+    assert normalise("x" + " " * 50_000 + "\u2014 y") == "x \u2014 y"

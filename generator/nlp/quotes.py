@@ -32,8 +32,30 @@ _MAKING_LEMMAS = lexicon.words("quotes", "making_lemmas")
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # A speaker label: title-case words (a name with its titles) and a colon, at a paragraph start or
-# after a sentence end.
-_LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))((?:(?:[A-Z][\w'\-.]*|of|the|and) ?){2,14}):\s+(?=\S)", re.M)
+# after a sentence end. Words are separated by exactly one space, so the pattern is linear (a run of
+# capitals once backtracked exponentially); `_label_fits` then asks for 2-14 name tokens as before.
+_LABEL_WORD = r"(?:(?:of|the|and)*[A-Z][\w'\-.]*|(?:of|the|and)+)"
+_LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))(" + _LABEL_WORD + r"(?: " + _LABEL_WORD + r"){0,13}) ?:\s+(?=\S)",
+                    re.M)
+_LABEL_PARTS = re.compile(r"((?:of|the|and)*)([A-Z][\w'\-.]*)?")
+_FUNCTION_WORD = re.compile(r"of|the|and")
+_CAPITAL = re.compile(r"[A-Z]")
+_TRAILING = re.compile(r"(?:of|the|and)$")
+
+
+def _label_fits(label: str) -> bool:
+    """Whether the label reads as 2 to 14 tokens (a title-case word or of/the/and); a word such as
+    "PUTIN" or "McDonald" may count as one token or as several, as the earlier pattern allowed."""
+    fewest = most = 0
+    for word in label.split(" "):
+        prefix, capitalised = _LABEL_PARTS.fullmatch(word).groups()
+        function_words = len(_FUNCTION_WORD.findall(prefix))
+        fewest += function_words + (1 if capitalised else 0)
+        if capitalised:  # "PUTIN" is P+UTIN, "Xof" is X+of
+            most += function_words + 1 + len(_CAPITAL.findall(capitalised, 1)) + bool(_TRAILING.search(capitalised, 1))
+        else:
+            most += function_words
+    return fewest <= 14 and most >= 2
 
 
 @dataclass(frozen=True)
@@ -387,6 +409,8 @@ def transcript_turns(doc: Doc, actors: ArticleActors) -> list[tuple[str, int, in
                if actors.mentions[key].kind == "person"]
     labels = []
     for m in _LABEL.finditer(text):
+        if not _label_fits(m.group(1)):
+            continue
         s, e = m.start(1), m.end(1)
         who = [k for a, b, k in persons if s <= a and b <= e]
         if who:

@@ -12,7 +12,7 @@ import re
 from generator.nlp import gazetteer
 
 _FURNITURE_LINE = re.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t]*+(?:"
     r"(?:Want more [^\n]*\?\s*)?Sign up\b[^\n]{0,200}"                  # newsletter promotions
     r"|\d{1,2}:\d{2}\s[^\n]{5,200}\s[\u2013\u2014-]\s(?:video|audio)"    # embedded media captions
     r"|[^\n]{0,400}\bPhotograph: [^\n]{2,80}"                          # photo captions and credits

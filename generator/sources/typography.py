@@ -18,7 +18,8 @@ _QUOTES = str.maketrans(lexicon.table("typography", "quotes"))
 _CONTRACTIONS = lexicon.table("typography", "contractions")
 # Common nouns whose stripped possessive is not a valid plural ("countrys", "todays").
 _POSSESSIVE_NOUNS = lexicon.words("typography", "possessive_nouns")
-_WORD = re.compile(r"\b([A-Za-z][A-Za-z\-]*?)s\b")
+# A word ending in "s"; the stem is capped (no name is longer) so a long hyphenated run stays linear.
+_WORD = re.compile(r"\b([A-Za-z][A-Za-z\-]{0,60}?)s\b")
 
 
 def normalise(text: str) -> str:
@@ -29,7 +30,7 @@ def normalise(text: str) -> str:
     "Russia" occurs) -- unless the word is a plural name or nationality ("Russians", "States").
     """
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
-    text = re.sub(r" *\u2014 *", " \u2014 ", text)
+    text = re.sub(r"(?<! ) *\u2014 *", " \u2014 ", text)  # a match starts where its spaces start: linear
     stripped = "'" not in text
     known = gazetteer.place_names() | gazetteer.ORGANISATIONS
     names = known | set(re.findall(r"(?<=[a-z,;:] )[A-Z][A-Za-z\-]+\b", text))
