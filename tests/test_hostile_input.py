@@ -319,3 +319,11 @@ def test_typography_keeps_its_repairs_on_long_runs():
     assert normalise("Russias army and the violence  but peace") == "Russia's army and the violence \u2014 but peace"
     assert normalise("a-" * 50_000).startswith("a-a-")  # a long hyphen run no longer takes seconds a letter
     assert normalise("x" + " " * 50_000 + "\u2014 y") == "x \u2014 y"
+
+
+def test_an_actor_cannot_take_a_reserved_page_name_and_long_names_are_capped():
+    from generator.nlp.actors import MAX_ID_CHARS, slug
+
+    assert slug("Index") == "index-actor" and slug("Kinds") == "kinds-actor" and slug("Kyiv") == "kyiv"
+    long_a, long_b = "Ministry " * 30 + "A", "Ministry " * 30 + "B"
+    assert len(slug(long_a)) <= MAX_ID_CHARS and slug(long_a) != slug(long_b)

@@ -9,6 +9,7 @@ Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States). 
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -347,5 +348,14 @@ def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Acto
     return actors, link
 
 
+# Page names of the Actors section that no actor may take (actors/index.md, actors/kinds/).
+RESERVED_IDS = frozenset({"index", "kinds"})
+MAX_ID_CHARS = 80
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
+    """An actor's id: its folded name, URL-safe, at most MAX_ID_CHARS long, never a reserved page name."""
+    found = re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "actor"
+    if len(found) > MAX_ID_CHARS:
+        found = f"{found[:MAX_ID_CHARS - 9].rstrip('-')}-{hashlib.sha1(found.encode()).hexdigest()[:8]}"
+    return f"{found}-actor" if found in RESERVED_IDS else found
