@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.briefing.io import briefing_data
-from generator.nlp.cache import ExtractionCache
 from generator.briefing.curation import CurationError, apply_curation, load_curation
+from generator.briefing.io import briefing_data
 from generator.briefing.merge import merge
+from generator.errors import E050, E100, printable
+from generator.nlp.cache import ExtractionCache
 from generator.nlp.extract import extract_articles
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
 from generator.sources.seeds import read_seeds
-from generator.errors import E050, E100, printable
 
 CURATION_FILE = "curation.yml"
 
