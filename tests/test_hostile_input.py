@@ -327,3 +327,11 @@ def test_an_actor_cannot_take_a_reserved_page_name_and_long_names_are_capped():
     assert slug("Index") == "index-actor" and slug("Kinds") == "kinds-actor" and slug("Kyiv") == "kyiv"
     long_a, long_b = "Ministry " * 30 + "A", "Ministry " * 30 + "B"
     assert len(slug(long_a)) <= MAX_ID_CHARS and slug(long_a) != slug(long_b)
+
+
+def test_a_merge_cycle_keeps_one_actor_and_reports_the_rest():
+    b = _briefing()
+    b.actors.append(Actor("kiev", "Kiev", "place", (), ("a1",)))
+    b = apply_curation(b, {"actors": {"merge": [{"into": "kyiv", "ids": ["kiev"]}, {"into": "kiev", "ids": ["kyiv"]}]}})
+    assert [a.id for a in b.actors] == ["kyiv"] and "Kiev" in b.actors[0].aliases
+    assert any("E043" in p and "'kiev'" in p for p in b.curation_problems)
