@@ -84,7 +84,8 @@ E107 = Code("E107", "error", "in none of the three seed forms",
             "YYYY-MM-DD headline', or (c) '---' YAML front matter with title and date")
 E108 = Code("E108", "error", "front matter that is bad YAML, not a mapping, or uses YAML tags", "front matter {problem}")
 E109 = Code("E109", "error", "missing, malformed or impossible date (2022-02-30)", "{kind} date {detail}")
-E110 = Code("E110", "error", "without a title", "missing title{detail}")
+E110 = Code("E110", "error", "without a title (or one of invisible characters only, or over 500 characters)",
+            "missing title{detail}")
 E111 = Code("E111", "error", "without text", "no article text")
 E112 = Code("E112", "warning", "the same text as another seed: skipped, the first one kept",
             "same text as seeds/{first}; skipped as a duplicate")

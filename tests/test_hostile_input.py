@@ -335,3 +335,8 @@ def test_a_merge_cycle_keeps_one_actor_and_reports_the_rest():
     b = apply_curation(b, {"actors": {"merge": [{"into": "kyiv", "ids": ["kiev"]}, {"into": "kiev", "ids": ["kyiv"]}]}})
     assert [a.id for a in b.actors] == ["kyiv"] and "Kiev" in b.actors[0].aliases
     assert any("E043" in p and "'kiev'" in p for p in b.curation_problems)
+
+
+def test_a_whole_text_in_the_title_line_is_refused():
+    problem = _fatal("A" * 100_000 + "\n20220228\nhttps://example.org/a\nBody text.\n")
+    assert problem.code == "E110" and "100,000 characters" in problem.reason

@@ -35,6 +35,7 @@ MAX_BYTES = 5_000_000  # whole articles are far smaller; anything bigger is a mi
 MAX_FRONT_MATTER = 20_000  # characters
 MIN_YEAR, MAX_YEAR = 1900, 2100  # the dates an article may have
 MAX_ID_CHARS = 80
+MAX_TITLE_CHARS = 500  # headlines are a tenth of that
 MAX_DEPTH = 32  # folder levels under seeds/
 # Page names of the Sources section that no article may take (sources/index.md, sources/months/).
 RESERVED_IDS = frozenset({"index", "months"})
@@ -171,6 +172,8 @@ def _title(value: str) -> str:
     title = re.sub(r"\s*\n\s*", " ", value).strip()
     if not title or not any(unicodedata.category(c)[0] in "LNPS" for c in title):  # nothing visible
         raise _Fatal(E110, detail="" if not title else " (only invisible characters)")
+    if len(title) > MAX_TITLE_CHARS:  # a scraper put the text where the headline goes
+        raise _Fatal(E110, detail=f" (a title of {len(title):,} characters, over {MAX_TITLE_CHARS}: is the text in it?)")
     return title
 
 
