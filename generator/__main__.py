@@ -24,7 +24,8 @@ def _settings(args):
     from generator.pipeline import Settings
 
     return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
-                    templates=Path(args.templates) if args.templates else None, strict=args.strict)
+                    templates=Path(args.templates) if args.templates else None, strict=args.strict,
+                    publish_text=args.publish_text)
 
 
 def _write_data(data: dict, out: Path) -> None:
@@ -72,6 +73,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse every article again")
     parser.add_argument("--templates", default=None, help="folder whose templates override the defaults")
     parser.add_argument("--strict", action="store_true", help="fail on any bad seed or curation entry")
+    parser.add_argument("--publish-text", action="store_true",
+                        help="republish the full text of seeds that do not say publish_text (default: excerpts only)")
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
 
 

@@ -11,6 +11,7 @@ from typing import Optional
 from generator.briefing.curation import CurationError, apply_curation, load_curation
 from generator.briefing.io import briefing_data
 from generator.briefing.merge import merge
+from generator.briefing.rights import withhold_texts
 from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
 from generator.nlp.extract import extract_articles
@@ -34,6 +35,7 @@ class Settings:
     curation: Optional[Path] = None  # default: <seeds>/curation.yml
     strict: bool = False
     label: Optional[str] = None  # how problems name the seeds folder (default: the path as given)
+    publish_text: bool = False  # republish full texts of seeds that do not say (see briefing/rights.py)
 
 
 @dataclass
@@ -75,6 +77,7 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     briefing.curation_problems[:0] = shape_problems
     for line in briefing.curation_problems:
         warn(line)
+    briefing = withhold_texts(briefing, settings.publish_text)
     if settings.strict and warnings:
         raise BuildFailed(E050(count=len(warnings), first=warnings[0]))
     result = Result(data=briefing_data(briefing, model), warnings=warnings)

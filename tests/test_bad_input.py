@@ -113,7 +113,7 @@ def mkdocs(work: Path, *args: str, site_url: str = "http://127.0.0.1:8000/", tim
 @pytest.fixture(scope="module")
 def bad_build(tmp_path_factory):
     work = tmp_path_factory.mktemp("bad-input")
-    copy_project(work)
+    copy_project(work, publish_text=True)
     write_bad_seeds(work)
     site = work / "site"
     site.mkdir()

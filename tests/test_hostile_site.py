@@ -109,7 +109,7 @@ class HostileSite:
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     work = tmp_path_factory.mktemp("hostile")
-    copy_project(work)
+    copy_project(work, publish_text=True)
     write_hostile_seeds(work / "seeds")
     site = work / "site"
     site.mkdir()

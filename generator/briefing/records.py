@@ -22,6 +22,8 @@ PRECISIONS = ("day", "month", "year")
 class Article:
     """One seed file, parsed. `id` is stable: derived from the file name, not its position."""
 
+    PUBLISHED: ClassVar = ("id", "file", "title", "date", "source", "url", "license", "body", "excerpts")
+
     id: str = field(metadata=describe("Stable id derived from the file name", pattern="^[a-z0-9-]+$"))
     file: str = field(metadata=describe("Seed path relative to the seeds folder (POSIX separators)"))
     title: str
@@ -29,8 +31,16 @@ class Article:
     source: str = field(metadata=describe("Publisher: front matter 'source' or the URL's site; '' when unknown"))
     url: str = field(metadata=describe("'' when unknown"))
     # LF line endings, as written (typography is normalised later, for NLP only)
-    body: str = field(metadata=describe("The article text as read from the seed", key="text", optional=True))
+    body: str = field(metadata=describe("The article text as read from the seed; left out when its licence "
+                                        "does not allow republishing it", key="text", optional=True,
+                                        omit_empty=True))
     encoding: str = field(default="utf-8", metadata=INTERNAL)
+    license: str = field(default="", metadata=describe("The licence the seed declares (SPDX id or text)",
+                                                       optional=True, omit_empty=True))
+    publish_text: Optional[bool] = field(default=None, metadata=INTERNAL)  # None: the site's default decides
+    excerpts: tuple[str, ...] = field(default=(), metadata=describe(
+        "The sentences the briefing cites, in text order, in place of a text that may not be republished",
+        optional=True, omit_empty=True))
 
 
 @dataclass(frozen=True)

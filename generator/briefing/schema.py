@@ -26,10 +26,12 @@ HERE = Path(__file__).parent
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
-def describe(doc: str = "", *, key: str = "", optional: bool = False, **constraints: Any) -> dict:
+def describe(doc: str = "", *, key: str = "", optional: bool = False, omit_empty: bool = False,
+             **constraints: Any) -> dict:
     """Field metadata: its description, its published name (when not the field's), whether it may be
-    left out, and JSON Schema constraints (enum, pattern, minItems ...)."""
-    return {"doc": doc, "key": key, "optional": optional, "constraints": constraints}
+    left out (and is, when empty), and JSON Schema constraints (enum, pattern, minItems ...)."""
+    return {"doc": doc, "key": key, "optional": optional or omit_empty, "omit_empty": omit_empty,
+            "constraints": constraints}
 
 
 INTERNAL = {"internal": True}  # metadata of a field that is never published
@@ -49,7 +51,8 @@ def published_key(f: dataclasses.Field) -> str:
 def to_data(obj: Any) -> Any:
     """A record as published plain data: published fields only, under their published names."""
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {published_key(f): to_data(getattr(obj, f.name)) for f in published_fields(type(obj))}
+        return {published_key(f): to_data(getattr(obj, f.name)) for f in published_fields(type(obj))
+                if not (f.metadata.get("omit_empty") and getattr(obj, f.name) in ("", (), [], None))}
     if isinstance(obj, (list, tuple)):
         return [to_data(x) for x in obj]
     if isinstance(obj, dict):

@@ -50,6 +50,7 @@ class BriefingConfig(base.Config):
     model = c.Optional(c.Type(str))
     cache = c.Type(str, default=".cache/extraction")
     curation = c.Optional(c.Type(str))
+    publish_text = c.Type(bool, default=False)  # republish full texts of seeds that do not say
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -87,7 +88,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             cache=self._path(config, self.config.cache),
                             templates=self._path(config, self.config.templates),
                             curation=self._path(config, self.config.curation), strict=bool(config.strict),
-                            label=self._label(config, seeds))
+                            label=self._label(config, seeds), publish_text=self.config.publish_text)
         try:
             tree, result = build_tree(settings, log.debug)
         except BuildFailed as exc:

@@ -22,6 +22,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple, Optional
 from urllib.parse import urlsplit
 
 import yaml
@@ -46,6 +47,8 @@ _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")  # bytes Windows-1252 leaves 
 _ISO_DATE, _COMPACT_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})"), re.compile(r"(\d{4})(\d{2})(\d{2})")
 _FORM_B = re.compile(r"\s*date\s+(\d\S*)\s*(.*)", re.IGNORECASE)
 _URL = re.compile(r"https?://\S+", re.IGNORECASE)
+_FORM_B_SOURCE = re.compile(r"[ \t]*source:[ \t]*(\S[^\n]*)", re.IGNORECASE)
+_YES, _NO = frozenset({"true", "yes", "on"}), frozenset({"false", "no", "off"})
 _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc, minus tab and line breaks
 
 
@@ -53,6 +56,18 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc, minus t
 class SeedReport:
     articles: list[Article]  # sorted by (date, id)
     problems: list[SeedProblem]  # sorted by file
+
+
+class _Header(NamedTuple):
+    """What a seed's form says besides its text."""
+
+    title: str
+    date: dt.date
+    source: str
+    url: str
+    body_lines: list[str]
+    license: str = ""  # SPDX id or free text, as the seed declares it
+    publish_text: Optional[bool] = None  # None: the site's default decides
 
 
 class _Fatal(Exception):
@@ -227,7 +242,7 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def _form_c(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+def _form_c(lines: list[str]) -> _Header:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise _Fatal(E108, problem="opened with '---' is never closed by a '---' line")
@@ -249,29 +264,44 @@ def _form_c(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
     if not isinstance(meta, dict):
         raise _Fatal(E108, problem="is not a mapping of 'key: value' lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
-    for key in ("title", "source", "url"):
+    for key in ("title", "source", "url", "license", "publish_text"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise _Fatal(E108, problem=f"'{key}' must be text, not a list or mapping")
     title = _title(meta.get("title") or "")
     date = _parse_date(meta.get("date"), "in front matter", "date: YYYY-MM-DD")
     url = (meta.get("url") or "").strip()
-    return title, date, (meta.get("source") or "").strip() or _host(url), url, lines[end + 1:]
+    return _Header(title, date, (meta.get("source") or "").strip() or _host(url), url, lines[end + 1:],
+                   (meta.get("license") or "").strip()[:200], _permission(meta.get("publish_text")))
 
 
-def _form_b(match: re.Match, lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+def _permission(value: Optional[str]) -> Optional[bool]:
+    """`publish_text: true|false` (YAML's spellings); None when the seed does not say."""
+    if value is None or not value.strip():
+        return None
+    if value.strip().lower() in _YES:
+        return True
+    if value.strip().lower() in _NO:
+        return False
+    raise _Fatal(E108, problem=f"'publish_text' must be true or false, not {_show(value)}")
+
+
+def _form_b(match: re.Match, lines: list[str]) -> _Header:
     date = _parse_date(match.group(1), "on line 1", "' date YYYY-MM-DD headline'")
-    return _title(match.group(2)), date, "", "", lines[1:]
+    source = _FORM_B_SOURCE.fullmatch(lines[1]) if len(lines) > 1 else None  # optional 'source: X' line 2
+    if source:
+        return _Header(_title(match.group(2)), date, source.group(1).strip()[:200], "", lines[2:])
+    return _Header(_title(match.group(2)), date, "", "", lines[1:])
 
 
-def _form_a(lines: list[str]) -> tuple[str, dt.date, str, str, list[str]]:
+def _form_a(lines: list[str]) -> _Header:
     date = _parse_date(lines[1], "on line 2", "YYYYMMDD")
     title = _title(lines[0])
     has_url = len(lines) > 2 and _URL.fullmatch(lines[2].strip())
     url = lines[2].strip() if has_url else ""
-    return title, date, _host(url), url, lines[3:] if has_url else lines[2:]
+    return _Header(title, date, _host(url), url, lines[3:] if has_url else lines[2:])
 
 
-def _parse_text(text: str) -> tuple[str, dt.date, str, str, list[str]]:
+def _parse_text(text: str) -> _Header:
     """Detect the form from the first lines; return (title, date, source, url, body lines)."""
     lines = _trim(text.split("\n"))
     first, second = lines[0], (lines[1].strip() if len(lines) > 1 else "")
@@ -303,11 +333,12 @@ def parse_seed(data: bytes, file: str) -> tuple[Article | None, list[SeedProblem
         if _looks_binary(text):
             raise _Fatal(E105, detail="")
         text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        title, date, source, url, body_lines = _parse_text(text)
-        body = _body(body_lines)
+        header = _parse_text(text)
+        body = _body(header.body_lines)
     except _Fatal as fatal:
         return None, problems + [SeedProblem(file, fatal.reason, fatal.code, fatal=True)]
-    return Article(article_id(file), file, title, date, source, url, body, encoding), problems
+    return Article(article_id(file), file, header.title, header.date, header.source, header.url, body, encoding,
+                   license=header.license, publish_text=header.publish_text), problems
 
 
 # --- the folder --------------------------------------------------------------------------------
