@@ -93,5 +93,6 @@ def test_no_full_text_without_permission_anywhere_in_the_site(tmp_path):
     assert "Excerpts" in page and "The talks began just after 1 p.m. Ukraine time, CNN reported." in page
     assert 'href="https://www.huffpost.com/entry/russia-ukraine-talks_n_621951cfe4b03d0c8038bac9"' in html.unescape(page)
     release = (site / "sources" / "licensed" / "index.html").read_text(encoding="utf-8")
+    assert "Licence" in release and "CC-BY-4.0" in release and "Licence" not in page
     assert "A second paragraph that may be republished in full." in release and "CC-BY-4.0" in (
         site / "data" / "briefing.yml").read_text(encoding="utf-8")
