@@ -103,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
         print("error: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # one line for the user; the traceback is noise for an editor
+        for problem in getattr(exc, "problems", ()):  # strict mode: every problem, then the verdict
+            print(problem, file=sys.stderr)
         print(f"error: {exc}".splitlines()[0], file=sys.stderr)
         return 1
 

@@ -3,7 +3,7 @@ seeds -> Article -> extractions (cached) -> merged briefing (+ curation) -> data
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -23,7 +23,11 @@ CURATION_FILE = "curation.yml"
 
 
 class BuildFailed(RuntimeError):
-    """E050: strict mode and a seed or curation entry had a problem."""
+    """E050: strict mode and a seed or curation entry had a problem; `problems` lists them all."""
+
+    def __init__(self, message: str, problems: Sequence[str] = ()):
+        super().__init__(message)
+        self.problems = list(problems)
 
 
 @dataclass(frozen=True)
@@ -70,16 +74,16 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     shape_problems: list[str] = []
     try:
         curation = load_curation(curation_path, shape_problems)
-    except CurationError as exc:  # the briefing still builds, uncurated; strict mode fails below
+    except CurationError as exc:  # the briefing still builds, uncurated (every page says so); strict fails below
         curation = {}
-        warn(str(exc))
+        shape_problems.append(str(exc))
     briefing = apply_curation(briefing, curation, curation_path.name)
     briefing.curation_problems[:0] = shape_problems
     for line in briefing.curation_problems:
         warn(line)
     briefing = withhold_texts(briefing, settings.publish_text)
     if settings.strict and warnings:
-        raise BuildFailed(E050(count=len(warnings), first=warnings[0]))
+        raise BuildFailed(E050(count=len(warnings), first=warnings[0]), warnings)
     result = Result(data=briefing_data(briefing, model), warnings=warnings)
     if cache:
         result.parsed, result.cached, result.cache_write_errors = cache.misses, cache.hits, len(cache.write_errors)

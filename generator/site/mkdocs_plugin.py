@@ -92,6 +92,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         try:
             tree, result = build_tree(settings, log.debug)
         except BuildFailed as exc:
+            for problem in exc.problems:  # every problem, not only the first, so one run finds them all
+                log.error(problem)
             raise PluginError(str(exc)) from exc
         for warning in result.warnings:
             log.warning(warning)

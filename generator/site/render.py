@@ -20,7 +20,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.briefing.io import dump_json, dump_yaml, schema_text
-from generator.errors import E030, E031
+from generator.errors import E030, E031, E040, E041, E045
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
@@ -125,6 +125,19 @@ class _Context:
         return {"briefing": self.data, "articles": self.articles, "actors": self.actors}
 
 
+UNCURATED = (E040, E041, E045)  # the curation file could not be used at all
+
+
+def _uncurated_banner(data: dict) -> str:
+    """A warning for every page when curation.yml could not be read: editors must not miss that their
+    corrections are not applied (and readers see the machine's briefing)."""
+    broken = [p for p in data.get("curation_problems", []) if str(p).startswith(UNCURATED)]
+    if not broken:
+        return ""
+    return (f'!!! warning "The editors\' corrections are not applied"\n    {escape_text(broken[0])}. '
+            "This briefing is shown uncurated until the file is fixed.\n\n")
+
+
 def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order."""
     env = make_environment(override)
@@ -133,8 +146,14 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     home = _home_selection(data, ctx, pinned)
     tree: dict[str, str] = {}
 
+    banner = _uncurated_banner(data)
+
     def page(path: str, template: str, **values: Any) -> None:
-        tree[path] = env.get_template(template).render(**ctx.common(), **values)
+        text = env.get_template(template).render(**ctx.common(), **values)
+        if banner:  # after the page's title line, so MkDocs still takes the title from it
+            head, _, rest = text.partition("\n")
+            text = f"{head}\n\n{banner}{rest}" if head.startswith("# ") else banner + text
+        tree[path] = text
 
     # Every index is split so that no page grows with the number of articles: chronology and
     # sources by month, actors by kind (the index shows the most mentioned), quotes a few per

@@ -1,0 +1,68 @@
+"""Errors an editor can find: a broken curation file is shown on every page (never silently dropped),
+and strict mode names every problem before it fails."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import BuildFailed, Settings, build_data
+from generator.site.render import render_tree
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = "---\ntitle: Talks\ndate: 2022-02-28\n---\nRussia and Ukraine held talks in Belarus on Monday.\n"
+
+
+@pytest.mark.model
+def test_a_broken_curation_file_puts_a_banner_on_every_page(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(GOOD, encoding="utf-8")
+    (seeds / "curation.yml").write_text("title: Mine\nhide:\n  quotes: [q-1\n", encoding="utf-8")
+    result = build_data(Settings(seeds=seeds, cache=tmp_path / "cache"))
+    assert result.data["title"] == "Briefing"  # uncurated
+    (problem,) = [p for p in result.data["curation_problems"] if p.startswith("E040")]
+    assert problem.startswith("E040 curation.yml:") and any(problem in w for w in result.warnings)
+    pages = {path: text for path, text in render_tree(result.data).items() if path.endswith(".md")}
+    assert len(pages) > 5
+    for path, text in pages.items():
+        assert "corrections are not applied" in text and "curation.yml:" in text, path
+        if text.startswith("# "):
+            assert text.split("\n", 1)[1].lstrip().startswith("!!! warning"), path  # right under the title
+
+
+@pytest.mark.model
+def test_a_working_curation_file_adds_no_banner(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.md").write_text(GOOD, encoding="utf-8")
+    (seeds / "curation.yml").write_text("title: Mine\n", encoding="utf-8")
+    result = build_data(Settings(seeds=seeds, cache=tmp_path / "cache"))
+    assert result.data["title"] == "Mine"
+    assert not any("corrections are not applied" in t for t in render_tree(result.data).values())
+
+
+def _three_bad_seeds(seeds: Path) -> None:
+    seeds.mkdir()
+    (seeds / "good.md").write_text(GOOD, encoding="utf-8")
+    (seeds / "bad-date.md").write_text("---\ntitle: T\ndate: 2022-02-30\n---\nText.\n", encoding="utf-8")
+    (seeds / "empty.txt").write_text("   \n", encoding="utf-8")
+    (seeds / "no-title.md").write_text("---\ndate: 2022-02-28\n---\nText.\n", encoding="utf-8")
+
+
+@pytest.mark.model
+def test_strict_mode_names_every_problem(tmp_path):
+    _three_bad_seeds(tmp_path / "seeds")
+    with pytest.raises(BuildFailed) as failed:
+        build_data(Settings(seeds=tmp_path / "seeds", cache=tmp_path / "cache", strict=True))
+    assert len(failed.value.problems) == 3
+    assert {p.split(":")[0] for p in failed.value.problems} == {
+        f"{tmp_path / 'seeds'}/bad-date.md", f"{tmp_path / 'seeds'}/empty.txt", f"{tmp_path / 'seeds'}/no-title.md"}
+    cli = subprocess.run([sys.executable, "-m", "generator", "extract", "--seeds", str(tmp_path / "seeds"), "--out",
+                          str(tmp_path / "out"), "--cache", str(tmp_path / "cache"), "--strict", "--quiet"],
+                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    lines = cli.stderr.splitlines()
+    assert cli.returncode == 1 and len(lines) == 4 and lines[-1].startswith("error: E050 strict mode: 3 problem(s)")
+    assert all(name in cli.stderr for name in ("bad-date.md", "empty.txt", "no-title.md"))
