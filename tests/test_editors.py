@@ -66,3 +66,20 @@ def test_strict_mode_names_every_problem(tmp_path):
     lines = cli.stderr.splitlines()
     assert cli.returncode == 1 and len(lines) == 4 and lines[-1].startswith("error: E050 strict mode: 3 problem(s)")
     assert all(name in cli.stderr for name in ("bad-date.md", "empty.txt", "no-title.md"))
+
+
+def test_find_prints_matching_items_with_their_ids():
+    golden = ROOT / "tests" / "golden" / "briefing.yml"
+    out = subprocess.run([sys.executable, "-m", "generator", "find", "LET THEM TRY", "--data", str(golden)],
+                         capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    (line,) = out.stdout.splitlines()
+    kind, item_id, words = line.split(None, 2)
+    assert kind == "quote" and item_id.startswith("q-") and "let them try" in words.lower()
+    import yaml
+
+    data = yaml.safe_load(golden.read_text(encoding="utf-8"))
+    assert any(q["id"] == item_id and "let them try" in q["text"].lower() for q in data["quotes"])
+    actors = subprocess.run([sys.executable, "-m", "generator", "find", "zelensk", "--data", str(golden)],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
+    assert "actor   volodymyr-zelensky" in actors
