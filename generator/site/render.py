@@ -8,13 +8,12 @@ the same name in their own templates folder, which is searched first.
 """
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Optional
-from urllib.parse import urlparse, urlsplit
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
