@@ -83,3 +83,31 @@ def test_find_prints_matching_items_with_their_ids():
     actors = subprocess.run([sys.executable, "-m", "generator", "find", "zelensk", "--data", str(golden)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
     assert "actor   volodymyr-zelensky" in actors
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("edit_url", ["https://github.com/newsroom/briefing/edit/main/", "", "javascript:alert(1)//"])
+def test_edit_links_lead_to_the_seed_or_the_curation_file(tmp_path, edit_url):
+    import html
+    import os
+
+    from site_helpers import copy_project, parse_file
+
+    copy_project(tmp_path, ROOT / "seeds")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "BRIEFING_EDIT_URL": edit_url}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    site = tmp_path / "site"
+
+    def edit_link(page: str) -> list[str]:
+        return [html.unescape(t.attrs["href"]) for t in parse_file(site / page).tags
+                if t.name == "a" and t.attrs.get("rel") == "edit"]
+
+    if not edit_url.startswith("https://"):  # unset, or not an address a link may have
+        assert edit_link("sources/001-eae2988b17b06bab/index.html") == []
+        return
+    assert edit_link("sources/001-eae2988b17b06bab/index.html") == [edit_url + "seeds/001_eae2988b17b06bab.txt"]
+    assert edit_link("actors/volodymyr-zelensky/index.html") == [edit_url + "seeds/curation.yml"]
+    assert edit_link("index.html") == [edit_url + "seeds/curation.yml"]
+    assert edit_link("about/index.html") == [edit_url + "docs/about.md"]

@@ -14,6 +14,7 @@ import datetime as dt
 import logging
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files
 
 from generator.pipeline import BuildFailed, Settings, build_tree
 from generator.site.publish import SiteSwap
-from generator.site.render import DEFAULT_TEMPLATES
+from generator.site.render import DEFAULT_TEMPLATES, safe_url
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -51,6 +52,14 @@ class BriefingConfig(base.Config):
     cache = c.Type(str, default=".cache/extraction")
     curation = c.Optional(c.Type(str))
     publish_text = c.Type(bool, default=False)  # republish full texts of seeds that do not say
+    # "https://github.com/OWNER/REPO/edit/BRANCH/": each page links to the file an editor changes for it.
+    edit_url = c.Type(str, default="")
+
+
+def edit_targets(data: dict, tree: dict[str, str]) -> dict[str, str]:
+    """Generated page -> the repository file behind it: an article's seed, else the curation file."""
+    seeds = {f"sources/{a['id']}.md": f"seeds/{a['file']}" for a in data.get("articles", [])}
+    return {path: seeds.get(path, "seeds/curation.yml") for path in tree if path.endswith(".md")}
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -102,7 +111,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._set_build_date(result.data)
         for path, content in tree.items():
             files.append(File.generated(config, path, content=content))
+        self._edit_targets = edit_targets(result.data, tree)
         return files
+
+    def on_page_context(self, context, *, page, config, nav):
+        """Material's "Edit this page": a source page edits its seed, every other briefing page the
+        curation file, a page of docs/ itself (only when `edit_url` is a safe http(s) address)."""
+        base = safe_url(self.config.edit_url)
+        if base:
+            target = getattr(self, "_edit_targets", {}).get(page.file.src_uri, f"docs/{page.file.src_uri}")
+            page.edit_url = base.rstrip("/") + "/" + quote(target, safe="/")
+        return context
 
     # --- reproducible dates ------------------------------------------------------------------------
 
