@@ -15,13 +15,17 @@ ROOT = Path(__file__).resolve().parent.parent
 GOOD = "---\ntitle: Talks\ndate: 2022-02-28\n---\nRussia and Ukraine held talks in Belarus on Monday.\n"
 
 
-@pytest.mark.model
-def test_a_broken_curation_file_puts_a_banner_on_every_page(tmp_path):
+def _build_with_curation(tmp_path: Path, curation: str):
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "a.md").write_text(GOOD, encoding="utf-8")
-    (seeds / "curation.yml").write_text("title: Mine\nhide:\n  quotes: [q-1\n", encoding="utf-8")
-    result = build_data(Settings(seeds=seeds, cache=tmp_path / "cache"))
+    (seeds / "curation.yml").write_text(curation, encoding="utf-8")
+    return build_data(Settings(seeds=seeds, cache=tmp_path / "cache"))
+
+
+@pytest.mark.model
+def test_a_broken_curation_file_puts_a_banner_on_every_page(tmp_path):
+    result = _build_with_curation(tmp_path, "title: Mine\nhide:\n  quotes: [q-1\n")
     assert result.data["title"] == "Briefing"  # uncurated
     (problem,) = [p for p in result.data["curation_problems"] if p.startswith("E040")]
     assert problem.startswith("E040 curation.yml:") and any(problem in w for w in result.warnings)
@@ -35,11 +39,7 @@ def test_a_broken_curation_file_puts_a_banner_on_every_page(tmp_path):
 
 @pytest.mark.model
 def test_a_working_curation_file_adds_no_banner(tmp_path):
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    (seeds / "a.md").write_text(GOOD, encoding="utf-8")
-    (seeds / "curation.yml").write_text("title: Mine\n", encoding="utf-8")
-    result = build_data(Settings(seeds=seeds, cache=tmp_path / "cache"))
+    result = _build_with_curation(tmp_path, "title: Mine\n")
     assert result.data["title"] == "Mine"
     assert not any("corrections are not applied" in t for t in render_tree(result.data).values())
 
