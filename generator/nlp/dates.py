@@ -166,6 +166,8 @@ def tense(span: Span) -> Optional[bool]:
         verb = verb.head  # "would begin issuing salaries on Thursday": the tense is on "begin"
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     finite = auxes[0] if auxes else verb
+    if verb.tag_ == "VB" and finite.tag_ == "TO":
+        return True  # an aim: "set a task to restore the schools by September 1"
     if finite.tag_ == "MD":
         return finite.lower_ in {"will", "shall", "would", "'ll"} or None
     return None if finite.tag_ in {"VBZ", "VBP"} else False

@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
     from spacy.tokens import Doc, Span, Token
 
-from generator.nlp import gazetteer, lexicon
+from generator.nlp import gazetteer, headlines, lexicon
 from generator.nlp.actors import ArticleActors
+from generator.nlp.speakers import SpeakerResolver
 from generator.nlp.dates import ResolvedDate, resolve_phrase, tense
 from generator.briefing.records import Event, EventSource
 
@@ -27,6 +28,7 @@ _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|
                          r"\d{4})\b", re.I)
 # Words that name the same kind of happening, folded so that reports in other words still merge.
 _SYNONYMS = lexicon.table("events", "synonyms")
+HAPPENINGS = frozenset(_SYNONYMS.values())  # the kinds of happening synonyms fold to (talks, attack, call ...)
 # Headlines of readouts: their undated past-tense sentences report what happened that day.
 READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
                      r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
@@ -56,6 +58,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
         ents_by_sent.setdefault(ent.sent.start, []).append(ent)
     quoted, turns = sorted(quoted), sorted(turns)
     quoted_starts, turn_starts = [s for s, _ in quoted], [s for s, _ in turns]
+    named, resolve = _subject_names(doc, actors, quoted)
     for sent in doc.sents:
         spoken = _mostly_quoted(sent, quoted, quoted_starts)
         reference = _main_day(seen_days) or article_date
@@ -85,14 +88,40 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             clause = _clause(verb)
             sentence = " ".join(sent.text.split())
             names = actors.keys_between(clause[0].i, clause[-1].i + 1) or actors.keys_between(sent.start, sent.end)
-            title = event_title(verb, clause)
+            tokens = title_tokens(verb, clause)
+            title = event_title(verb, clause, tokens)
+            headline, form = headlines.headline(verb, tokens, named, resolve)
             events.append(Event(
                 id=event_id(resolved.value, title, f"{sentence}\n{resolved.text}"), date=resolved.value,
                 precision=resolved.precision, title=title, actor_names=names,
                 sources=(EventSource(article=article, sentence=sentence, date_text=resolved.text),),
-                keywords=tuple(sorted(content_lemmas(clause))),
+                keywords=tuple(sorted(content_lemmas(clause))), headline=headline, form=form,
+                scheduled=resolved.value > article_date.isoformat()[:len(resolved.value)],
+                terms=tuple(sorted(content_lemmas(sent))),
             ))
     return events
+
+
+def _subject_names(doc: Doc, actors: ArticleActors, quoted: list[tuple[int, int]]):
+    """Two lookups for headlines: the actor a token names, and the actor a pronoun or relative
+    stands for (the speaker rules' own pronoun resolution; None when the article does not say)."""
+    speakers = SpeakerResolver(doc, doc.text, actors, quoted)
+
+    def named(token: Token) -> Optional[str]:
+        key = actors.key_of(doc[token.i: token.i + 1])
+        return actors.mentions[key].name if key in actors.mentions else None
+
+    def resolve(token: Token) -> Optional[str]:
+        if token.lower_ in headlines.RELATIVES:
+            antecedent = token.head.head if token.head.dep_ == "relcl" else None
+            if antecedent is None or antecedent.pos_ not in {"PROPN", "NOUN"}:
+                return None
+            return next((n for t in headlines.noun_phrase(antecedent) if (n := named(t))), None)
+        found = speakers.pronoun(token)
+        key = found.speaker if found else None
+        return actors.mentions[key].name if key in actors.mentions else None
+
+    return named, resolve
 
 
 def _names_a_day(resolved: ResolvedDate) -> bool:
@@ -256,8 +285,8 @@ def _clause(verb: Token) -> list[Token]:
     return sorted(tokens, key=lambda t: t.i)
 
 
-def event_title(verb: Token, clause: list[Token]) -> str:
-    """A short title: the clause's subject, verb and objects, without the date phrase or asides."""
+def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
+    """The clause's subject, verb and objects, without the date phrase or asides."""
     keep = {verb.i}
     if verb.dep_ == "acl":  # "after the discussions ended Monday": the noun is the subject
         keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
@@ -270,9 +299,14 @@ def event_title(verb: Token, clause: list[Token]) -> str:
                         and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))
     dated = {t.i for t in clause if t.ent_type_ in {"DATE", "TIME"}}
     doc = verb.doc
-    tokens = [doc[i] for i in sorted(keep) if i not in dated
-              and not (doc[i].tag_ == "POS" and i - 1 in dated)
-              and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)]
+    return [doc[i] for i in sorted(keep) if i not in dated
+            and not (doc[i].tag_ == "POS" and i - 1 in dated)
+            and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)]
+
+
+def event_title(verb: Token, clause: list[Token], tokens: Optional[list[Token]] = None) -> str:
+    """A short title: the clause's subject, verb and objects, without the date phrase or asides."""
+    tokens = title_tokens(verb, clause) if tokens is None else tokens
     words = [t.text for t in tokens if not (t.is_punct and t.text not in {"-", "'", "%"})]
     text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-")
     parts = text.split()
@@ -301,11 +335,22 @@ def content_lemmas(tokens) -> set[str]:
     return words
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Merge events of the same date whose signatures share a happening word and enough content.
+def different_people(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side names a person the other does not: Putin's call with Macron is not his call with Maduro."""
+    return bool(a - b) and bool(b - a)
+
+
+def merge_events(events: list[Event], kinds: Optional[dict[str, str]] = None) -> list[Event]:
+    """Merge events of the same date whose signatures share a happening word and enough content,
+    unless their people differ (`kinds`: actor id -> kind).
 
     Greedy over date groups in a stable order, so ids and output do not depend on seed order.
     """
+    kinds = kinds or {}
+
+    def people(e: Event) -> frozenset[str]:
+        return frozenset(a for a in e.actors if kinds.get(a) == "person")
+
     by_date: dict[str, list[Event]] = {}
     for e in sorted(events, key=lambda e: (e.date, e.sources[0].article, e.id)):
         by_date.setdefault(e.date, []).append(e)
@@ -316,6 +361,8 @@ def merge_events(events: list[Event]) -> list[Event]:
         for event in group:
             sig = set(event.keywords)
             for cluster in clusters:
+                if different_people(people(event), people(cluster[0])):
+                    continue
                 other = set(cluster[0].keywords)
                 shared = sig & other
                 # The same kind of happening, and either more in common or a kind a day has only one of.
@@ -337,5 +384,6 @@ def _combine(cluster: list[Event]) -> Event:
     actors = tuple(dict.fromkeys(a for e in cluster for a in e.actors))
     keywords = tuple(sorted({k for e in cluster for k in e.keywords}))
     ids = sorted(e.id for e in cluster)
-    return Event(id=ids[0], date=first.date, precision=first.precision, title=first.title, actor_names=names,
-                 sources=sources, actors=actors, keywords=keywords)
+    return dataclasses.replace(first, id=ids[0], actor_names=names, sources=sources, actors=actors,
+                               keywords=keywords, terms=tuple(sorted({t for e in cluster for t in e.terms})),
+                               scheduled=all(e.scheduled for e in cluster))

@@ -1,0 +1,120 @@
+"""Headline candidates for events: the clause's subject, verb and object, with a subject a reader
+can use. A pronoun or relative is replaced by the actor it stands for when the article says who;
+"I", "we", a bare pronoun or "the country" leave the event without a headline (its story takes
+one from another source). The word lists are data: `data/headlines.yml`."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Callable, Optional
+
+from generator.nlp import lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_FIRST_PERSON = lexicon.words("headlines", "first_person")
+_PRONOUNS = lexicon.words("headlines", "pronouns")
+RELATIVES = lexicon.words("headlines", "relatives")
+_VAGUE = lexicon.words("headlines", "vague_nouns")
+_DROPPABLE = lexicon.ordered("headlines", "droppable")
+_DANGLING = lexicon.words("headlines", "dangling")
+_LIMITS = lexicon.table("headlines", "limits")
+MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
+
+
+def subject_of(verb: Token) -> Optional[Token]:
+    """The verb's subject, climbing coordinated and open clauses ("X met Y and agreed ...")."""
+    head = verb
+    for _ in range(6):
+        for child in head.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                return child
+        if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"}:
+            return head.head  # "after the discussions ended Monday"
+        if head.dep_ not in {"conj", "xcomp", "advcl"} or head.head.i == head.i:
+            return None
+        head = head.head
+    return None
+
+
+def noun_phrase(token: Token) -> list[Token]:
+    """A noun phrase without its relative clauses, appositions and asides."""
+    skip = {"relcl", "appos", "acl", "punct", "cc", "conj"} if token.pos_ != "PROPN" else {"relcl", "appos", "acl", "punct"}
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in skip:
+            continue
+        kept.extend(child.subtree)
+    return sorted(kept, key=lambda t: t.i)
+
+
+def classify(subject: Optional[Token], named: Callable[[Token], Optional[str]],
+             resolve: Callable[[Token], Optional[str]]) -> tuple[str, Optional[str]]:
+    """(form, replacement name): how the subject was found, and the name to write in its place."""
+    if subject is None:
+        return "none", None
+    lower = subject.lower_
+    if lower in _FIRST_PERSON:
+        return "first-person", None
+    if lower in _PRONOUNS or lower in RELATIVES:
+        name = resolve(subject)
+        return ("resolved", name) if name else ("pronoun", None)
+    if any(named(t) for t in noun_phrase(subject)):
+        return "named", None
+    if subject.pos_ == "PROPN":
+        return "named", None
+    if subject.pos_ == "NOUN" and (subject.lower_ not in _VAGUE or any(
+            c.dep_ in {"amod", "compound", "poss", "nmod", "nummod", "prep"} for c in subject.children)):
+        return "noun", None  # "the talks", "Ukrainian and Russian officials"; not a bare "the country"
+    return "vague", None
+
+
+def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Optional[str]],
+             resolve: Callable[[Token], Optional[str]]) -> tuple[str, str]:
+    """(headline, form). The headline is '' when the subject is no use to a reader or the clause
+    cannot be cut to MAX_WORDS at a phrase boundary (a headline never ends in '…')."""
+    subject = subject_of(verb)
+    form, name = classify(subject, named, resolve)
+    if form in {"none", "first-person", "pronoun", "vague"}:
+        return "", form
+    tokens = list(title_tokens)
+    subject_tokens = noun_phrase(subject) if subject is not None else []
+    if subject is not None and subject.i not in {t.i for t in tokens}:
+        tokens = sorted(set(tokens) | set(subject_tokens), key=lambda t: t.i)
+    if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
+        drop = {t.i for t in subject_tokens}
+        tokens = [t for t in tokens if t.i not in drop]
+        words = [name] + _words(tokens)
+    else:
+        words = _words(tokens)
+    core = {verb.i} | {t.i for t in subject_tokens}
+    while len(words) > MAX_WORDS:
+        # the rightmost phrase that may go (a preposition's phrase first), never the verb or subject
+        kept = {t.i for t in tokens}
+        candidates = [t for t in tokens if t.dep_ in _DROPPABLE and t.i not in core
+                      and not any(a.i in core and a.dep_ in _DROPPABLE for a in t.ancestors if a.i in kept)]
+        if not candidates:
+            break
+        last = min(candidates, key=lambda t: (_DROPPABLE.index(t.dep_), -t.i))
+        while last.head.dep_ == "pobj" and last.head.head.dep_ == "prep" and last.head.head.i not in core:
+            last = last.head.head  # "in response to what ...": the whole phrase, not a dangling "in response"
+        while last.head.dep_ in {"advmod", "npadvmod"} and last.head.i not in core:
+            last = last.head  # "as soon as they arrive": not a dangling "as soon"
+        gone = {t.i for t in last.subtree}
+        tokens = [t for t in tokens if t.i not in gone]
+        words = ([name] if name else []) + _words(tokens)
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
+        return "", form
+    subject_ids = {t.i for t in subject_tokens}
+    if any(t.lower_ in _PRONOUNS and t.i not in subject_ids for t in tokens):
+        return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
+    if form == "noun" and len(words) < MIN_NOUN_WORDS:
+        return "", "vague"  # "The discussions ended": which discussions?
+    text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",")
+    return text[:1].upper() + text[1:], form
+
+
+def _words(tokens: list[Token]) -> list[str]:
+    words = [t.text for t in tokens if not (t.is_punct and t.text not in {"-", "'", "%"})]
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()
+    return words

@@ -1,0 +1,74 @@
+"""Headline candidates (generator/nlp/headlines.py), one hand-written sentence per rule, with the real
+spaCy pipeline: the event's headline and how its subject was found."""
+import datetime as dt
+
+import pytest
+
+from generator.briefing.records import Article
+from generator.nlp.extract import analysis_text, extract_one
+from generator.nlp.parse import load_pipeline, model_name, parse
+from generator.sources.typography import normalise
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(model_name())
+
+
+def events_of(nlp, text, title="News report", date=dt.date(2022, 3, 1)):
+    article = Article(id="a", file="a.md", title=title, date=date, source="example.com", url="", body=text)
+    doc = next(parse(nlp, [analysis_text(text)]))
+    return extract_one(doc, nlp(normalise(title)), article).events
+
+
+def headline(nlp, text, **kw):
+    found = [(e.headline, e.form) for e in events_of(nlp, text, **kw)]
+    assert found, f"no event in {text!r}"
+    return found[0]
+
+
+def test_a_named_subject_gives_subject_verb_object(nlp):
+    assert headline(nlp, "Vladimir Putin on Sunday ordered Russia's nuclear forces onto high alert.") == \
+        ("Vladimir Putin ordered Russia's nuclear forces onto high alert", "named")
+
+
+def test_the_date_phrase_and_asides_are_left_out(nlp):
+    text, form = headline(nlp, "Russian forces pummeled Kharkiv, Ukraine's second-largest city, on Monday, officials said.")
+    assert (text, form) == ("Russian forces pummeled Kharkiv", "noun")
+
+
+def test_a_pronoun_is_replaced_by_the_person_it_stands_for(nlp):
+    text = ("Ukrainian President Volodymyr Zelensky spoke to reporters in Kyiv. "
+            "He visited the front line in Kharkiv on Monday.")
+    assert headline(nlp, text) == ("Volodymyr Zelensky visited the front line in Kharkiv", "resolved")
+
+
+def test_first_person_gives_no_headline(nlp):
+    assert headline(nlp, "We spoke with the presidents of Portugal and Lithuania on Monday.") == ("", "first-person")
+
+
+def test_a_bare_vague_subject_gives_no_headline(nlp):
+    assert headline(nlp, "On Sunday the country changed its constitution.") == ("", "vague")
+
+
+def test_a_pronoun_object_gives_no_headline(nlp):
+    assert headline(nlp, "Ukrainian forces recaptured it from Russian troops on Sunday.") == ("", "pronoun")
+
+
+def test_a_short_common_noun_headline_is_too_vague(nlp):
+    assert headline(nlp, "The discussions ended on Monday.")[0] == ""
+
+
+def test_a_long_clause_is_cut_at_phrase_boundaries_never_with_an_ellipsis(nlp):
+    text = ("Russia and Ukraine began preparing on Monday for their first talks since Moscow's invasion, "
+            "as fighting raged and Western-led sanctions started to bite.")
+    result, form = headline(nlp, text)
+    assert form == "named" and result.startswith("Russia and Ukraine began preparing")
+    assert len(result.split()) <= 14 and "…" not in result and not result.endswith((" as", " and", " for"))
+
+
+def test_a_future_aim_with_a_yearless_date_is_this_year(nlp):
+    events = events_of(nlp, "The president set a task to restore the schools by September 1.", date=dt.date(2022, 6, 2))
+    assert [e.date for e in events] == ["2022-09-01"] and events[0].scheduled
