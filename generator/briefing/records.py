@@ -16,6 +16,11 @@ from generator.errors import E199, printable
 ACTOR_KINDS = ("person", "organization", "place", "group")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 PRECISIONS = ("day", "month", "year")
+# How an event's headline was found: an editor's title, a named actor as subject, a noun phrase ("the
+# talks"), a pronoun or relative resolved to its actor, or a subject a reader cannot use (a pronoun,
+# I/we, a bare "the country", none).
+HEADLINE_FORMS = ("editor", "named", "noun", "resolved", "pronoun", "first-person", "vague", "none")
+STORY_STATUS = ("past", "coming")
 
 
 @dataclass(frozen=True)
@@ -67,11 +72,14 @@ class Mention:
     name: str
     kind: str
     forms: tuple[str, ...]
+    roles: tuple[str, ...] = ()  # what the article calls the actor ("President of Ukraine"), in text order
+    method: str = ""  # how the mention was found (see briefing/confidence.py)
 
 
 @dataclass(frozen=True)
 class Quote:
-    PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "article", "sentence")
+    PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "method", "confidence", "article",
+                           "sentence", "excerpt", "statement", "passages")
 
     id: str
     text: str = field(metadata=describe("The quoted words, without quotation marks"))
@@ -80,6 +88,17 @@ class Quote:
     article: str
     sentence: str = field(metadata=describe("The source sentence(s)"))
     speaker: Optional[str] = field(default=None, metadata=describe("Actor id of the speaker (filled when merged)"))
+    method: str = field(default="", metadata=describe(
+        "How the speaker was found: the speaker rule's name ('' when no speaker was found)", optional=True))
+    confidence: Optional[float] = field(default=None, metadata=describe(
+        "Share of the gold sets' speakers found by this method that were right (0-1)", optional=True,
+        minimum=0, maximum=1))
+    excerpt: str = field(default="", metadata=describe(
+        "What a page shows: at most two sentences and about 60 words of the quote", optional=True))
+    statement: bool = field(default=False, metadata=describe(
+        "A speech, address or transcript: shown as one statement with its key passages", optional=True))
+    passages: tuple[str, ...] = field(default=(), metadata=describe(
+        "A statement's key passages, each at most two sentences", optional=True, omit_empty=True))
 
 
 @dataclass(frozen=True)
@@ -91,7 +110,8 @@ class EventSource:
 
 @dataclass(frozen=True)
 class Event:
-    PUBLISHED: ClassVar = ("id", "date", "precision", "title", "actors", "sources")
+    PUBLISHED: ClassVar = ("id", "date", "precision", "title", "headline", "form", "scheduled", "actors",
+                           "sources")
 
     id: str
     date: str = field(metadata=describe("YYYY-MM-DD, YYYY-MM or YYYY", pattern="^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
@@ -102,10 +122,21 @@ class Event:
     actors: tuple[str, ...] = field(default=(), metadata=describe("Actor ids (filled when merged)"))
     # what happened, synonyms folded: used to merge reports
     keywords: tuple[str, ...] = field(default=(), metadata=INTERNAL)
+    headline: str = field(default="", metadata=describe(
+        "A headline candidate: named subject, verb and object, at most 14 words ('' when the clause has none)",
+        optional=True))
+    form: str = field(default="", metadata=describe(
+        "How the headline's subject was found", optional=True, enum=["", *HEADLINE_FORMS]))
+    scheduled: bool = field(default=False, metadata=describe(
+        "Every source reports it as still to come (dated after the article)", optional=True))
+    terms: tuple[str, ...] = field(default=(), metadata=INTERNAL)  # the sentence's content lemmas, for stories
 
 
 @dataclass(frozen=True)
 class Figure:
+    PUBLISHED: ClassVar = ("id", "value", "display", "unit", "what", "reported_by", "method", "confidence",
+                           "article", "sentence")
+
     id: str
     value: str = field(metadata=describe("The number, in digits"))
     number: Optional[float] = field(metadata=INTERNAL)
@@ -113,6 +144,81 @@ class Figure:
     reported_by: Optional[str] = field(metadata=describe("Who gave the number", optional=True))
     article: str
     sentence: str
+    display: str = field(default="", metadata=describe(
+        "The number as a newspaper writes it: '$500bn', '2 million', '500,000'", optional=True))
+    unit: str = field(default="", metadata=describe(
+        "Currency code or unit ('USD', 'GBP', '%', 'km'); '' for a count", optional=True))
+    method: str = field(default="", metadata=describe("How the figure was found", optional=True))
+    confidence: Optional[float] = field(default=None, metadata=describe(
+        "Share of the gold sets' figures found by this method that were right (0-1)", optional=True,
+        minimum=0, maximum=1))
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    figure: str = field(metadata=describe("Figure id"))
+    date: str = field(metadata=describe("The article's date (YYYY-MM-DD)"))
+    value: str
+    display: str
+    article: str
+    reported_by: Optional[str] = field(default=None, metadata=describe(optional=True))
+
+
+@dataclass(frozen=True)
+class TrackedFigure:
+    """The same measure reported over time ("civilians killed"): every source's value, never averaged."""
+
+    id: str
+    measure: str = field(metadata=describe("What is counted, as a noun phrase"))
+    unit: str = field(default="", metadata=describe(optional=True))
+    points: tuple[SeriesPoint, ...] = field(default=(), metadata=describe("Oldest first", minItems=2))
+    conflicting: bool = field(default=False, metadata=describe(
+        "Two sources give different values on the same day", optional=True))
+
+
+@dataclass(frozen=True)
+class StoryDate:
+    date: str
+    articles: tuple[str, ...] = field(metadata=describe("Ids of the articles that give this date"))
+
+
+@dataclass(frozen=True)
+class Story:
+    """One happening, reported by one or more sources: a group of events."""
+
+    id: str = field(metadata=describe("Stable: an id of one of its events (a curated one when curated)"))
+    date: str = field(metadata=describe("The date most of its sources give",
+                                        pattern="^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+    precision: str = field(metadata=describe(enum=list(PRECISIONS)))
+    headline: str = field(metadata=describe("Named subject, verb and object; '' when no source has one"))
+    status: str = field(metadata=describe("past: on or before the newest article; coming: scheduled or later",
+                                          enum=list(STORY_STATUS)))
+    events: tuple[str, ...] = field(metadata=describe("Ids of its events", minItems=1))
+    articles: tuple[str, ...] = field(metadata=describe("Ids of the articles that report it"))
+    outlets: int = field(metadata=describe("Number of distinct publishers (near-duplicate copies count once)"))
+    actors: tuple[str, ...] = field(default=(), metadata=describe("Actor ids"))
+    first_reported: str = field(default="", metadata=describe("Date of the first article that reports it"))
+    last_reported: str = field(default="", metadata=describe("Date of the last article that reports it"))
+    disputed: bool = field(default=False, metadata=describe("Its sources give different dates", optional=True))
+    scheduled: bool = field(default=False, metadata=describe(
+        "Every source reports it before its date: planned, not known to have happened", optional=True))
+    dates: tuple[StoryDate, ...] = field(default=(), metadata=describe(
+        "Each date its sources give, with the articles giving it (more than one when disputed)"))
+    method: str = field(default="", metadata=describe("How the headline was found", optional=True))
+    confidence: Optional[float] = field(default=None, metadata=describe(
+        "How likely the story is a real, correctly dated happening (0-1)", optional=True, minimum=0, maximum=1))
+    pinned: bool = field(default=False, metadata=describe("An editor pinned it", optional=True, omit_empty=True))
+
+
+@dataclass(frozen=True)
+class ExcludedEvent:
+    """An extracted date that cannot be a happening of the story: kept out, with the reason."""
+
+    id: str
+    date: str
+    article: str
+    sentence: str
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -133,6 +239,12 @@ class Actor:
     kind: str = field(metadata=describe(enum=list(ACTOR_KINDS)))
     aliases: tuple[str, ...] = field(metadata=describe("Other spellings and forms merged into this actor"))
     articles: tuple[str, ...] = field(metadata=describe("Ids of the articles that mention the actor"))
+    role: str = field(default="", metadata=describe(
+        "What the articles most often call the actor ('President of Ukraine')", optional=True))
+    method: str = field(default="", metadata=describe("How the actor was found", optional=True))
+    confidence: Optional[float] = field(default=None, metadata=describe(
+        "Share of the gold sets' actors found by this method that were right (0-1)", optional=True,
+        minimum=0, maximum=1))
 
 
 @dataclass(frozen=True)
@@ -147,8 +259,9 @@ class GeneratorInfo:
 class Briefing:
     """The merged, curated briefing: what the YAML file holds and the templates render."""
 
-    PUBLISHED: ClassVar = ("title", "summary", "updated", "generator", "articles", "actors", "quotes", "events",
-                           "figures", "pinned", "problems", "curation_problems")
+    PUBLISHED: ClassVar = ("title", "summary", "updated", "generator", "articles", "actors", "quotes", "stories",
+                           "events", "excluded_events", "figures", "tracked_figures", "pinned", "redirects",
+                           "problems", "curation_problems")
 
     title: str = field(metadata=describe(optional=True))
     summary: str = field(metadata=describe(optional=True))
@@ -159,8 +272,16 @@ class Briefing:
     quotes: list[Quote]
     events: list[Event]
     figures: list[Figure]
+    stories: list[Story] = field(default_factory=list, metadata=describe(
+        "Events grouped by happening, newest first", optional=True))
+    excluded_events: list[ExcludedEvent] = field(default_factory=list, metadata=describe(
+        "Dates that cannot be happenings (more than a year after their article, before 1900)", optional=True))
+    tracked_figures: list[TrackedFigure] = field(default_factory=list, metadata=describe(
+        "Measures reported over time", optional=True))
     pinned: dict[str, list[str]] = field(default_factory=dict, metadata=describe(
         "Ids shown first, by kind (events, quotes ...)", optional=True))
+    redirects: dict[str, str] = field(default_factory=dict, metadata=describe(
+        "Old actor id -> new id, for actors an editor renamed (their old pages redirect)", optional=True))
     problems: list[SeedProblem] = field(default_factory=list, metadata=describe(
         "Seeds that could not be read, or were read with a caveat", optional=True))
     curation_problems: list[str] = field(default_factory=list, metadata=describe(
@@ -191,8 +312,9 @@ def extraction_from_plain(data: dict) -> ArticleExtraction:
     """Inverse of to_plain for an ArticleExtraction (used by the cache)."""
     return ArticleExtraction(
         article=data["article"],
-        mentions=tuple(Mention(m["key"], m["name"], m["kind"], tuple(m["forms"])) for m in data["mentions"]),
-        quotes=tuple(Quote(**q) for q in data["quotes"]),
+        mentions=tuple(Mention(m["key"], m["name"], m["kind"], tuple(m["forms"]), tuple(m.get("roles", ())),
+                               m.get("method", "")) for m in data["mentions"]),
+        quotes=tuple(Quote(**{**q, "passages": tuple(q.get("passages", ()))}) for q in data["quotes"]),
         events=tuple(
             Event(
                 id=e["id"],
@@ -203,6 +325,10 @@ def extraction_from_plain(data: dict) -> ArticleExtraction:
                 sources=tuple(EventSource(**s) for s in e["sources"]),
                 actors=tuple(e["actors"]),
                 keywords=tuple(e.get("keywords", ())),
+                headline=e.get("headline", ""),
+                form=e.get("form", ""),
+                scheduled=e.get("scheduled", False),
+                terms=tuple(e.get("terms", ())),
             )
             for e in data["events"]
         ),
