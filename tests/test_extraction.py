@@ -4,6 +4,7 @@ import datetime as dt
 import pytest
 
 from generator.briefing.merge import merge
+from generator.stories.build import build_stories
 from generator.nlp.extract import analysis_text, extract_one
 from generator.nlp.parse import load_pipeline, model_name, parse
 from generator.briefing.records import Article
@@ -76,8 +77,10 @@ def test_spellings_merge_across_articles_and_events_merge(nlp):
     b = merge([a1, a2], {"a1": x1, "a2": x2})
     zel = [a for a in b.actors if "zelensk" in a.id]
     assert len(zel) == 1 and set(zel[0].articles) == {"a1", "a2"}
-    talks = [e for e in b.events if any("Belarus" in s.sentence for s in e.sources)]
-    assert len(talks) == 1 and {s.article for s in talks[0].sources} == {"a1", "a2"}
+    stories = build_stories(b).stories  # the two reports of the talks are one story
+    events = {e.id: e for e in b.events}
+    talks = [st for st in stories if any("Belarus" in s.sentence for i in st.events for s in events[i].sources)]
+    assert len(talks) == 1 and set(talks[0].articles) == {"a1", "a2"} and talks[0].outlets == 1
 
 
 def test_transcript_and_headline_speaker(nlp):

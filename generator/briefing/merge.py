@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Optional
 
-from generator.briefing.records import Article, ArticleExtraction, Briefing, Event, Quote, SeedProblem, unique_by_id
+from generator.briefing.records import Article, ArticleExtraction, Briefing, Quote, SeedProblem, unique_by_id
 from generator.nlp import actors as actors_mod
 from generator.nlp import events as events_mod
 
@@ -29,19 +29,17 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
         return guess if guess in known else None
 
     quotes = [
-        Quote(id=q.id, text=q.text, kind=q.kind, speaker_name=q.speaker_name, article=q.article,
-              sentence=q.sentence, speaker=actor_id(q.article, q.speaker_name))
+        dataclasses.replace(q, speaker=actor_id(q.article, q.speaker_name))
         for x in ordered for q in x.quotes
     ]
     by_id = {a.id: a for a in actors}
     quotes = [q if q.speaker is None else dataclasses.replace(q, speaker_name=by_id[q.speaker].name) for q in quotes]
     events = [
-        Event(id=e.id, date=e.date, precision=e.precision, title=e.title, actor_names=e.actor_names,
-              sources=e.sources, keywords=e.keywords,
-              actors=tuple(dict.fromkeys(i for n in e.actor_names if (i := actor_id(e.sources[0].article, n)))))
+        dataclasses.replace(e, actors=tuple(dict.fromkeys(i for n in e.actor_names
+                                                          if (i := actor_id(e.sources[0].article, n)))))
         for x in ordered for e in x.events
     ]
-    events = sorted(events_mod.merge_events(events), key=lambda e: (e.date, e.id), reverse=True)
+    events = sorted(unique_by_id(events), key=lambda e: (e.date, e.id), reverse=True)  # grouped later, into stories
     figures = [f for x in ordered for f in x.figures]
     updated = max((a.date for a in articles), default=None)
     return Briefing(title="", summary="", updated=updated.isoformat() if updated else "", articles=list(articles),

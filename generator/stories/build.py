@@ -1,0 +1,103 @@
+"""The story stage's entry point: merged briefing -> briefing with stories.
+
+Events whose date cannot be a happening are moved to `excluded_events` with the reason; the others
+are clustered (cluster.py), and each group becomes a Story: dated by its sources (dating.py),
+headlined (headline.py), counted by distinct outlets (near-duplicate copies once, copies.py)."""
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Mapping, Sequence, Set
+
+from generator.briefing.records import Article, Briefing, Event, Story
+from generator.stories import dating
+from generator.stories.cluster import cluster
+from generator.stories.copies import copy_groups
+from generator.stories.headline import choose
+
+
+def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
+                  confidence: Mapping[str, float] | None = None, preferred_ids: Set[str] = frozenset()) -> Briefing:
+    """`copies`: article id -> the article it copies (copy_groups); `preferred_ids`: event ids an
+    editor named, which a story takes as its id (so curation keeps naming it as articles join)."""
+    articles = {a.id: a for a in briefing.articles}
+    events, excluded = dating.exclude_impossible(briefing.events, articles)
+    copies = copy_groups(briefing.articles) if copies is None else copies
+    stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids)
+               for group in cluster(events, articles, people_lookup(briefing))]
+    stories.sort(key=lambda s: (s.date, s.id), reverse=True)
+    return dataclasses.replace(briefing, events=events, excluded_events=excluded, stories=stories)
+
+
+def people_lookup(briefing: Briefing):
+    """The people an event is about: the persons it names, and those its article's title names (a
+    readout's sentences say "Vladimir Putin stressed ..."; only the title says with whom he spoke)."""
+    kinds = {a.id: a.kind for a in briefing.actors}
+    titles = {a.id: a.title.lower() for a in briefing.articles}
+    in_title: dict[str, set[str]] = {}
+    for actor in briefing.actors:
+        if actor.kind != "person":
+            continue
+        names = [n.lower() for n in (actor.name, *actor.aliases) if len(n) > 3]
+        for article in actor.articles:
+            title = titles.get(article, "")
+            if any(n in title for n in names):
+                in_title.setdefault(article, set()).add(actor.id)
+
+    def people_of(event: Event) -> frozenset[str]:
+        found = {a for a in event.actors if kinds.get(a) == "person"}
+        for source in event.sources:
+            found |= in_title.get(source.article, set())
+        return frozenset(found)
+
+    return people_of
+
+
+def outlets(article_ids: Sequence[str], articles: Mapping[str, Article], copies: Mapping[str, str]) -> int:
+    """Distinct publishers; an article that copies another counts as the original's publisher."""
+    return len({articles[copies.get(a, a)].source.lower() for a in article_ids if copies.get(a, a) in articles})
+
+
+def story_of(group: Sequence[Event], articles: Mapping[str, Article], copies: Mapping[str, str], newest: str,
+             confidence: Mapping[str, float], preferred_ids: Set[str] = frozenset()) -> Story:
+    article_ids = list(dict.fromkeys(s.article for e in group for s in e.sources))
+    article_ids.sort(key=lambda a: (articles[a].date.isoformat() if a in articles else "", a))
+    report_dates = [articles[a].date for a in article_ids if a in articles]
+    date, precision, dates, disputed = dating.story_dates(group, articles)
+    curated = sorted(e.id for e in group if e.id in preferred_ids)
+    founder_id = curated[0] if curated else min(group, key=lambda e: (_first(e, articles), e.id)).id
+    headline, method = choose(group, articles)
+    actor_counts = Counter(a for e in group for a in dict.fromkeys(e.actors))
+    actors = tuple(sorted(actor_counts, key=lambda a: (-actor_counts[a], a)))
+    n_outlets = outlets(article_ids, articles, copies)
+    return Story(
+        id=founder_id, date=date, precision=precision, headline=headline,
+        status="coming" if dating.ahead_of(date, newest) else "past",
+        events=tuple(sorted(e.id for e in group)), articles=tuple(article_ids), outlets=n_outlets,
+        actors=actors, first_reported=min(report_dates).isoformat() if report_dates else "",
+        last_reported=max(report_dates).isoformat() if report_dates else "", disputed=disputed, dates=dates,
+        scheduled=dating.scheduled(date, report_dates), method=method,
+        confidence=story_confidence(group, articles, copies, confidence))
+
+
+def story_confidence(group: Sequence[Event], articles: Mapping[str, Article], copies: Mapping[str, str],
+                     table: Mapping[str, float]) -> float:
+    """How likely at least one outlet reports a real, rightly dated happening: each distinct outlet's
+    best source is taken as an independent report, right with its date method's calibrated precision."""
+    best: dict[str, float] = {}
+    for e in group:
+        for s in e.sources:
+            original = copies.get(s.article, s.article)
+            outlet = articles[original].source.lower() if original in articles else original
+            p = table.get(dating.date_method(s.date_text), table.get("", 0.8))
+            best[outlet] = max(best.get(outlet, 0.0), p)
+    miss = 1.0
+    for p in best.values():
+        miss *= 1 - p
+    return round(1 - miss, 3)
+
+
+def _first(event: Event, articles: Mapping[str, Article]) -> str:
+    dates = [articles[s.article].date.isoformat() for s in event.sources if s.article in articles]
+    return min(dates) if dates else ""
+

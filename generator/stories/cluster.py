@@ -1,0 +1,151 @@
+"""Events -> groups of events that report one happening.
+
+After news-tls' CLUST (`news_tls/clust.py`): TF-IDF vectors of the reporting sentences, compared
+only within a window of days, each event joining the most similar story so far when it is similar
+enough (online clustering against the story's centroid). Shared actors add to the similarity. The
+order is fixed (date, then the article's date and id, then the event id), so the same events always
+give the same stories. Month- and year-dated events join only stories of the same month or year."""
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from generator.briefing.records import Article, Event
+from generator.nlp.events import HAPPENINGS, different_people
+from generator.stories.settings import settings
+
+
+@dataclass
+class _Group:
+    members: list[int] = field(default_factory=list)
+    days: set[str] = field(default_factory=set)
+    total: dict[str, float] = field(default_factory=dict)  # sum of the members' unit vectors
+    norm: float = 0.0
+    people: frozenset[str] = frozenset()  # the people of its first event
+    kinds: frozenset[str] = frozenset()  # the kinds of happening of its first event (talks, attack ...)
+
+    def add(self, n: int, event: Event, vector: dict[str, float], people: frozenset[str]) -> None:
+        if not self.members:
+            self.people, self.kinds = people, happening_kinds(event)
+        self.members.append(n)
+        self.days.add(event.date)
+        for term, weight in vector.items():
+            self.total[term] = self.total.get(term, 0.0) + weight
+        self.norm = math.sqrt(sum(w * w for w in self.total.values()))
+
+
+def vectors(events: Sequence[Event]) -> list[dict[str, float]]:
+    """Unit TF-IDF vectors of each event's words: the clause's own words weigh more than the rest of
+    its sentence (two events of one sentence share the sentence, not the happening)."""
+    sentence_weight = float(settings()["cluster"]["sentence_weight"])
+    actor_weight = float(settings()["cluster"]["actor_weight"])
+    bags = []
+    for e in events:
+        bag: dict[str, float] = {t: sentence_weight for t in e.terms}
+        for k in e.keywords:
+            bag[k] = 1.0
+        for a in e.actors:  # actors as words of their own: a rare one says more than "Russia"
+            bag["@" + a] = actor_weight
+        bags.append(bag)
+    df: Counter[str] = Counter(t for bag in bags for t in bag)
+    n = len(bags)
+    out = []
+    for bag in bags:
+        v = {t: w * (math.log((1 + n) / (1 + df[t])) + 1) for t, w in bag.items()}
+        norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
+        out.append({t: w / norm for t, w in v.items()})
+    return out
+
+
+def happening_kinds(event: Event) -> frozenset[str]:
+    """The kinds of happening its clause names (events data: synonyms folded to talks, attack, call ...)."""
+    return frozenset(event.keywords) & HAPPENINGS
+
+
+def _near(day: str, days: int) -> list[str]:
+    if len(day) != 10:
+        return [day]
+    d = dt.date.fromisoformat(day)
+    return [(d + dt.timedelta(days=k)).isoformat() for k in range(-days, days + 1)]
+
+
+def cluster(events: Sequence[Event], articles: Mapping[str, Article],
+            people_of: Callable[[Event], frozenset[str]] = lambda e: frozenset()) -> list[list[Event]]:
+    """Groups of events, each one story; every event in exactly one group. Events whose people
+    (`people_of`) differ are kept apart."""
+    cfg = settings()["cluster"]
+    window, same_day, near_day = int(cfg["window_days"]), float(cfg["same_day"]), float(cfg["near_day"])
+    kind_bonus = float(cfg["kind_bonus"])
+
+    def first_report(e: Event) -> tuple:
+        article = articles.get(e.sources[0].article)
+        return (article.date.isoformat() if article else "", e.sources[0].article)
+
+    ordered = sorted(events, key=lambda e: (e.date, first_report(e), e.id))
+    vecs = vectors(ordered)
+    groups: list[_Group] = []
+    by_day: dict[str, list[int]] = {}
+    for n, (event, vector) in enumerate(zip(ordered, vecs)):
+        best, best_score = None, 0.0
+        candidates = {g for day in _near(event.date, window) for g in by_day.get(day, ())}
+        people, kinds = people_of(event), happening_kinds(event)
+        for g in sorted(candidates):
+            group = groups[g]
+            if different_people(people, group.people) or kinds and group.kinds and not kinds & group.kinds:
+                continue  # other people, or another kind of happening (talks are not the invasion)
+            same_kind = bool(kinds & group.kinds)
+            if event.date not in group.days and not same_kind:
+                continue  # a neighbouring day joins only the same kind of happening
+            cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)
+            score = cosine + (kind_bonus if same_kind else 0.0)
+            margin = score - (same_day if event.date in group.days else near_day)
+            if margin >= 0 and (best is None or margin > best_score):  # the clearest match, not the first
+                best, best_score = g, margin
+        if best is None:
+            best = len(groups)
+            groups.append(_Group())
+        groups[best].add(n, event, vector, people)
+        by_day.setdefault(event.date, []).append(best)
+    groups = _join_groups(groups, same_day, near_day, kind_bonus, window)
+    return [[ordered[n] for n in sorted(g.members)] for g in groups]
+
+
+def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bonus: float,
+                 window: int) -> list[_Group]:
+    """A second pass: two stories the first pass started apart (an event met the wrong one first)
+    become one when their centroids pass the same test an event passes."""
+    alive = list(groups)
+    changed = True
+    while changed:
+        changed = False
+        by_day: dict[str, list[int]] = {}
+        for n, g in enumerate(alive):
+            for day in g.days:
+                by_day.setdefault(day, []).append(n)
+        for n, g in enumerate(alive):
+            if g is None:
+                continue
+            near = sorted({m for day in g.days for d in _near(day, window) for m in by_day.get(d, ()) if m > n})
+            for m in near:
+                other = alive[m]
+                if other is None or different_people(g.people, other.people) \
+                        or g.kinds and other.kinds and not g.kinds & other.kinds:
+                    continue
+                same_kind, shared_day = bool(g.kinds & other.kinds), bool(g.days & other.days)
+                if not shared_day and not same_kind:
+                    continue
+                cosine = sum(w * other.total.get(t, 0.0) for t, w in g.total.items()) / ((g.norm * other.norm) or 1.0)
+                if cosine + (kind_bonus if same_kind else 0.0) >= (same_day if shared_day else near_day):
+                    for member in other.members:
+                        g.members.append(member)
+                    for t, w in other.total.items():
+                        g.total[t] = g.total.get(t, 0.0) + w
+                    g.norm = math.sqrt(sum(w * w for w in g.total.values()))
+                    g.days |= other.days
+                    alive[m] = None  # type: ignore[call-overload]
+                    changed = True
+        alive = [g for g in alive if g is not None]
+    return alive

@@ -1,0 +1,184 @@
+"""The story stage on hand-built records (no model): clustering, dating, outlets, copies, headlines,
+time sense, and the editors' story curation."""
+import dataclasses
+import datetime as dt
+
+from generator.briefing.curation import apply_story_curation, curated_story_ids
+from generator.briefing.records import Actor, Article, Briefing, Event, EventSource
+from generator.stories import dating
+from generator.stories.build import build_stories, outlets
+from generator.stories.cluster import cluster
+from generator.stories.copies import copy_groups
+from generator.stories.headline import choose
+
+WIRE = " ".join(f"word{i} sentence{i % 7} of the wire copy about shelling in Kharkiv" for i in range(60))
+
+
+def article(aid, day, source="theguardian.com", body="text", title="T"):
+    return Article(id=aid, file=f"{aid}.md", title=title, date=dt.date(2022, 3, day), source=source, url="", body=body)
+
+
+def event(eid, date, article_id, keywords, terms=(), actors=(), headline="", form="named", date_text="on Tuesday",
+          precision="day"):
+    return Event(id=eid, date=date, precision=precision, title=headline or eid, actor_names=(),
+                 sources=(EventSource(article_id, f"sentence of {eid}", date_text),), actors=tuple(actors),
+                 keywords=tuple(keywords), terms=tuple(terms), headline=headline, form=form)
+
+
+def briefing(articles, events, actors=()):
+    return Briefing(title="", summary="", updated=max(a.date for a in articles).isoformat(), articles=list(articles),
+                    actors=list(actors), quotes=[], events=list(events), figures=[])
+
+
+ARTICLES = {a.id: a for a in (article("g1", 1), article("n1", 2, "nytimes.com"), article("k1", 1, "kremlin.ru"),
+                              article("k2", 1, "kremlin.ru"))}
+PEOPLE = [Actor("vladimir-putin", "Vladimir Putin", "person", (), ("k1", "k2")),
+          Actor("emmanuel-macron", "Emmanuel Macron", "person", (), ("k1",)),
+          Actor("nicolas-maduro", "Nicolas Maduro", "person", (), ("k2",)),
+          Actor("kharkiv", "Kharkiv", "place", (), ("g1", "n1"))]
+
+
+def test_two_outlets_reporting_one_strike_are_one_story():
+    events = [event("e-1", "2022-03-01", "g1", ["attack", "kharkiv", "square"], ["missile", "freedom"], ["kharkiv"]),
+              event("e-2", "2022-03-01", "n1", ["attack", "kharkiv", "square"], ["freedom", "rocket"], ["kharkiv"]),
+              event("e-3", "2022-03-01", "g1", ["bank", "rate", "double"], ["central", "interest"])]
+    groups = cluster(events, ARTICLES)
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["e-1", "e-2"], ["e-3"]]
+
+
+def test_a_neighbouring_day_joins_only_the_same_kind_of_happening():
+    strike = event("e-1", "2022-03-01", "g1", ["attack", "kharkiv", "square"], actors=["kharkiv"])
+    next_day = event("e-2", "2022-03-02", "n1", ["attack", "kharkiv", "square"], actors=["kharkiv"])
+    talks_next_day = event("e-3", "2022-03-02", "n1", ["talks", "kharkiv", "square"], actors=["kharkiv"])
+    assert len(cluster([strike, next_day], ARTICLES)) == 1
+    assert len(cluster([strike, talks_next_day], ARTICLES)) == 2
+
+
+def test_calls_with_different_people_stay_apart_even_when_the_sentences_agree():
+    """Two readouts of one day: 'Vladimir Putin shared his assessments' in both; the titles say with whom."""
+    k1 = article("k1", 1, "kremlin.ru", title="Telephone conversation with Emmanuel Macron")
+    k2 = article("k2", 1, "kremlin.ru", title="Telephone conversation with Nicolas Maduro")
+    words = ["call", "share", "assessment", "development"]
+    events = [event("e-1", "2022-03-01", "k1", words, actors=["vladimir-putin"]),
+              event("e-2", "2022-03-01", "k2", words, actors=["vladimir-putin"])]
+    b = build_stories(briefing([k1, k2], events, PEOPLE))
+    assert len(b.stories) == 2
+    same_call = [event("e-1", "2022-03-01", "k1", words, actors=["vladimir-putin"]),
+                 event("e-3", "2022-03-01", "k1", words + ["macron"], actors=["vladimir-putin", "emmanuel-macron"])]
+    assert len(build_stories(briefing([k1, k2], same_call, PEOPLE)).stories) == 1
+
+
+def test_the_date_most_sources_give_wins_and_a_disagreement_is_shown():
+    events = [event("e-1", "2022-02-24", "g1", ["invasion"], date_text="on Thursday"),
+              event("e-2", "2022-02-24", "n1", ["invasion"], date_text="on Thursday"),
+              event("e-3", "2022-02-23", "g1", ["invasion"], date_text="five days earlier")]
+    date, precision, dates, disputed = dating.story_dates(events, ARTICLES)
+    assert (date, precision, disputed) == ("2022-02-24", "day", True)
+    assert {d.date: d.articles for d in dates} == {"2022-02-23": ("g1",), "2022-02-24": ("g1", "n1")}
+    # a tie: the written date beats the relative phrase
+    tie = [events[0], events[2]]
+    assert dating.story_dates(tie, ARTICLES)[0] == "2022-02-24"
+
+
+def test_impossible_dates_are_kept_out_with_the_reason():
+    events = [event("e-1", "2102-03-01", "g1", ["anniversary"]), event("e-2", "1850", "g1", ["war"], precision="year"),
+              event("e-3", "2022-03-01", "g1", ["attack"])]
+    kept, excluded = dating.exclude_impossible(events, ARTICLES)
+    assert [e.id for e in kept] == ["e-3"]
+    assert {x.id: x.reason for x in excluded} == {"e-1": "more than a year after its article", "e-2": "before 1900"}
+
+
+def test_time_sense_past_coming_and_scheduled():
+    arts = [article("g1", 1), article("n1", 5, "nytimes.com")]
+    events = [event("e-1", "2022-03-11", "n1", ["talks", "meeting"], date_text="on 11 March"),
+              event("e-2", "2022-03-03", "g1", ["talks", "summit"], date_text="on Thursday"),
+              event("e-3", "2022-03-01", "g1", ["attack"], date_text="")]
+    stories = {s.id: s for s in build_stories(briefing(arts, events)).stories}
+    assert stories["e-1"].status == "coming" and stories["e-1"].scheduled
+    assert stories["e-2"].status == "past" and stories["e-2"].scheduled  # only reported before the day
+    assert stories["e-3"].status == "past" and not stories["e-3"].scheduled
+    assert dating.ahead_of("2022-03", "2022-03-05") is False and dating.ahead_of("2022-04", "2022-03-05") is True
+
+
+def test_outlets_count_publishers_and_copies_once():
+    body = WIRE
+    arts = {a.id: a for a in (article("a1", 1, "apnews.com", body), article("a2", 1, "abcnews.com", body + " Extra line."),
+                              article("a3", 2, "apnews.com", "a different text entirely " * 20),
+                              article("a4", 2, "nytimes.com", "own reporting " * 30))}
+    copies = copy_groups(list(arts.values()))
+    assert copies["a2"] == "a1" and copies["a3"] == "a3" and copies["a4"] == "a4"
+    assert outlets(["a1", "a2"], arts, copies) == 1  # one wire story printed twice
+    assert outlets(["a1", "a3", "a4"], arts, copies) == 2  # two AP articles, one NYT
+
+
+def test_copies_ignore_short_texts_and_boilerplate():
+    short = [article(f"s{i}", 1, f"site{i}.com", "Subscribe to our newsletter for daily updates.") for i in range(3)]
+    assert set(copy_groups(short).values()) == {"s0", "s1", "s2"}
+
+
+def test_headline_prefers_a_named_news_report_to_a_release_and_skips_fragments():
+    arts = {a.id: a for a in (article("k1", 1, "kremlin.ru"), article("g1", 1))}
+    events = [event("e-1", "2022-03-01", "k1", [], headline="Vladimir Putin had a telephone conversation with Macron"),
+              event("e-2", "2022-03-01", "g1", [], headline="Putin and Macron spoke by phone for 90 minutes"),
+              event("e-3", "2022-03-01", "g1", [], headline="", form="pronoun")]
+    assert choose(events, arts) == ("Putin and Macron spoke by phone for 90 minutes", "named")
+    assert choose(events[2:], arts) == ("", "")
+
+
+def test_story_ids_stay_when_a_later_article_joins():
+    words = ["attack", "kharkiv", "square"]
+    first = [event("e-1", "2022-03-01", "g1", words, actors=["kharkiv"])]
+    later = first + [event("e-0", "2022-03-01", "n1", words, actors=["kharkiv"])]  # a smaller id, a later article
+    one = build_stories(briefing(list(ARTICLES.values()), first, PEOPLE)).stories
+    two = build_stories(briefing(list(ARTICLES.values()), later, PEOPLE)).stories
+    assert [s.id for s in one] == [s.id for s in two] == ["e-1"]
+    assert two[0].outlets == 2 and two[0].first_reported == "2022-03-01" and two[0].last_reported == "2022-03-02"
+    # an editor's id is kept even when an earlier article arrives
+    earlier = later + [event("e-9", "2022-03-01", "k1", words, actors=["kharkiv"])]
+    named = build_stories(briefing(list(ARTICLES.values()), earlier, PEOPLE), preferred_ids={"e-0"}).stories
+    assert [s.id for s in named] == ["e-0"]
+
+
+def _curated(curation):
+    arts = [article("g1", 1), article("n1", 2, "nytimes.com"), article("k1", 1, "kremlin.ru")]
+    events = [event("e-1", "2022-03-01", "g1", ["attack", "kharkiv"], actors=["kharkiv"], headline="Missiles hit Kharkiv"),
+              event("e-2", "2022-03-01", "k1", ["bank", "rate"], headline="The central bank raised its key rate"),
+              event("e-3", "2022-03-02", "n1", ["sanction", "oil"], headline="The EU agreed new sanctions")]
+    b = build_stories(briefing(arts, events, PEOPLE), preferred_ids=curated_story_ids(curation))
+    by_id = {a.id: a for a in arts}
+    return apply_story_curation(b, curation, "curation.yml", lambda ids: outlets(ids, by_id, {}))
+
+
+def test_editors_retitle_redate_merge_hide_and_pin_stories():
+    b = _curated({"stories": {"titles": {"e-1": "Russian missiles strike Kharkiv's Freedom Square"},
+                              "dates": {"e-3": "2022-03-01"},
+                              "merge": [{"into": "e-1", "ids": ["e-2"]}]},
+                  "pin": {"stories": ["e-3", "e-1"]}})
+    assert b.curation_problems == []
+    stories = {s.id: s for s in b.stories}
+    assert set(stories) == {"e-1", "e-3"}
+    merged = stories["e-1"]
+    assert merged.headline == "Russian missiles strike Kharkiv's Freedom Square" and merged.method == "editor"
+    assert merged.events == ("e-1", "e-2") and merged.outlets == 2 and set(merged.articles) == {"g1", "k1"}
+    assert stories["e-3"].date == "2022-03-01"
+    assert b.pinned["stories"] == ["e-3", "e-1"] and all(s.pinned for s in b.stories)
+    hidden = _curated({"hide": {"stories": ["e-2"]}})
+    assert "e-2" not in {s.id for s in hidden.stories}
+
+
+def test_story_curation_reports_what_matches_nothing():
+    b = _curated({"stories": {"titles": {"e-404": "x"}, "dates": {"e-1": "2022-02-30"},
+                              "merge": [{"into": "e-1", "ids": ["e-1"]}]},
+                  "hide": {"stories": ["e-405"]}, "pin": {"stories": ["e-406"]}})
+    text = "\n".join(b.curation_problems)
+    for expected in ("e-404", "2022-02-30", "cannot be merged into itself", "e-405", "e-406"):
+        assert expected in text
+    assert all(s.headline != "x" for s in b.stories)
+
+
+def test_an_event_id_names_its_story():
+    """Curation written against event ids (before stories) still reaches the story holding the event."""
+    b = _curated({"stories": {"merge": [{"into": "e-1", "ids": ["e-2"]}]}})
+    again = apply_story_curation(b, {"stories": {"titles": {"e-2": "Both"}}}, "curation.yml")
+    assert again.curation_problems == [] and next(s for s in again.stories if "e-2" in s.events).headline == "Both"
+    assert dataclasses.asdict(again.stories[0])  # still plain records
