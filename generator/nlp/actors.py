@@ -8,6 +8,7 @@ Zelenskiy) and on the gazetteer's alias tables (Kiev/Kyiv, U.S./United States). 
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import re
@@ -15,10 +16,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py)
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 from generator.nlp import gazetteer, lexicon
 from generator.briefing.records import Actor, Mention
@@ -87,46 +88,49 @@ def clean_name(span: Span) -> str:
 _NOT_NAMES = lexicon.words("actors", "not_names")
 
 
-def _kind(span: Span, name: str) -> str | None:
+def _classify(span: Span, name: str) -> tuple[str | None, str]:
+    """(kind, method): the kind of an entity span (None: no actor) and the name of the rule that
+    decided it ("ner" when the model's label stands, "gazetteer" when a known name's table does)."""
     if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern"}:
-        return None  # "Ukrainian" is an adjective, whatever label the model gave it
+        return None, ""  # "Ukrainian" is an adjective, whatever label the model gave it
     if name.split()[-1].strip("'") in gazetteer.NOT_ACTOR_ENDINGS and name not in gazetteer.ORGANISATIONS:
-        return None  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
+        return None, ""  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
     if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES or name in gazetteer.NOT_ACTORS:
-        return None  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
+        return None, ""  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
-        return "organization"  # an all-capitals name: an agency or outlet ("YOUNEWS")
+        return "organization", "capitals"  # an all-capitals name: an agency or outlet ("YOUNEWS")
     if name in gazetteer.PEOPLES or name.endswith("ites"):
-        return "group"  # "Ukrainians", "Poles", "Banderites"
+        return "group", "gazetteer"  # "Ukrainians", "Poles", "Banderites"
     if name.split()[-1] in gazetteer.PLACE_WORDS:
-        return "place"
+        return "place", "place_word"
     if name in gazetteer.place_names() or name in gazetteer.PLACE_ALIASES:
-        return "place"
+        return "place", "gazetteer"
     if name in gazetteer.ORGANISATIONS or name in gazetteer.ORG_ALIASES:
-        return "organization"
+        return "organization", "gazetteer"
     if name in gazetteer.GROUPS:
-        return "group"
+        return "group", "gazetteer"
     words = name.split()
     if "-" in name and all(part in gazetteer.place_names() for part in name.split("-")):
-        return None  # "the Armenia-Azerbaijan border": two places named as a modifier
+        return None, ""  # "the Armenia-Azerbaijan border": two places named as a modifier
     if len(words) > 1 and words[-1] in gazetteer.ORG_HEADS and span.label_ != "ORG" and not {
             "Adviser", "Advisor", "Head", "Chief", "Spokesman", "Spokeswoman", "Deputy"} & set(words):
-        return "organization"  # "Chatham House", "Atlantic Council", "Night Hockey League"
+        return "organization", "org_head"  # "Chatham House", "Atlantic Council", "Night Hockey League"
     if span.label_ == "NORP":
         # "Russian troops" is an adjective, not an actor; "the Russians" is a group.
-        return "group" if span.root.tag_ in {"NNPS", "NNS"} else None
+        return ("group", "ner") if span.root.tag_ in {"NNPS", "NNS"} else (None, "")
     if span.label_ == "ORG" and len(span) == 1 and not name.isupper() and _is_speaker(span):
-        return "person"  # "Makei said": a lone capitalised surname speaking is a person
+        return "person", "speaking_surname"  # "Makei said": a lone capitalised surname speaking is a person
     if span.label_ in {"ORG", "GPE"} and _after_title(span):
-        return "person"  # "President Volodymyr Zelenskyy" tagged ORG
+        return "person", "after_title"  # "President Volodymyr Zelenskyy" tagged ORG
     if span.label_ in {"PERSON", "ORG", "NORP"} and _settlement(span):
-        return "place"  # "the villages of Synetsky and Pavlograd", "the Azot chemical plant"
+        return "place", "settlement"  # "the villages of Synetsky and Pavlograd", "the Azot chemical plant"
     if span.label_ in {"PERSON", "ORG"} and len(span) <= 2 and span.start > 0 and span[0].text not in \
             gazetteer.FIRST_NAMES and (
             span.doc[span.start - 1].lower_ in {"in", "near", "from", "towards", "toward", "outside", "around"}
             or span.end < len(span.doc) and span.doc[span.end].lower_ in {"direction", "region", "area", "oblast"}):
-        return "place"  # "fighting near Shchastya", "the Volyn direction"
-    return KIND_BY_LABEL.get(span.label_)
+        return "place", "place_context"  # "fighting near Shchastya", "the Volyn direction"
+    kind = KIND_BY_LABEL.get(span.label_)
+    return kind, "ner" if kind else ""
 
 
 def _leading_place(span: Span) -> Span | None:
@@ -192,36 +196,40 @@ def _is_junk(name: str) -> bool:
 
 def article_actors(doc: Doc) -> ArticleActors:
     """Collect, clean, type and merge the entity mentions of one article."""
-    raw: list[tuple[Span, str, str]] = []
+    raw: list[tuple[Span, str, str, str]] = []  # (span, name, kind, method)
     for ent in doc.ents:
         name = clean_name(ent)
         if name[:1].islower() and ent.label_ == "ORG":  # "the central bank of Russia"
             name = " ".join(w if w in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in name.split())
         if _is_junk(name):
             continue
-        kind = _kind(ent, name)
+        kind, method = _classify(ent, name)
         if kind:
-            raw.append((ent, name, kind))
+            raw.append((ent, name, kind, method))
         elif name in gazetteer.NATIONALITY_TO_COUNTRY and ent.end < len(doc) and doc[ent.end].lower_ == "people":
-            raw.append((doc[ent.start: ent.end + 1], gazetteer.people_of(name), "group"))  # "the Polish people"
+            # "the Polish people"
+            raw.append((doc[ent.start: ent.end + 1], gazetteer.people_of(name), "group", "people_of"))
         elif (place := _leading_place(ent)) is not None:
-            raw.append((place, place.text, "place"))  # "the St Petersburg International Economic Forum"
+            # "the St Petersburg International Economic Forum"
+            raw.append((place, place.text, "place", "leading_place"))
 
-    persons = {_canonical(name, kind) for _, name, kind in raw if kind == "person" and len(name.split()) > 1}
+    persons = {_canonical(name, kind) for _, name, kind, _ in raw if kind == "person" and len(name.split()) > 1}
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in persons:
         by_surname[fold(full.split()[-1])].add(full)
     orgs_by_head: dict[str, set[str]] = defaultdict(set)
-    for _, name, kind in raw:
+    for _, name, kind, _ in raw:
         if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
             orgs_by_head[name.split()[-1]].add(_canonical(name, kind))
-    fuller = _fuller_org_names({_canonical(name, kind) for _, name, kind in raw if kind == "organization"})
+    fuller = _fuller_org_names({_canonical(name, kind) for _, name, kind, _ in raw if kind == "organization"})
     mentions: dict[str, dict] = {}
     spans: list[tuple[Span, str]] = []
-    for ent, name, kind in raw:
+    for ent, name, kind, method in raw:
         folded = fold(name)
         fulls = by_surname.get(folded) if len(name.split()) == 1 else None
         if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
+            # A surname joins the full name it ends; one tagged as something else is repaired by that rule.
+            method = method if kind == "person" else "surname"
             key, kind = next(iter(fulls)), "person"
         elif kind == "organization" and len(name.split()) == 1 and name != "House" \
                 and len(heads := orgs_by_head.get(name, set())) == 1:  # "the House" may be another one
@@ -229,9 +237,10 @@ def article_actors(doc: Doc) -> ArticleActors:
         else:
             key = _canonical(name, kind)
             key = fuller.get(key, key) if kind == "organization" else key
-        entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set()})
+        entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set(), "methods": Counter()})
         entry["kinds"][kind] += 1
         entry["forms"].add(name)
+        entry["methods"][method] += 1
         spans.append((ent, key))
     # Surnames the model did not tag at all ("..., Kovalevsky told the court"): the full name's.
     taken = {i for ent, _ in spans for i in range(ent.start, ent.end)}
@@ -244,10 +253,17 @@ def article_actors(doc: Doc) -> ArticleActors:
     spans.sort(key=lambda item: item[0].start)
     result = {
         key: Mention(key=key, name=key, kind=_majority_kind(entry["kinds"], key),
-                     forms=tuple(sorted(entry["forms"] - {key})))
+                     forms=tuple(sorted(entry["forms"] - {key})), method=_most_frequent(entry["methods"]))
         for key, entry in mentions.items()
     }
+    roles = _roles(doc, spans, result)
+    result = {key: dataclasses.replace(m, roles=roles[key]) if key in roles else m for key, m in result.items()}
     return ArticleActors(mentions=result, spans=spans, titles=_titles(doc, spans, result))
+
+
+def _most_frequent(counts: Counter) -> str:
+    """The most frequent item; of equally frequent ones, the first counted."""
+    return max(counts, key=counts.__getitem__, default="")
 
 
 def _fuller_org_names(names: set[str]) -> dict[str, str]:
@@ -309,11 +325,267 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
     return dict(titles)
 
 
+# Roles: what an article calls a person (word lists: data/roles.yml). The convention: a title whose
+# country or place is given becomes "<Title> of <Place>" ("Ukrainian President", "Ukraine's president"
+# and "President of Ukraine" are all "President of Ukraine"; "Russian Foreign Minister" is "Foreign
+# Minister of Russia", "Kyiv Mayor" is "Mayor of Kyiv"); an organisation stays in front, as written
+# ("Kremlin Spokesman", "NATO Secretary-General"); every word starts with a capital except of, the, to,
+# for, and (data: lowercase). A title written before the name counts only when it touches the name;
+# an apposition only when the parser attaches it to the name and it is closed by a comma or the end of
+# the sentence. Anything else -- a plural title, a possessive of someone else, a clause -- gives no role.
+_ROLE_HEADS = lexicon.words("roles", "heads")
+_ROLE_QUALIFIERS = lexicon.words("roles", "qualifiers")
+_ROLE_LEADING = lexicon.words("roles", "leading")
+_ROLE_PREPOSITIONS = lexicon.words("roles", "prepositions")
+_ROLE_LOWERCASE = lexicon.words("roles", "lowercase")
+_ROLE_SPELLINGS = lexicon.table("roles", "spellings")
+_ROLE_BODY_WORDS = lexicon.words("roles", "body_words")
+_WITH_ARTICLE = lexicon.words("roles", "with_article")
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
+_ROLE_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_AREA = re.compile(r" (?:region|oblast|province|direction|district)$", re.I)
+_MAX_ROLE_TOKENS = 16  # a longer title phrase is a clause, not a role
+_MAX_ROLE_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Word:
+    """A word of a title phrase as written between spaces, with its tokens ("Russia's" is two)."""
+
+    text: str
+    tokens: tuple
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def base(self) -> str:
+        """Without a possessive: "Russia's" -> "Russia"."""
+        return re.sub(r"['\u2019]s?$", "", self.text)
+
+    @property
+    def possessive(self) -> bool:
+        return len(self.tokens) > 1 and self.tokens[-1].tag_ == "POS"
+
+
+def _words_of(tokens: list) -> list[_Word]:
+    words: list[list] = []
+    for token in tokens:
+        if words and not words[-1][-1].whitespace_:
+            words[-1].append(token)
+        else:
+            words.append([token])
+    return [_Word("".join(t.text_with_ws for t in group).strip(), tuple(group)) for group in words]
+
+
+def _is_head(word: _Word) -> bool:
+    return word.lower in _ROLE_HEADS
+
+
+def _is_title_word(word: _Word) -> bool:
+    return all(part in _ROLE_HEADS or part in _ROLE_QUALIFIERS for part in word.lower.split("-") if part) \
+        and not word.possessive
+
+
+def _known_place(text: str) -> str | None:
+    """The canonical name of a country, region or city ('U.S.' -> 'United States', 'the Republic of
+    Poland' -> 'Poland'), or None."""
+    if text in gazetteer.NATIONALITY_TO_COUNTRY:
+        return gazetteer.NATIONALITY_TO_COUNTRY[text]
+    if _AREA.search(text):
+        return None  # "Luhansk province" stays as written (the gazetteer makes it the city)
+    canonical = gazetteer.canonical_place(text)
+    if text in gazetteer.place_names() or text in gazetteer.PLACE_ALIASES or canonical != text \
+            and canonical in gazetteer.place_names():
+        return canonical
+    return None
+
+
+def _known_org(words: list[_Word], kinds: dict[int, str]) -> bool:
+    text = " ".join(w.base for w in words)
+    return text in gazetteer.ORGANISATIONS or text in gazetteer.ORG_ALIASES or all(
+        kinds.get(t.i) == "organization" for w in words for t in w.tokens if t.tag_ != "POS")
+
+
+def _cap(word: str, first: bool = False) -> str:
+    lower = word.lower()
+    lower = _ROLE_SPELLINGS.get(lower, lower)
+    if lower in _ROLE_LOWERCASE and not first:
+        return lower
+    if any(c.isupper() for c in word) and not all(p in _ROLE_HEADS or p in _ROLE_QUALIFIERS
+                                                  for p in lower.split("-") if p):
+        return word  # a name or an acronym as written: "NATO", "U.S.", "Ukraine's"
+    return "-".join(part[:1].upper() + part[1:] for part in lower.split("-"))
+
+
+def _of_place(place: str) -> str:
+    return f"of the {place}" if place in _WITH_ARTICLE else f"of {place}"
+
+
+def _role_of(words: list[_Word], kinds: dict[int, str]) -> str | None:
+    """A readable role from a title phrase ('Russia's foreign minister' -> 'Foreign Minister of
+    Russia'), or None when the phrase is no title."""
+    while words and words[0].lower in _ARTICLE_WORDS:
+        words = words[1:]
+    split = next((n for n, w in enumerate(words) if w.lower in _ROLE_PREPOSITIONS
+                  and any(_is_head(x) for x in words[:n])), len(words))
+    head, complement = words[:split], words[split:]
+    if not head or not _is_head(head[-1]) or head[-1].possessive:
+        return None
+    n = len(head) - 1
+    while n >= 0 and _is_title_word(head[n]):
+        n -= 1
+    title = head[n + 1:]
+    place, place_words, org = None, [], []
+    for size in range(min(4, n + 1), 0, -1):  # what the title is of: a place or an organisation before it
+        modifier = head[n - size + 1: n + 1]
+        if any(w.possessive for w in modifier[:-1]):
+            continue
+        found = _known_place(" ".join(w.base for w in modifier))
+        if found is not None:
+            place, place_words, n = found, modifier, n - size
+            break
+        if modifier[0].text[:1].isupper() and _known_org(modifier, kinds):
+            org, n = modifier, n - size
+            break
+    leading = []
+    while n >= 0 and head[n].lower in _ROLE_LEADING:
+        leading.insert(0, head[n])
+        n -= 1
+    if complement:
+        if len(complement) < 2 or any(t.pos_ in {"VERB", "AUX", "PRON"} or t.is_punct and t.text not in {"-", "."}
+                                      for w in complement for t in w.tokens if t.tag_ != "POS"):
+            return None
+        rest = complement[1:]
+        rest = rest[1:] if rest[0].lower == "the" and len(rest) > 1 else rest
+        own = _known_place(" ".join(w.base for w in rest)) if not rest[-1].possessive else None
+        if own is not None and complement[0].lower == "of":
+            if place is not None and place != own:
+                return None  # "the Ukrainian president of Russia": not one title
+            place, place_words, complement = own, [], []
+    front = []
+    if complement and place_words:  # a title with its own complement keeps its place where it was written
+        front, place = [w.text for w in place_words], None
+    words_out = [w.text for w in leading] + front + [w.base for w in org] + [w.text for w in title] + [
+        w.text for w in complement]
+    role = " ".join(_cap(w, first=(i == 0)) for i, w in enumerate(words_out))
+    if place is not None:
+        role = f"{role} {_of_place(place)}"
+    return role if len(role.split()) <= _MAX_ROLE_WORDS else None
+
+
+def _allowed(token: Token) -> bool:
+    """A token that may belong to a title phrase."""
+    return (token.pos_ in _ROLE_POS or token.lower_ in _ROLE_PREPOSITIONS or token.lower_ in _ARTICLE_WORDS
+            or token.tag_ == "POS" or token.text == "-" or token.text == ".") \
+        and "\n" not in token.text and "\n" not in token.whitespace_
+
+
+def _title_before(doc: Doc, ent: Span, other: Callable[[int], bool], kinds: dict[int, str]) -> str | None:
+    """'Ukrainian President Volodymyr Zelensky', 'President of Ukraine Volodymyr Zelenskyy'."""
+    tokens = []
+    i = ent.start - 1
+    while i >= ent.sent.start and len(tokens) < _MAX_ROLE_TOKENS and not other(i) and _allowed(doc[i]) \
+            and doc[i].lower_ not in {"a", "an"}:
+        tokens.insert(0, doc[i])
+        i -= 1
+    if not tokens:
+        return None
+    words = _words_of(tokens)
+    last = words[-1]
+    if last.text in gazetteer.FIRST_NAMES:
+        return None  # the model cut the name: "... Sergei [Lavrov]"
+    if not _is_head(last) and (last.text[:1].isupper() and not (
+            last.base in _ROLE_BODY_WORDS or last.base in gazetteer.OFFICE_WORDS or last.base in gazetteer.ORG_HEADS
+            or _known_place(last.base) or _known_org([last], {}))):
+        return None  # an unknown capitalised word before the name may be part of it
+    # The longest tail of the run that reads as a title: "On Monday President X" is "President".
+    for start in range(len(words)):
+        if words[start].lower in _ROLE_PREPOSITIONS:
+            continue
+        role = _role_of(words[start:], kinds)
+        if role is not None:
+            return role
+    return None
+
+
+def _apposition_after(doc: Doc, ent: Span, other: Callable[[int], bool], kinds: dict[int, str]) -> str | None:
+    """'Dmitry Peskov, the Kremlin spokesman,': a title in commas after the name, attached to it."""
+    sent = ent.sent
+    if ent.end >= sent.end or doc[ent.end].text != ",":
+        return None
+    tokens = []
+    i = ent.end + 1
+    while i < sent.end and len(tokens) < _MAX_ROLE_TOKENS and (_allowed(doc[i]) and doc[i].text != "."
+                                                               or doc[i].text == "." and not doc[i].is_sent_end):
+        if other(i) and not (tokens and (tokens[-1].lower_ in {"to", "for"} or other(tokens[-1].i))):
+            return None  # "Bortnikov, Director of the Service Sergei Naryshkin": the next person's title
+        tokens.append(doc[i])
+        i += 1
+    if not tokens or i < sent.end and not (doc[i].is_punct and doc[i].text in {",", ".", ";", ":", ")", "—", "!", "?"}):
+        return None  # "After meeting Putin, the president said": a new clause, not an apposition
+    if not any(t.dep_ == "appos" and ent.start <= t.head.i < ent.end for t in tokens):
+        return None
+    return _role_of(_words_of(tokens), kinds)
+
+
+def _apposition_before(doc: Doc, ent: Span, other: Callable[[int], bool], kinds: dict[int, str]) -> str | None:
+    """'The Kremlin spokesman, Dmitry Peskov, said': a title before the name, in commas."""
+    sent = ent.sent
+    if ent.start - 1 <= sent.start or doc[ent.start - 1].text != ",":
+        return None
+    if ent.end < sent.end and not doc[ent.end].is_punct:
+        return None
+    root = ent.root
+    if root.dep_ != "appos" or not root.head.i < ent.start - 1:
+        return None
+    tokens = []
+    i = ent.start - 2
+    while i >= sent.start and len(tokens) < _MAX_ROLE_TOKENS and not other(i) and _allowed(doc[i]) \
+            and doc[i].text != ".":
+        tokens.insert(0, doc[i])
+        i -= 1
+    if not tokens or root.head not in tokens:
+        return None
+    words = _words_of(tokens)
+    for start in range(len(words)):
+        if words[start].lower in _ROLE_PREPOSITIONS:
+            continue
+        role = _role_of(words[start:], kinds)
+        if role is not None:
+            return role
+    return None
+
+
+def _roles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention]) -> dict[str, tuple[str, ...]]:
+    """Person key -> the roles the article gives that person, in text order, once each."""
+    kinds = {i: mentions[key].kind for ent, key in spans for i in range(ent.start, ent.end)}
+    person_at = {i: key for ent, key in spans if mentions[key].kind == "person" for i in range(ent.start, ent.end)}
+    found: dict[str, list[str]] = defaultdict(list)
+    for ent, key in spans:
+        if mentions[key].kind != "person":
+            continue
+
+        def other(i: int, key: str = key) -> bool:
+            """A token of another person: a title never reaches over another person to this one."""
+            return person_at.get(i, key) != key
+
+        for role in (_title_before(doc, ent, other, kinds) or _apposition_before(doc, ent, other, kinds),
+                     _apposition_after(doc, ent, other, kinds)):
+            if role and role not in found[key]:
+                found[key].append(role)
+    return {key: tuple(roles) for key, roles in found.items() if roles}
+
+
 def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Actor], dict[tuple[str, str], str]]:
     """Merge article mentions into briefing actors.
 
     Returns the actors and a map (article id, mention key) -> actor id, used to link quotes and
     events to actors. A lone surname joins the one full name across articles that ends with it.
+    An actor's role is the role its mentions give most often, its method the most frequent method of
+    its mentions; of equally frequent ones, the first in the order of `per_article` (merge passes the
+    articles oldest first), then in text order.
     """
     groups: dict[str, dict] = {}
     order: list[tuple[str, Mention]] = [(a, m) for a in sorted(per_article) for m in per_article[a]]
@@ -328,24 +600,38 @@ def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Acto
     full_names = {n for names in full_by_surname.values() for n in names}
     link: dict[tuple[str, str], str] = {}
     for article, m in order:
-        group_key = fold(m.key)
-        if m.kind != "place" and len(group_key.split()) == 1 and len(full_by_surname.get(group_key, ())) == 1:
-            group_key = next(iter(full_by_surname[group_key]))
-        g = groups.setdefault(group_key, {"names": Counter(), "kinds": Counter(), "forms": set(), "articles": set()})
+        group_key = _group_of(m, full_by_surname)
+        g = groups.setdefault(group_key, {"names": Counter(), "kinds": Counter(), "forms": set(), "articles": set(),
+                                          "roles": Counter(), "methods": Counter()})
         g["names"][m.key] += 1
         g["kinds"]["person" if group_key in full_names else m.kind] += 1
         g["forms"].update(m.forms)
         g["forms"].add(m.key)
         g["articles"].add(article)
         link[(article, m.key)] = slug(group_key)
+    for article, mentions in per_article.items():  # in the caller's order: the earliest article first
+        for m in mentions:
+            g = groups[_group_of(m, full_by_surname)]
+            g["roles"].update(m.roles)
+            g["methods"][m.method] += 1
     actors = []
     for group_key, g in groups.items():
         name = max(g["names"], key=lambda n: (len(n.split()) > 1, g["names"][n], -len(n), n))
         kind = _majority_kind(g["kinds"], name)
         actors.append(Actor(id=slug(group_key), name=name, kind=kind,
-                            aliases=tuple(sorted(g["forms"] - {name})), articles=tuple(sorted(g["articles"]))))
+                            aliases=tuple(sorted(g["forms"] - {name})), articles=tuple(sorted(g["articles"])),
+                            role=_most_frequent(g["roles"]) if kind == "person" else "",
+                            method=_most_frequent(g["methods"])))
     actors.sort(key=lambda a: (-len(a.articles), a.name))
     return actors, link
+
+
+def _group_of(m: Mention, full_by_surname: dict[str, set[str]]) -> str:
+    """The folded key of the actor a mention joins: its own, or the one full name its surname ends."""
+    group_key = fold(m.key)
+    if m.kind != "place" and len(group_key.split()) == 1 and len(full_by_surname.get(group_key, ())) == 1:
+        group_key = next(iter(full_by_surname[group_key]))
+    return group_key
 
 
 # Page names of the Actors section that no actor may take (actors/index.md, actors/kinds/).

@@ -78,7 +78,7 @@ def _with_headline_person(found: actors_mod.ArticleActors, speaker: str) -> acto
         if mention.kind == "person" and (actors_mod.fold(key) == folded or folded.endswith(actors_mod.fold(key))):
             return found
     mentions = dict(found.mentions)
-    mentions[speaker] = Mention(key=speaker, name=speaker, kind="person", forms=())
+    mentions[speaker] = Mention(key=speaker, name=speaker, kind="person", forms=(), method="headline")
     return actors_mod.ArticleActors(mentions=mentions, spans=found.spans, titles=found.titles)
 
 

@@ -83,16 +83,19 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
 
     collected: list[tuple[int, Quote]] = []
 
-    def add(words: str, kind: str, speaker: Optional[str], sentence: str, start: int, end: int) -> None:
+    def add(words: str, kind: str, speaker: Optional[str], sentence: str, start: int, end: int,
+            method: Optional[str] = None) -> None:
+        """`method`: how the speaker was found (the resolver's last rule when not given)."""
         words = " ".join(words.split()).strip(" ,")
         if len(words) < 2:
             return
         covered.append((start, end))
+        found_by = (method if method is not None else resolver.last_rule or "") if speaker else ""
         collected.append((start, Quote(id=quote_id(article, words), text=words, kind=kind, speaker_name=speaker,
-                                   article=article, sentence=" ".join(sentence.split()))))
+                                       article=article, sentence=" ".join(sentence.split()), method=found_by)))
 
-    for speaker, start, end in _transcript_paragraphs(text, turns, headline_speaker):
-        add(text[start:end], "direct", speaker, text[start:end], start, end)
+    for speaker, start, end, method in _transcript_paragraphs(text, turns, headline_speaker):
+        add(text[start:end], "direct", speaker, text[start:end], start, end, method)
     for q in marked:
         if any(s <= q.start < e for s, e in covered):
             continue
@@ -384,21 +387,24 @@ def _extend_to_paragraph_start(text: str, sentences: list[Span], index: int, sta
 
 
 def _transcript_paragraphs(text: str, turns: list[tuple[str, int, int]], headline_speaker: Optional[str]):
-    """Speech in transcripts and addresses, one quote per paragraph.
+    """Speech in transcripts and addresses, one quote per paragraph: (speaker, start, end, method),
+    the method "transcript" (a labelled turn) or "headline" (an address whose headline names its speaker).
 
     A transcript labels each turn with its speaker, at a paragraph start or inline after a
     sentence ("* * * President of Russia Vladimir Putin: Good afternoon, colleagues."); the turn
     runs to the next label. In an address whose headline names its speaker, every first-person
     paragraph is that speaker's."""
     for speaker, speech_start, speech_end in turns:
-        yield from _paragraph_spans(text, speaker, speech_start, speech_end)
+        for found in _paragraph_spans(text, speaker, speech_start, speech_end):
+            yield *found, "transcript"
     if turns or not headline_speaker:
         return
     offset = 0
     for paragraph in text.split("\n"):
         start, offset = offset, offset + len(paragraph) + 1
         if paragraph.strip() and _FIRST_PERSON.search(paragraph):
-            yield from _paragraph_spans(text, headline_speaker, start, start + len(paragraph))
+            for found in _paragraph_spans(text, headline_speaker, start, start + len(paragraph)):
+                yield *found, "headline"
 
 
 def transcript_turns(doc: Doc, actors: ArticleActors) -> list[tuple[str, int, int]]:

@@ -103,7 +103,10 @@ class SpeakerResolver:
         self.actors = actors
         self.inside = sorted(quoted)  # character spans inside quote marks
         self.last_speaker: Optional[str] = None
-        self.last_rule: Optional[str] = None  # the name of the rule that resolved the last speaker token
+        # How the last speaker was found: the name of the rule of `RULES` that resolved the speaker token;
+        # for a quote-marked span (`speaker_for_marked`) also "person_after" (the person named right after
+        # the closing mark) or "continuation" (a statement standing alone continues the last speaker).
+        self.last_rule: Optional[str] = None
 
     def _quoted(self, char: int) -> bool:
         """Whether a character offset lies inside quote marks (a binary search over the sorted spans)."""
@@ -152,7 +155,7 @@ class SpeakerResolver:
                 if speech_verb(head) or head.lemma_.lower() in NAMING_LEMMAS:
                     depth += 1
                     candidates.append((-10 + depth, head))
-        described = None
+        described, described_rule = None, None
         for _, verb in sorted(candidates, key=lambda c: c[0]):
             subject = subject_of(verb)
             if subject is not None and not (quote.start <= subject.i < quote.end):
@@ -160,22 +163,25 @@ class SpeakerResolver:
                 if name and (kind != "partial" or name in self.actors.mentions):
                     self.last_speaker = name
                     return name
-                described = described or name
+                if not described and name:
+                    described, described_rule = name, self.last_rule
         if described:
             # "It said satellite imagery suggested a "precision strike"": a named speaker further
             # up wins over a thing; with none, the description.
-            self.last_speaker = described
+            self.last_speaker, self.last_rule = described, described_rule
             return described
         follower = self._person_after(quote)
         if follower is not None:
-            self.last_speaker = follower
+            self.last_speaker, self.last_rule = follower, "person_after"
             return follower
         # A whole statement standing alone (after another quote, a colon or at a sentence start)
         # continues the words of the last speaker; a fragment inside a sentence does not.
         before = self.text[max(0, quote.start_char - 200): quote.start_char].rstrip()
         before = before[:-1].rstrip() if before.endswith('"') else before
         if kind == "direct" and self.last_speaker and (not before or before[-1] in '".:!?\n'):
+            self.last_rule = "continuation"
             return self.last_speaker
+        self.last_rule = None
         return None
 
     def _person_after(self, quote: Span) -> Optional[str]:
