@@ -15,7 +15,7 @@ pytestmark = pytest.mark.model
 
 @pytest.fixture(scope="module")
 def report():
-    data = build_data(Settings(seeds=GOLD / "seeds", cache=None, strict=True)).data
+    data = build_data(Settings(seeds=GOLD / "seeds", cache=None, strict=True, publish_text=True)).data  # scored as extracted
     return evaluate(load_gold(GOLD), data)
 
 
@@ -61,7 +61,7 @@ def set_reports(tmp_path_factory):
             if is_corpus_gold(folder):
                 corpus = need_corpus()  # skips on a developer's machine without it; fails in CI
                 folder = materialise(folder, corpus, tmp_path_factory.mktemp(name))
-            data = build_data(Settings(seeds=folder / "seeds", cache=None, strict=True)).data
+            data = build_data(Settings(seeds=folder / "seeds", cache=None, strict=True, publish_text=True)).data
             reports[name] = evaluate(load_gold(folder), data)
         return reports[name]
 

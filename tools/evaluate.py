@@ -46,8 +46,9 @@ events
     happening (e.g. two sentences of one readout) both count as right.
 event_merges
     For each gold merge (listed in the seed annotations; duplicates counted once): tp when ONE predicted
-    event with that date has sources whose sentences contain a fragment of every file of the merge,
-    else fn.
+    story (or, in a briefing without stories, one event) with that date has sources whose sentences
+    contain a fragment of every file of the merge, else fn. (``python -m tools.story_eval`` scores
+    stories against whole annotated windows.)
 figures
     Per article, one-to-one: a predicted figure matches a gold figure when the values are equal after
     normalisation (digits only: "500,000" == "500000", "2.3e6" == "2300000"; a gold range "10-20" also
@@ -116,13 +117,29 @@ class Score:
 
 
 @dataclass
+class Outcome:
+    """One predicted item as scored: the briefing's dict for it and whether it was right (an actor or
+    figure matched to a gold one; a matched quote's speaker right). Read by tools/calibrate.py."""
+
+    item: dict
+    right: bool
+    article: Optional[str] = None  # the article id it was scored in (an actor is scored once per article)
+
+
+@dataclass
 class Report:
     scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
     failures: dict[str, list[str]] = field(default_factory=lambda: {c: [] for c in CATEGORIES})
     articles: int = 0  # gold articles found in the briefing
+    # Per category ("actors", "speakers", "figures", "events"), every predicted item scored, in scoring order.
+    outcomes: dict[str, list[Outcome]] = field(default_factory=lambda: {"actors": [], "speakers": [], "figures": [],
+                                                                        "events": []})
 
     def fail(self, category: str, message: str) -> None:
         self.failures.setdefault(category, []).append(message)
+
+    def outcome(self, category: str, item: dict, right: bool, article: Optional[str] = None) -> None:
+        self.outcomes.setdefault(category, []).append(Outcome(item, right, article))
 
 
 # ----------------------------------------------------------------------------------------- normalising
@@ -325,6 +342,7 @@ def _score_actors(report: Report, g: dict, aid: Optional[str], briefing: dict) -
     score, kinds = report.scores["actors"], report.scores["actor_kinds"]
     for pi, gi in sorted(matching.items()):
         score.tp += 1
+        report.outcome("actors", predicted[pi], True, aid)
         pk, gk = predicted[pi].get("kind"), golds[gi].get("kind")
         if pk == gk:
             kinds.tp += 1
@@ -342,6 +360,7 @@ def _score_actors(report: Report, g: dict, aid: Optional[str], briefing: dict) -
         if any(_any_match(pred_names[pi], tn) for tn in title_names):
             continue  # named in the title only: neither required nor junk
         score.fp += 1
+        report.outcome("actors", pred, False, aid)
         targets = edges.get(pi, [])
         if targets:
             whom = golds[targets[0]]["name"]
@@ -417,6 +436,7 @@ def _score_quotes(report: Report, g: dict, aid: Optional[str], briefing: dict, a
             for name in [gold_speaker] if isinstance(gold_speaker, str) else gold_speaker:
                 wanted |= aliases.get(norm_name(name), set()) | {norm_name(name)}
             right = _any_match(predicted_names, wanted)
+        report.outcome("speakers", pq, right, aid)
         if right:
             speakers.tp += 1
         else:
@@ -461,6 +481,7 @@ def _score_events(report: Report, gold: list[dict], gold_ids: dict[str, str], br
         sources = [s for s in ev.get("sources") or [] if str(s.get("article")) in in_scope]
         if not sources:
             continue
+        report.outcome("events", ev, i in matched_pred, str(sources[0].get("article")))
         if i in matched_pred:
             pred_tp += 1
         else:
@@ -473,7 +494,7 @@ def _score_events(report: Report, gold: list[dict], gold_ids: dict[str, str], br
 def _score_merges(report: Report, gold: list[dict], gold_ids: dict[str, str], briefing: dict) -> None:
     score = report.scores["event_merges"]
     seen = set()
-    events = briefing.get("events") or []
+    events = _story_views(briefing) if briefing.get("stories") else briefing.get("events") or []
     for g in gold:
         for merge in g["merges"]:
             key = (merge["date"], tuple(sorted((f, tuple(sorted(v))) for f, v in merge["fragments"].items())))
@@ -499,6 +520,14 @@ def _score_merges(report: Report, gold: list[dict], gold_ids: dict[str, str], br
             report.fail("event_merges", f"{merge['date']} not merged ({'; '.join(parts)})")
 
 
+def _story_views(briefing: dict) -> list[dict]:
+    """Each story as one event: its id and date, the sources of all its events (merges are stories now)."""
+    by_id = {str(e.get("id")): e for e in briefing.get("events") or []}
+    return [{"id": st.get("id"), "date": st.get("date"),
+             "sources": [s for i in st.get("events") or [] for s in by_id.get(str(i), {}).get("sources") or []]}
+            for st in briefing.get("stories") or []]
+
+
 def _score_figures(report: Report, g: dict, aid: Optional[str], briefing: dict) -> None:
     label = g["file"]
     score = report.scores["figures"]
@@ -516,6 +545,7 @@ def _score_figures(report: Report, g: dict, aid: Optional[str], briefing: dict) 
             used.add(hit)
             score.tp += 1
     for i, f in enumerate(predicted):
+        report.outcome("figures", f, i in used, aid)
         if i not in used:
             score.fp += 1
             report.fail("figures", f"{label}: extra {f.get('value')} {f.get('what', '')!s} \"{_short(f.get('sentence'), 50)}\"")
@@ -643,8 +673,9 @@ def _extract(gold_dir: Path, args: argparse.Namespace) -> tuple[list[dict], dict
     with tempfile.TemporaryDirectory(prefix="briefing-gold-") as scratch:
         if corpus_gold.is_corpus_gold(gold_dir):  # texts that stay in the shared corpus: make the seeds now
             gold_dir = corpus_gold.materialise(gold_dir, Path(args.corpus), Path(scratch))
+        # Scored as extracted: what a published site may republish is decided after (briefing/rights.py).
         settings = Settings(seeds=gold_dir / "seeds", model=args.model,
-                            cache=None if args.no_cache else Path(args.cache))
+                            cache=None if args.no_cache else Path(args.cache), publish_text=True)
         say = (lambda m: None) if args.quiet else (lambda m: print(m, file=sys.stderr, flush=True))
         return load_gold(gold_dir), build_data(settings, say).data
 
