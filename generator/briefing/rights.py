@@ -5,6 +5,7 @@ Other publishers' text is not republished unless the seed declares `publish_text
 say nothing. An article that may not be republished keeps its metadata, a link to the original and the
 sentences the briefing cites (its quotes', events' and figures' sentences), in the order of the text:
 at most 8, together at most a quarter of the article's words, so the page cites and does not copy.
+A statement (a speech quoted whole) of such an article keeps only its excerpt and key passages.
 """
 from __future__ import annotations
 
@@ -34,7 +35,11 @@ def withhold_texts(briefing: Briefing, default: bool) -> Briefing:
     for figure in briefing.figures:
         cited[figure.article].add(figure.sentence)
     articles = [a if may_publish(a, default) else _excerpted(a, cited[a.id]) for a in briefing.articles]
-    return dataclasses.replace(briefing, articles=articles)
+    withheld = {a.id for a in articles if not may_publish(a, default)}
+    # A speech quoted whole would republish the article: only its excerpt and key passages stay.
+    quotes = [dataclasses.replace(q, text=q.excerpt or q.text) if q.statement and q.article in withheld else q
+              for q in briefing.quotes]
+    return dataclasses.replace(briefing, articles=articles, quotes=quotes)
 
 
 def _excerpted(article: Article, sentences: set[str]) -> Article:
