@@ -36,9 +36,10 @@ def test_every_curation_action():
     b = apply_curation(sample(), curation)
     assert b.curation_problems == []
     assert (b.title, b.summary) == ("War briefing", "What happened.")
-    assert [a.id for a in b.actors] == ["volodymyr-zelensky", "kyiv"]
+    assert [a.id for a in b.actors] == ["volodymyr-zelensky", "kyiv-capital"]  # a rename moves the id ...
+    assert b.redirects == {"kyiv": "kyiv-capital"}  # ... and the old page redirects
     assert "Zelenskiy" in b.actors[0].aliases
-    assert b.actors[1].kind == "place" and b.actors[1].name == "Kyiv (capital)" and "Kiev" in b.actors[1].aliases
+    assert b.actors[1].kind == "place" and b.actors[1].name == "Kyiv (capital)" and {"Kiev", "Kyiv"} <= set(b.actors[1].aliases)
     assert [q.id for q in b.quotes] == ["q-1"] and b.quotes[0].speaker == "volodymyr-zelensky"
     assert b.figures == []
     titles = {e.id: e.title for e in b.events}
@@ -85,3 +86,40 @@ def test_broken_curation_file_warns_and_strict_fails(tmp_path):
     assert result.data["articles"] and result.data["title"] == "Briefing"
     with pytest.raises(BuildFailed):
         build_data(Settings(seeds=seeds, strict=True))
+
+
+def test_quote_speaker_and_kind_corrections():
+    curation = {"quotes": {"speakers": {"q-2": "volodymyr-zelensky", "q-1": "Dmitry Muratov"},
+                           "kinds": {"q-2": "partial"}}}
+    b = apply_curation(sample(), curation)
+    assert b.curation_problems == []
+    q1, q2 = sorted(b.quotes, key=lambda q: q.id)
+    assert (q2.speaker, q2.speaker_name, q2.kind, q2.method) == ("volodymyr-zelensky", "Volodymyr Zelensky", "partial", "editor")
+    assert (q1.speaker, q1.speaker_name) == (None, "Dmitry Muratov")  # a name with no actor
+    by_name = apply_curation(sample(), {"quotes": {"speakers": {"q-2": "Zelenskiy"}}})
+    assert next(q for q in by_name.quotes if q.id == "q-2").speaker == "zelenskiy"
+    bad = apply_curation(sample(), {"quotes": {"speakers": {"q-9": "kyiv"}, "kinds": {"q-1": "shouted"}}})
+    assert any("q-9" in p for p in bad.curation_problems) and any("shouted" in p for p in bad.curation_problems)
+
+
+def test_split_an_actor_merged_by_the_machine():
+    art = Article(id="a1", file="a1.md", title="T", date=dt.date(2022, 2, 28), source="s", url="",
+                  body="Volodymyr Zelensky spoke. Olena Zelenska visited Kyiv.")
+    art2 = Article(id="a2", file="a2.md", title="T", date=dt.date(2022, 2, 28), source="s", url="", body="Zelensky spoke.")
+    b = Briefing(title="", summary="", updated="2022-02-28", articles=[art, art2],
+                 actors=[Actor("volodymyr-zelensky", "Volodymyr Zelensky", "person", ("Olena Zelenska", "Zelensky"), ("a1", "a2"))],
+                 quotes=[Quote("q-1", "we stand", "direct", "Volodymyr Zelensky", "a1", "Olena Zelenska said: we stand",
+                               speaker="volodymyr-zelensky"),
+                         Quote("q-2", "we fight", "direct", "Volodymyr Zelensky", "a2", "Zelensky said: we fight",
+                               speaker="volodymyr-zelensky")],
+                 events=[Event("e-1", "2022-02-28", "day", "visit", (), (EventSource("a1", "Olena Zelenska visited Kyiv", ""),),
+                               actors=("volodymyr-zelensky",))], figures=[])
+    out = apply_curation(b, {"actors": {"split": [{"id": "volodymyr-zelensky", "aliases": ["Olena Zelenska"]}]}})
+    assert out.curation_problems == []
+    actors = {a.id: a for a in out.actors}
+    assert actors["olena-zelenska"].articles == ("a1",) and actors["olena-zelenska"].kind == "person"
+    assert "Olena Zelenska" not in actors["volodymyr-zelensky"].aliases
+    assert {q.id: q.speaker for q in out.quotes} == {"q-1": "olena-zelenska", "q-2": "volodymyr-zelensky"}
+    assert out.events[0].actors == ("olena-zelenska",)
+    wrong = apply_curation(b, {"actors": {"split": [{"id": "volodymyr-zelensky", "aliases": ["Someone Else"]}]}})
+    assert any("Someone Else" in p for p in wrong.curation_problems)

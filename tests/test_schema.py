@@ -99,7 +99,7 @@ def test_a_curation_entry_that_does_not_fit_is_skipped_with_its_line(tmp_path):
         "E042 curation.yml:6: actors.kinds.kyiv: 'city' is not one of person, organization, place, group; entry skipped",
         "E042 curation.yml:12: events.add[1].date: '24 Feb' does not match ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$; "
         "entry skipped",
-        "E042 curation.yml:15: colour: unknown field 'colour' (expected title, summary, actors, hide, events, pin); "
+        "E042 curation.yml:15: colour: unknown field 'colour' (expected title, summary, actors, hide, events, stories, quotes, pin); "
         "entry skipped",
     ]
 
@@ -109,5 +109,5 @@ def test_a_yaml_syntax_error_in_curation_names_its_line(tmp_path):
 
     path = tmp_path / "curation.yml"
     path.write_text("title: ok\nhide:\n  quotes: [q-1\n", encoding="utf-8")
-    with pytest.raises(CurationError, match=r"^E040 curation\.yml:\d+: not valid YAML"):
+    with pytest.raises(CurationError, match=r"^E040 curation\.yml:\d+:\d+: not valid YAML"):
         load_curation(path)

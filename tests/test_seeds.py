@@ -222,17 +222,19 @@ def test_binary_file(data):
 @pytest.mark.parametrize("data, reason", [
     (b"Title\n\nhttps://a.com/\nBody\n", "missing date on line 2 (expected YYYYMMDD)"),
     (b"Title\n2022-3-1\nhttps://a.com/\nBody\n", "malformed date '2022-3-1' on line 2 (expected YYYYMMDD)"),
-    (b"Title\n20220230\nhttps://a.com/\nBody\n", "impossible date 20220230"),
-    (b" date 2022-02-30 Headline\nBody\n", "impossible date 2022-02-30"),
+    (b"Title\n20220230\nhttps://a.com/\nBody\n", "impossible date 20220230 on line 2"),
+    (b" date 2022-02-30 Headline\nBody\n", "impossible date 2022-02-30 on line 1"),
     (b" date 2022/03/01 Headline\nBody\n", "malformed date '2022/03/01' on line 1 (expected ' date YYYY-MM-DD headline')"),
     (b" date Headline only\nBody\n", "missing date on line 1 (expected ' date YYYY-MM-DD headline')"),
-    (b"---\ntitle: T\ndate: 2022-02-30\n---\nBody\n", "impossible date 2022-02-30"),
+    (b"---\ntitle: T\ndate: 2022-02-30\n---\nBody\n", "impossible date 2022-02-30 in front matter (line 3)"),
+    (b"\n\n---\ntitle: T\ndate: 2022-02-30\n---\nBody\n", "impossible date 2022-02-30 in front matter (line 5)"),
     (b"---\ntitle: T\n---\nBody\n", "missing date in front matter (expected date: YYYY-MM-DD)"),
-    (b"---\ntitle: T\ndate: [2022]\n---\nBody\n", "malformed date \"['2022']\" in front matter (expected date: YYYY-MM-DD)"),
-    (b"---\ntitle: T\ndate: March 1st\n---\nBody\n", "malformed date 'March 1st' in front matter (expected date: YYYY-MM-DD)"),
-    (b"---\ntitle: T\ndate: 0000-01-01\n---\nBody\n", "impossible date 0000-01-01"),
+    (b"---\ntitle: T\ndate: [2022]\n---\nBody\n", "malformed date \"['2022']\" in front matter (line 3) (expected date: YYYY-MM-DD)"),
+    (b"---\ntitle: T\ndate: March 1st\n---\nBody\n", "malformed date 'March 1st' in front matter (line 3) (expected date: YYYY-MM-DD)"),
+    (b"---\ntitle: T\ndate: 0000-01-01\n---\nBody\n", "impossible date 0000-01-01 in front matter (line 3)"),
 ])
 def test_bad_dates(data, reason):
+    """Each reason says where: the line (of the file, blank lines before the front matter counted)."""
     problem = fatal(data)
     assert (problem.code, problem.reason) == (seeds.E109, reason)
 
@@ -547,3 +549,10 @@ def test_read_seeds_never_raises(tmp_path_factory, files):
     assert len({a.id for a in report.articles}) == len(report.articles)
     assert [p.file for p in report.problems] == sorted(p.file for p in report.problems)
     assert not any(p.code == seeds.E199 for p in report.problems)
+
+
+def test_front_matter_yaml_errors_name_line_and_column():
+    problem = fatal(b"\n---\ntitle: [unclosed\ndate: 2022-03-01\n---\nBody\n")
+    assert problem.code == seeds.E108 and problem.reason.endswith("(line 4, column 5)"), problem.reason
+    problem = fatal(b"---\ntitle: T\ndate: 2022-03-01\npublish_text: maybe\n---\nBody\n")
+    assert problem.reason.endswith("(line 4)"), problem.reason

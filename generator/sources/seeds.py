@@ -158,9 +158,9 @@ def _show(value: object) -> str:
 def _parse_date(value: object, where: str, expected: str) -> dt.date:
     """YYYY-MM-DD or YYYYMMDD; the reason names the bad value so the editor can find it."""
     if isinstance(value, dt.datetime):
-        return _plausible(value.date())
+        return _plausible(value.date(), where)
     if isinstance(value, dt.date):
-        return _plausible(value)
+        return _plausible(value, where)
     if value is not None and not isinstance(value, str):
         raise _Fatal(E109, kind="malformed", detail=f"{_show(value)} {where} (expected {expected})")
     text = (value or "").strip()
@@ -172,14 +172,15 @@ def _parse_date(value: object, where: str, expected: str) -> dt.date:
     try:
         day = dt.date(*(int(g) for g in match.groups()))
     except ValueError:
-        raise _Fatal(E109, kind="impossible", detail=text) from None
-    return _plausible(day)
+        raise _Fatal(E109, kind="impossible", detail=f"{text} {where}") from None
+    return _plausible(day, where)
 
 
-def _plausible(day: dt.date) -> dt.date:
+def _plausible(day: dt.date, where: str = "") -> dt.date:
     """A news article's date lies in 1900-2100; anything else is a typo (2202 for 2022)."""
     if not MIN_YEAR <= day.year <= MAX_YEAR:
-        raise _Fatal(E109, kind="implausible", detail=f"{day.isoformat()} (expected a year from {MIN_YEAR} to {MAX_YEAR})")
+        raise _Fatal(E109, kind="implausible",
+                     detail=f"{day.isoformat()}{' ' + where if where else ''} (expected a year from {MIN_YEAR} to {MAX_YEAR})")
     return day
 
 
@@ -242,7 +243,15 @@ def _bracket_depth(text: str) -> int:
     return deepest
 
 
-def _form_c(lines: list[str]) -> _Header:
+def _at(lines: list[str], end: int, key: str, skipped: int) -> str:
+    """' (line N)' of the front matter's `key:` line, as the editor's file counts lines ('' if absent)."""
+    for i in range(1, end):
+        if lines[i].split(":", 1)[0].strip().lower() == key:
+            return f" (line {i + 1 + skipped})"
+    return ""
+
+
+def _form_c(lines: list[str], skipped: int = 0) -> _Header:
     end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), None)
     if end is None:
         raise _Fatal(E108, problem="opened with '---' is never closed by a '---' line")
@@ -259,22 +268,25 @@ def _form_c(lines: list[str]) -> _Header:
         raise _Fatal(E108, problem="is nested too deeply") from None
     except Exception as err:  # any YAMLError; PyYAML may raise others on hostile input
         first = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
-        raise _Fatal(E108, problem=f"is not valid YAML: {first[:100]}") from None
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        where = f" (line {mark.line + 2 + skipped}, column {mark.column + 1})" if mark is not None else ""
+        raise _Fatal(E108, problem=f"is not valid YAML: {first[:100]}{where}") from None
     meta = {} if meta is None else meta
     if not isinstance(meta, dict):
         raise _Fatal(E108, problem="is not a mapping of 'key: value' lines")
     meta = {str(k).lower(): v for k, v in meta.items()}
     for key in ("title", "source", "url", "license", "publish_text"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
-            raise _Fatal(E108, problem=f"'{key}' must be text, not a list or mapping")
+            raise _Fatal(E108, problem=f"'{key}' must be text, not a list or mapping{_at(lines, end, key, skipped)}")
     title = _title(meta.get("title") or "")
-    date = _parse_date(meta.get("date"), "in front matter", "date: YYYY-MM-DD")
+    date = _parse_date(meta.get("date"), "in front matter" + _at(lines, end, "date", skipped), "date: YYYY-MM-DD")
     url = (meta.get("url") or "").strip()
     return _Header(title, date, (meta.get("source") or "").strip() or _host(url), url, lines[end + 1:],
-                   (meta.get("license") or "").strip()[:200], _permission(meta.get("publish_text")))
+                   (meta.get("license") or "").strip()[:200],
+                   _permission(meta.get("publish_text"), _at(lines, end, "publish_text", skipped)))
 
 
-def _permission(value: Optional[str]) -> Optional[bool]:
+def _permission(value: Optional[str], where: str = "") -> Optional[bool]:
     """`publish_text: true|false` (YAML's spellings); None when the seed does not say."""
     if value is None or not value.strip():
         return None
@@ -282,7 +294,7 @@ def _permission(value: Optional[str]) -> Optional[bool]:
         return True
     if value.strip().lower() in _NO:
         return False
-    raise _Fatal(E108, problem=f"'publish_text' must be true or false, not {_show(value)}")
+    raise _Fatal(E108, problem=f"'publish_text' must be true or false, not {_show(value)}{where}")
 
 
 def _form_b(match: re.Match, lines: list[str]) -> _Header:
@@ -303,11 +315,12 @@ def _form_a(lines: list[str]) -> _Header:
 
 def _parse_text(text: str) -> _Header:
     """Detect the form from the first lines; return (title, date, source, url, body lines)."""
-    lines = _trim(text.split("\n"))
+    all_lines = text.split("\n")
+    lines = _trim(all_lines)
     first, second = lines[0], (lines[1].strip() if len(lines) > 1 else "")
     third = lines[2].strip() if len(lines) > 2 else ""
-    if first.strip() == "---":
-        return _form_c(lines)
+    if first.strip() == "---":  # line numbers in its problems count the blank lines _trim dropped
+        return _form_c(lines, next((i for i, line in enumerate(all_lines) if line.strip()), 0))
     if match := _FORM_B.fullmatch(first):
         return _form_b(match, lines)
     if _COMPACT_DATE.fullmatch(first.strip()) and _URL.fullmatch(second):
