@@ -26,7 +26,7 @@ def _settings(args):
 
     return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
                     templates=Path(args.templates) if args.templates else None, strict=args.strict,
-                    publish_text=args.publish_text)
+                    publish_text=args.publish_text, curate=getattr(args, "curate", False))
 
 
 def _write_data(data: dict, out: Path) -> None:
@@ -48,7 +48,7 @@ def cmd_extract(args) -> int:
 def cmd_render(args) -> int:
     say = _progress(args.quiet)
     data = load_yaml(Path(args.data))
-    tree = render_tree(data, Path(args.templates) if args.templates else None)
+    tree = render_tree(data, Path(args.templates) if args.templates else None, args.curate)
     write_tree(tree, Path(args.out))
     say(f"wrote {len(tree)} files under {args.out}")
     return 0
@@ -90,6 +90,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--publish-text", action="store_true",
                         help="republish the full text of seeds that do not say publish_text (default: excerpts only)")
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
+    parser.add_argument("--curate", action="store_true",
+                        help="show each item's id and a ready-to-paste curation.yml snippet on the pages")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -104,6 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="output folder for the Markdown pages")
     p.add_argument("--templates", default=None, help="folder whose templates override the defaults")
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--curate", action="store_true", help="show each item's id and a curation.yml snippet")
     p.set_defaults(func=cmd_render)
     p = sub.add_parser("build", help="extract and render in one go")
     _common(p)

@@ -1,5 +1,7 @@
 """The whole pipeline as one plain function, shared by the CLI and the MkDocs adapter:
-seeds -> Article -> extractions (cached) -> merged briefing (+ curation) -> data -> Markdown tree."""
+seeds -> Article -> extractions (cached) -> merged briefing (+ curation) -> stories (+ the editors'
+story curation) -> confidence, readable quotes, tracked figures -> what may be republished -> data
+-> Markdown tree."""
 from __future__ import annotations
 
 import os
@@ -8,16 +10,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from generator.briefing.curation import CurationError, apply_curation, load_curation
+from generator.briefing.curation import (CurationError, apply_curation, apply_story_curation, curated_story_ids,
+                                         load_curation)
+from generator.briefing.confidence import apply_confidence, event_table
 from generator.briefing.io import briefing_data
 from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
+from generator.briefing.statements import readable_quotes
+from generator.briefing.tracked_figures import track_figures
 from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
 from generator.nlp.extract import extract_articles
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
 from generator.sources.seeds import read_seeds
+from generator.stories.build import build_stories, outlets
+from generator.stories.copies import copy_groups
 
 CURATION_FILE = "curation.yml"
 
@@ -40,6 +48,7 @@ class Settings:
     strict: bool = False
     label: Optional[str] = None  # how problems name the seeds folder (default: the path as given)
     publish_text: bool = False  # republish full texts of seeds that do not say (see briefing/rights.py)
+    curate: bool = False  # show each item's id and a curation snippet on the pages (editors' view)
 
 
 @dataclass
@@ -78,9 +87,17 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         curation = {}
         shape_problems.append(str(exc))
     briefing = apply_curation(briefing, curation, curation_path.name)
+    # Stories are grouped from the curated events (hidden ones gone, added ones in), then curated themselves.
+    copies = copy_groups(briefing.articles)
+    briefing = build_stories(briefing, copies, event_table(), preferred_ids=curated_story_ids(curation))
+    by_id = {a.id: a for a in briefing.articles}
+    briefing = apply_story_curation(briefing, curation, curation_path.name,
+                                    lambda ids: outlets(ids, by_id, copies))
     briefing.curation_problems[:0] = shape_problems
     for line in briefing.curation_problems:
         warn(line)
+    briefing = readable_quotes(apply_confidence(briefing))
+    briefing.tracked_figures = track_figures(briefing.figures, {a.id: a.date.isoformat() for a in briefing.articles})
     briefing = withhold_texts(briefing, settings.publish_text)
     if settings.strict and warnings:
         raise BuildFailed(E050(count=len(warnings), first=warnings[0]), warnings)
@@ -94,4 +111,4 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
 
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
-    return render_tree(result.data, settings.templates), result
+    return render_tree(result.data, settings.templates, settings.curate), result

@@ -52,6 +52,9 @@ class BriefingConfig(base.Config):
     cache = c.Type(str, default=".cache/extraction")
     curation = c.Optional(c.Type(str))
     publish_text = c.Type(bool, default=False)  # republish full texts of seeds that do not say
+    # Each item's id and a curation snippet on the pages: always in `mkdocs serve`; in `mkdocs build`
+    # only when true (readers of the published site do not need them).
+    curate_controls = c.Type(bool, default=False)
     # "https://github.com/OWNER/REPO/edit/BRANCH/": each page links to the file an editor changes for it.
     edit_url = c.Type(str, default="")
 
@@ -97,7 +100,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             cache=self._path(config, self.config.cache),
                             templates=self._path(config, self.config.templates),
                             curation=self._path(config, self.config.curation), strict=bool(config.strict),
-                            label=self._label(config, seeds), publish_text=self.config.publish_text)
+                            label=self._label(config, seeds), publish_text=self.config.publish_text,
+                            curate=self.config.curate_controls or self._command == "serve")
         try:
             tree, result = build_tree(settings, log.debug)
         except BuildFailed as exc:

@@ -8,6 +8,8 @@ the same name in their own templates folder, which is searched first.
 """
 from __future__ import annotations
 
+import datetime as dt
+import html
 import os
 import re
 from collections import defaultdict
@@ -18,6 +20,7 @@ from urllib.parse import urlsplit
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
 from generator.briefing.io import dump_json, dump_yaml, schema_text
 from generator.errors import E030, E031, E040, E041, E045
 
@@ -26,11 +29,16 @@ DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
 _BIDI = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-HOME_LIMITS = {"events": 10, "actors": 12, "quotes": 6, "figures": 8}
+HOME_LIMITS = {"stories": 10, "actors": 12, "quotes": 6, "figures": 8, "coming": 5, "days": 7}
+HOME_DAYS = 14  # the front page's key stories are those of the last days before the newest article
+HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
 KEY_EVENTS_PER_MONTH = 8  # on the chronology index
 ACTOR_ARTICLES = 60  # articles listed on an actor page (its events link to the month pages)
+ACTOR_STORIES = 40  # stories listed on an actor page, newest first
+FIGURES_SHOWN = 300  # rows of the figures page; all are in the data
+FRONT_PAGE_CONFIDENCE = FRONT_PAGE_THRESHOLD  # items below it stay off the front page and are marked uncertain
 
 
 def escape_text(value: Any) -> Markup:
@@ -93,6 +101,65 @@ def _external_link(text: Any, url: str) -> Markup:
     return Markup(f'<a href="{_attribute(target)}" rel="nofollow noopener">{escape_text(text)}</a>')
 
 
+def _anchor(item_id: Any) -> Markup:
+    """An empty element a link can point at (#id); ids are generated, never seed text."""
+    if not isinstance(item_id, str) or not re.fullmatch(r"[a-z0-9][a-z0-9\-]{0,80}", item_id):
+        raise ValueError(E030(target=str(item_id)[:80]))
+    return Markup(f'<a id="{item_id}"></a>')
+
+
+def _refresh(target: str) -> Markup:
+    """A redirect for browsers (the page's own link is there for everything else); the target is made
+    of ids and assumes directory URLs (MkDocs' default, as mkdocs.yml sets)."""
+    if not re.fullmatch(r"[a-z0-9./\-]+", target):
+        raise ValueError(E030(target=target))
+    return Markup(f'<meta http-equiv="refresh" content="0; url={target}">')
+
+
+def _yaml_text(value: Any) -> str:
+    """A YAML double-quoted scalar (JSON's string form is one), one line."""
+    import json
+
+    return json.dumps(" ".join(str(value or "").split())[:200], ensure_ascii=False)
+
+
+def curate_snippet(kind: str, item: dict) -> str:
+    """The curation.yml lines an editor pastes to correct this item (each section commented)."""
+    i = item["id"]
+    lines = [f"# {kind} {i}: keep the lines you need, in seeds/curation.yml", "hide:", f"  {kind}: [{i}]",
+             "pin:", f"  {kind}: [{i}]"]
+    if kind == "stories":
+        lines += ["stories:", "  titles:", f"    {i}: {_yaml_text(item.get('headline') or 'A better headline')}",
+                  "  dates:", f"    {i}: {item.get('date', '')}", "  merge:", f"    - {{into: {i}, ids: [OTHER-STORY-ID]}}"]
+    elif kind == "quotes":
+        lines += ["quotes:", "  speakers:", f"    {i}: {item.get('speaker') or 'ACTOR-ID-OR-NAME'}",
+                  "  kinds:", f"    {i}: {item.get('kind', 'direct')}"]
+    elif kind == "actors":
+        lines += ["actors:", "  rename:", f"    {i}: {_yaml_text(item.get('name'))}", "  merge:",
+                  f"    - {{into: {i}, ids: [OTHER-ACTOR-ID]}}", "  split:",
+                  f"    - {{id: {i}, aliases: [{_yaml_text((item.get('aliases') or ['A SPELLING'])[0])}]}}"]
+    return "\n".join(lines)
+
+
+def _curate(item: dict, kind: str, enabled: bool) -> Markup:
+    """A small "curate" control: the item's id and a ready-to-paste curation.yml snippet (raw HTML,
+    every value escaped; one block with no blank line, so Markdown leaves it as it is)."""
+    if not enabled:
+        return Markup("")
+    if not re.fullmatch(r"[a-z0-9][a-z0-9\-]{0,80}", str(item.get("id", ""))):
+        raise ValueError(E030(target=str(item.get("id"))[:80]))
+    snippet = html.escape(curate_snippet(kind, item)).replace("\n", "&#10;")
+    return Markup(f'<details class="curate" data-id="{item["id"]}"><summary>curate · <code>{item["id"]}</code>'
+                  f'</summary><pre><code>{snippet}</code></pre></details>')
+
+
+def _chart(tracked: dict) -> Markup:
+    """A tracked figure's small inline SVG chart (charts.py escapes every text it writes)."""
+    from generator.site.charts import series_svg
+
+    return Markup(series_svg(list(tracked.get("points", [])), str(tracked.get("measure", ""))))
+
+
 def make_environment(override: Optional[Path] = None) -> Environment:
     loaders = [FileSystemLoader(str(override))] if override else []
     loaders.append(FileSystemLoader(str(DEFAULT_TEMPLATES)))
@@ -100,7 +167,7 @@ def make_environment(override: Optional[Path] = None) -> Environment:
     # it is not escaped a second time. Literal template text is never escaped.
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, finalize=escape_text,
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(page_link=_page_link, external_link=_external_link, paragraphs=_paragraphs,
+    env.filters.update(page_link=_page_link, external_link=_external_link, paragraphs=_paragraphs, anchor=_anchor,
                        text=escape_text)
     return env
 
@@ -115,13 +182,27 @@ class _Context:
         self.quotes_by_speaker: dict[str, list[dict]] = defaultdict(list)
         for q in data["quotes"]:
             self.quotes_by_speaker[q["speaker"] or ""].append(q)
-        self.events_by_actor: dict[str, list[dict]] = defaultdict(list)
-        for e in data["events"]:
-            for actor in e["actors"]:
-                self.events_by_actor[actor].append(e)
+        self.events = {e["id"]: e for e in data["events"]}
+        self.stories = data.get("stories", [])
+        self.stories_by_actor: dict[str, list[dict]] = defaultdict(list)
+        for st in self.stories:
+            for actor in st["actors"]:
+                self.stories_by_actor[actor].append(st)
+
+    def reports(self, story: dict) -> list[dict]:
+        """A story's sources, one per article sentence, oldest article first."""
+        seen, found = set(), []
+        for event_id in story["events"]:
+            for source in self.events.get(event_id, {}).get("sources", []):
+                key = (source["article"], source["sentence"])
+                if key not in seen:
+                    seen.add(key)
+                    found.append(source)
+        return sorted(found, key=lambda x: (self.articles.get(x["article"], {}).get("date", ""), x["article"]))
 
     def common(self) -> dict:
-        return {"briefing": self.data, "articles": self.articles, "actors": self.actors}
+        return {"briefing": self.data, "articles": self.articles, "actors": self.actors, "reports": self.reports,
+                "threshold": FRONT_PAGE_CONFIDENCE}
 
 
 UNCURATED = (E040, E041, E045)  # the curation file could not be used at all
@@ -137,9 +218,12 @@ def _uncurated_banner(data: dict) -> str:
             "This briefing is shown uncurated until the file is fixed.\n\n")
 
 
-def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
-    """All pages and downloads, as {relative path: content}, in a stable order."""
+def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False) -> dict[str, str]:
+    """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
+    quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`)."""
     env = make_environment(override)
+    env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
+    env.filters["chart"] = _chart
     ctx = _Context(data)
     pinned = data.get("pinned", {})
     home = _home_selection(data, ctx, pinned)
@@ -158,7 +242,7 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     # sources by month, actors by kind (the index shows the most mentioned), quotes a few per
     # speaker with the rest on the speaker's page.
     page("index.md", "home.md.j2", **home)
-    months = _by_month(data["events"])
+    months = _by_month(ctx.stories)
     page("chronology/index.md", "chronology_index.md.j2",
          months=[(month, days, _key_events(days)) for month, days in months])
     for month, days in months:
@@ -174,12 +258,17 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
         recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
         page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
              quotes=ctx.quotes_by_speaker.get(actor["id"], []),
-             events=ctx.events_by_actor.get(actor["id"], []))
+             stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
+             story_count=len(ctx.stories_by_actor.get(actor["id"], [])))
+    for old_id, new_id in sorted(data.get("redirects", {}).items()):
+        if new_id in ctx.actors and old_id not in ctx.actors:  # a renamed actor's old address still leads to it
+            page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
     speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
                       key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
     page("quotes.md", "quotes.md.j2", speakers=[(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers],
          unattributed=len(ctx.quotes_by_speaker.get("", [])))
-    page("figures.md", "figures.md.j2")
+    page("figures.md", "figures.md.j2", shown_figures=sorted(
+        data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]))[:FIGURES_SHOWN])
     by_month: dict[str, list[dict]] = defaultdict(list)
     for article in data["articles"]:
         by_month[article["date"][:7]].append(article)
@@ -201,24 +290,79 @@ def render_tree(data: dict, override: Optional[Path] = None) -> dict[str, str]:
     return tree
 
 
+def confident(item: dict) -> bool:
+    """An item without a confidence (an editor's, or not calibrated) counts as confident."""
+    value = item.get("confidence")
+    return value is None or value >= FRONT_PAGE_CONFIDENCE
+
+
+def front_page_stories(data: dict, pinned: dict) -> list[dict]:
+    """What happened: past stories with a headline, confident, of the last days before the newest
+    article, ranked by distinct outlets, then recency, then how much their actors are reported; pinned
+    stories first, in pin order. Shown newest first (pins ahead)."""
+    newest = data.get("updated", "")
+    since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
+    salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
+    order = pinned.get("stories", [])
+    stories = data.get("stories", [])
+    first = sorted((st for st in stories if st["id"] in order), key=lambda st: order.index(st["id"]))
+    usable = [st for st in stories if st["id"] not in order and st["status"] == "past" and not st.get("scheduled")
+              and st["headline"] and st["precision"] == "day" and confident(st)]
+    recent = [st for st in usable if st["date"] >= since] or usable
+    ranked = sorted(recent, key=lambda st: (-st["outlets"], _neg_date(st["date"]),
+                                            -sum(salience.get(a, 0) for a in st["actors"][:4]), st["id"]))
+    chosen = sorted(ranked[: max(0, HOME_LIMITS["stories"] - len(first))], key=lambda st: (_neg_date(st["date"]), st["id"]))
+    return first + chosen
+
+
+def coming_up(data: dict) -> list[dict]:
+    """Scheduled and future stories: soonest first."""
+    newest = data.get("updated", "")
+    ahead = [st for st in data.get("stories", []) if st["headline"] and (
+        st["status"] == "coming" or st.get("scheduled") and st["date"] >= newest)]
+    return sorted(ahead, key=lambda st: (st["date"], st["id"]))[: HOME_LIMITS["coming"]]
+
+
+def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
+    """The last days with past stories: (day, number of stories, the most reported headlines)."""
+    days: dict[str, list[dict]] = defaultdict(list)
+    for st in data.get("stories", []):
+        if st["status"] == "past" and st["precision"] == "day":
+            days[st["date"]].append(st)
+    out = []
+    for day in sorted(days, reverse=True)[: HOME_LIMITS["days"]]:
+        top = sorted((st for st in days[day] if st["headline"]), key=lambda st: (-st["outlets"], st["id"]))
+        out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
+    return out
+
+
 def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
-    def pick(items: list[dict], kind: str, rank) -> list[dict]:
-        first = [i for i in items if i["id"] in set(pinned.get(kind, []))]
-        rest = sorted((i for i in items if i["id"] not in set(pinned.get(kind, []))), key=rank)
+    def pick(items: list[dict], kind: str, rank, keep=lambda i: True) -> list[dict]:
+        order = pinned.get(kind, [])
+        first = sorted((i for i in items if i["id"] in order), key=lambda i: order.index(i["id"]))
+        rest = sorted((i for i in items if i["id"] not in order and keep(i)), key=rank)
         return (first + rest)[: max(HOME_LIMITS[kind], len(first))]
 
-    # Key events: the most reported (then most actors) day-precise events, shown newest first.
-    events = pick(data["events"], "events", lambda e: (e["precision"] != "day", -len(e["sources"]),
-                                                        -len(e["actors"]), _neg_date(e["date"]), e["id"]))
-    events.sort(key=lambda e: (_neg_date(e["date"]), e["id"]))
     actors = pick(data["actors"], "actors", lambda a: (-len(a["articles"]),
                                                        -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
-    quotes = pick(data["quotes"], "quotes", lambda q: (_KIND_ORDER[q["kind"]],
-                                                       q["speaker"] is None, -len(q["text"]) // 80, q["id"]))
-    figures = pick(data["figures"], "figures", lambda f: (-float(f["value"] or 0) if _is_number(f["value"]) else 0,
-                                                          f["id"]))
+    # Short, confident quotes of named speakers, one per speaker: six words at least (not a scare quote).
+    speakers: set[str] = set()
+
+    def one_each(q: dict) -> bool:
+        if q["speaker"] is None or q["speaker"] in speakers or q.get("statement") or not confident(q) \
+                or not 6 <= len((q.get("excerpt") or q["text"]).split()) <= 60 or q["kind"] == "indirect":
+            return False
+        speakers.add(q["speaker"])
+        return True
+
+    ranked_quotes = sorted(data["quotes"], key=lambda q: (_KIND_ORDER[q["kind"]], -len(q["text"]) // 80, q["id"]))
+    quotes = pick([q for q in ranked_quotes if one_each(q)], "quotes", lambda q: 0)
+    tracked = data.get("tracked_figures", [])[: HOME_LIMITS["figures"]]
+    figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
+        -float(f["value"] or 0) if _is_number(f["value"]) else 0, f["id"]), keep=lambda f: confident(f) and f.get("display"))
     dates = sorted(a["date"] for a in data["articles"])
-    return {"key_events": events, "main_actors": actors, "notable_quotes": quotes, "key_figures": figures,
+    return {"key_stories": front_page_stories(data, pinned), "coming": coming_up(data), "days": day_by_day(data),
+            "main_actors": actors, "notable_quotes": quotes, "key_figures": figures, "tracked": tracked,
             "first_date": dates[0] if dates else "", "last_date": dates[-1] if dates else ""}
 
 
@@ -231,10 +375,14 @@ def _best_quotes(quotes: list[dict]) -> list[dict]:
 
 
 def _key_events(days: list[tuple[str, list[dict]]]) -> list[dict]:
-    """The month's most reported events, in date order."""
-    events = [e for _, day_events in days for e in day_events]
-    top = sorted(events, key=lambda e: (-len(e["sources"]), -len(e["actors"]), e["date"], e["id"]))
-    return sorted(top[:KEY_EVENTS_PER_MONTH], key=lambda e: (e["date"], e["id"]))
+    """The month's most reported stories with a headline, in date order."""
+    stories = [st for _, day_stories in days for st in day_stories if st["headline"] and st["status"] == "past"]
+    top = sorted(stories, key=lambda st: (-st["outlets"], -len(st["articles"]), st["date"], st["id"]))
+    return sorted(top[:KEY_EVENTS_PER_MONTH], key=lambda st: (st["date"], st["id"]))
+
+
+def _newest(stories: list[dict]) -> list[dict]:
+    return sorted(stories, key=lambda st: (_neg_date(st["date"]), st["id"]))
 
 
 def _neg_date(value: str) -> str:
@@ -250,11 +398,13 @@ def _is_number(value: str) -> bool:
         return False
 
 
-def _by_month(events: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
-    """Chronological order, oldest first: [(YYYY-MM or YYYY, [(date, events)])]."""
+def _by_month(stories: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
+    """Chronological order, oldest first: [(YYYY-MM or YYYY, [(date, stories)])]; within a day,
+    pinned stories first, then the most reported, then those with a headline."""
     months: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
-    for e in sorted(events, key=lambda e: (e["date"], e["id"])):
-        months[e["date"][:7]][e["date"]].append(e)
+    for st in sorted(stories, key=lambda st: (st["date"], not st.get("pinned"), -st["outlets"], not st["headline"],
+                                             st["id"])):
+        months[st["date"][:7]][st["date"]].append(st)
     return [(m, sorted(days.items())) for m, days in sorted(months.items())]
 
 
