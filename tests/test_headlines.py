@@ -72,3 +72,27 @@ def test_a_long_clause_is_cut_at_phrase_boundaries_never_with_an_ellipsis(nlp):
 def test_a_future_aim_with_a_yearless_date_is_this_year(nlp):
     events = events_of(nlp, "The president set a task to restore the schools by September 1.", date=dt.date(2022, 6, 2))
     assert [e.date for e in events] == ["2022-09-01"] and events[0].scheduled
+
+
+def test_a_phrase_before_the_subject_is_left_out(nlp):
+    text, form = headline(nlp, "At the request of Cyril Ramaphosa, Vladimir Putin spoke about the situation on Monday.")
+    assert text.startswith("Vladimir Putin spoke") and "request" not in text
+
+
+def test_the_writers_we_or_our_anywhere_gives_no_headline(nlp):
+    assert headline(nlp, "On Monday the ministers discussed our proposals.")[0] == ""
+
+
+def test_a_demonstrative_a_reader_cannot_resolve_gives_no_headline(nlp):
+    assert headline(nlp, "This decision will come into effect on April 1.") == ("", "vague")
+    assert headline(nlp, "The British Prime Minister said this on Monday.")[0] == ""
+
+
+def test_a_clause_without_a_finite_verb_gives_no_headline(nlp):
+    found = [h for h, _ in ((e.headline, e.form) for e in events_of(nlp, "The construction is planned to be completed in 2023."))]
+    assert all(not h.startswith("The construction to be") for h in found)
+
+
+def test_a_percentage_keeps_its_sign_attached(nlp):
+    text, _ = headline(nlp, "Pensions for Ukrainians were raised by 14% on Tuesday.")
+    assert "14%" in text

@@ -18,6 +18,9 @@ _VAGUE = lexicon.words("headlines", "vague_nouns")
 _DROPPABLE = lexicon.ordered("headlines", "droppable")
 _DANGLING = lexicon.words("headlines", "dangling")
 _LIMITS = lexicon.table("headlines", "limits")
+_DEMONSTRATIVES = lexicon.words("headlines", "demonstratives")
+_WH = lexicon.words("headlines", "wh_words")
+_FRONTED = lexicon.words("headlines", "fronted")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -80,6 +83,13 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     subject_tokens = noun_phrase(subject) if subject is not None else []
     if subject is not None and subject.i not in {t.i for t in tokens}:
         tokens = sorted(set(tokens) | set(subject_tokens), key=lambda t: t.i)
+    if subject is not None:
+        # A headline starts with its subject: no "In his turn", "At the request of X", "that", "and".
+        start = min(t.i for t in subject_tokens)
+        fronted = {t.i for c in verb.children if c.i < start and c.dep_ in _FRONTED for t in c.subtree}
+        tokens = [t for t in tokens if t.i not in fronted and not (t.dep_ in {"mark", "cc"} and t.head.i == verb.i)]
+    if problem := unreadable(verb, tokens, subject):
+        return "", problem
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
         drop = {t.i for t in subject_tokens}
         tokens = [t for t in tokens if t.i not in drop]
@@ -109,8 +119,29 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
     if form == "noun" and len(words) < MIN_NOUN_WORDS:
         return "", "vague"  # "The discussions ended": which discussions?
-    text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",")
+    text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
+        .replace(" %", "%")
     return text[:1].upper() + text[1:], form
+
+
+def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> str:
+    """Why the headline would not read as one ('' when it would): the writer's "we" or "our" in it,
+    a demonstrative a reader cannot resolve ("this decision", "said this"), a wh-word first, or no
+    finite verb ("The construction to be completed"), or a copula left without its complement."""
+    if any(t.lower_ in _FIRST_PERSON and t.pos_ in {"PRON", "DET"} for t in tokens):
+        return "first-person"
+    if any(t.lower_ in _DEMONSTRATIVES and (t.pos_ == "PRON" or t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
+                                            or (subject is not None and t.head.i == subject.i)) for t in tokens):
+        return "vague"
+    if tokens and tokens[0].lower_ in RELATIVES | _WH:
+        return "vague"
+    finite = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if not finite & {"VBD", "VBZ", "VBP", "MD"}:
+        return "none"
+    if verb.lemma_ == "be" and not any(c.dep_ in {"attr", "acomp", "prep", "oprd"} for c in verb.children
+                                       if c in tokens):
+        return "none"
+    return ""
 
 
 def _words(tokens: list[Token]) -> list[str]:
