@@ -80,6 +80,14 @@ def test_the_date_most_sources_give_wins_and_a_disagreement_is_shown():
     assert dating.story_dates(tie, ARTICLES)[0] == "2022-02-24"
 
 
+def test_a_date_phrase_outvotes_the_articles_own_date_and_is_no_dispute():
+    """A readout published after midnight (its own date, 6 March) and a report saying 'on Saturday' (5 March)."""
+    events = [event("e-1", "2022-03-06", "k1", ["talks"], date_text=""),
+              event("e-2", "2022-03-05", "g1", ["talks"], date_text="on Saturday")]
+    date, _, dates, disputed = dating.story_dates(events, ARTICLES)
+    assert (date, disputed) == ("2022-03-05", False) and len(dates) == 2
+
+
 def test_impossible_dates_are_kept_out_with_the_reason():
     events = [event("e-1", "2102-03-01", "g1", ["anniversary"]), event("e-2", "1850", "g1", ["war"], precision="year"),
               event("e-3", "2022-03-01", "g1", ["attack"])]

@@ -47,24 +47,30 @@ def story_dates(events: Sequence[Event], articles: Mapping[str, Article]) -> tup
     """(date, precision, every date given with its articles, disputed).
 
     news-tls' rule: the date most sources give; each article votes once per date (an article that
-    repeats a date does not outvote two outlets); ties go to the most precise, then the one more often
-    written as a date or weekday (not "five days earlier"), then the most mentioned, then the earliest.
-    Disputed: its sources (or one source, in two places) give two different days."""
+    repeats a date does not outvote two outlets). A date phrase outvotes the article's own date (a
+    readout published after midnight is not a second date); ties go to the most precise, then the one
+    more often written as a date or weekday (not "five days earlier"), then the most mentioned, then
+    the earliest. Disputed: the date phrases of its sources (or of one source, in two places) give two
+    different days."""
     votes: dict[str, set[str]] = {}
+    phrased: dict[str, set[str]] = {}
     mentions: Counter[str] = Counter()
-    written: Counter[str] = Counter()  # mentions from a written date or weekday, not "five days earlier"
+    written: Counter[str] = Counter()
     precision = {}
     for e in events:
         precision[e.date] = e.precision
         for s in e.sources:
             votes.setdefault(e.date, set()).add(s.article)
+            if s.date_text:
+                phrased.setdefault(e.date, set()).add(s.article)
             mentions[e.date] += 1
             written[e.date] += date_method(s.date_text) in {"written-date", "weekday"}
     rank = {"day": 0, "month": 1, "year": 2}
-    date = min(votes, key=lambda d: (-len(votes[d]), rank[precision[d]], -written[d], -mentions[d], d))
+    deciding = phrased or votes
+    date = min(deciding, key=lambda d: (-len(deciding[d]), rank[precision[d]], -written[d], -mentions[d], d))
     dates = tuple(StoryDate(date=d, articles=tuple(sorted(votes[d], key=lambda a: (_article_date(a, articles), a))))
                   for d in sorted(votes))
-    disputed = sum(precision[d] == "day" for d in votes) > 1
+    disputed = sum(precision[d] == "day" for d in deciding) > 1
     return date, precision[date], dates, disputed
 
 
