@@ -243,8 +243,13 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     # speaker with the rest on the speaker's page.
     page("index.md", "home.md.j2", **home)
     months = _by_month(ctx.stories)
+    dates = sorted(a["date"] for a in data["articles"])
+    first, newest = (dates[0][:7], dates[-1][:7]) if dates else ("", "")
+    listed = [(month, days, _key_events(days)) for month, days in months]
     page("chronology/index.md", "chronology_index.md.j2",
-         months=[(month, days, _key_events(days)) for month, days in months])
+         months=[m for m in reversed(listed) if first <= m[0][:7] <= newest or not dates],
+         later=[m for m in listed if dates and m[0][:7] > newest],
+         earlier=[m for m in reversed(listed) if dates and m[0][:7] < first])
     for month, days in months:
         page(f"chronology/{month}.md", "chronology.md.j2", month=month, days=days)
     quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
@@ -376,7 +381,7 @@ def _best_quotes(quotes: list[dict]) -> list[dict]:
 
 def _key_events(days: list[tuple[str, list[dict]]]) -> list[dict]:
     """The month's most reported stories with a headline, in date order."""
-    stories = [st for _, day_stories in days for st in day_stories if st["headline"] and st["status"] == "past"]
+    stories = [st for _, day_stories in days for st in day_stories if st["headline"]]
     top = sorted(stories, key=lambda st: (-st["outlets"], -len(st["articles"]), st["date"], st["id"]))
     return sorted(top[:KEY_EVENTS_PER_MONTH], key=lambda st: (st["date"], st["id"]))
 
