@@ -199,11 +199,11 @@ class SiteServer:
         self.server.server_close()
 
 
-def copy_project(work: Path, seeds: Path | None = None, publish_text: bool = False) -> Path:
+def copy_project(work: Path, seeds: Path | None = None, publish_text: bool = False, curate: bool = False) -> Path:
     """The project's mkdocs.yml in `work`, reading `work/seeds` (a copy of `seeds`, if given) and
     caching in `work/.cache`, with the project's docs/; with `publish_text`, seeds that do not say
-    are republished in full (the tests of how a text is read and escaped need it shown). Returns the
-    config path."""
+    are republished in full (the tests of how a text is read and escaped need it shown); with `curate`,
+    the pages carry the editors' curate controls. Returns the config path."""
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for needle in ("docs_dir: docs", "seeds: seeds", "cache: .cache/extraction"):
         assert needle in text, f"mkdocs.yml no longer has {needle!r}: update copy_project()"
@@ -211,6 +211,8 @@ def copy_project(work: Path, seeds: Path | None = None, publish_text: bool = Fal
     if publish_text:
         assert "publish_text: false" in text, "mkdocs.yml no longer has 'publish_text: false': update copy_project()"
         text = text.replace("publish_text: false", "publish_text: true")
+    if curate:  # the editors' curate controls on the built pages too
+        text = text.replace("      publish_text:", "      curate_controls: true\n      publish_text:", 1)
     config = work / "mkdocs.yml"
     config.write_text(text, encoding="utf-8")
     if seeds is not None:
