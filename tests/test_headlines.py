@@ -96,3 +96,13 @@ def test_a_clause_without_a_finite_verb_gives_no_headline(nlp):
 def test_a_percentage_keeps_its_sign_attached(nlp):
     text, _ = headline(nlp, "Pensions for Ukrainians were raised by 14% on Tuesday.")
     assert "14%" in text
+
+
+def test_a_reporting_verb_without_what_was_said_gives_no_headline(nlp):
+    assert headline(nlp, "The Deputy Head of the Office of the President called on Monday.")[0] == ""
+    text, _ = headline(nlp, "The Deputy Head of the Office called for new sanctions on Monday.")
+    assert text == "The Deputy Head of the Office called for new sanctions"
+
+
+def test_a_demonstrative_inside_the_subject_gives_no_headline(nlp):
+    assert headline(nlp, "One of those brigades was withdrawn from Kharkiv on Monday.")[0] == ""

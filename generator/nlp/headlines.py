@@ -21,6 +21,7 @@ _LIMITS = lexicon.table("headlines", "limits")
 _DEMONSTRATIVES = lexicon.words("headlines", "demonstratives")
 _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
+_NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -130,9 +131,17 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
     finite verb ("The construction to be completed"), or a copula left without its complement."""
     if any(t.lower_ in _FIRST_PERSON and t.pos_ in {"PRON", "DET"} for t in tokens):
         return "first-person"
-    if any(t.lower_ in _DEMONSTRATIVES and (t.pos_ == "PRON" or t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"}
-                                            or (subject is not None and t.head.i == subject.i)) for t in tokens):
-        return "vague"
+    if any(t.lower_ in _DEMONSTRATIVES and (t.dep_ in {"det", "predet", "amod"} or t.pos_ == "PRON"
+                                            and t.head.dep_ != "relcl") for t in tokens):
+        return "vague"  # "One of those brigades", "said this", "such buses"
+    kept = {t.i for t in tokens}
+    last = max(tokens, key=lambda t: t.i) if tokens else None
+    if verb.lemma_.lower() in _NEEDS_OBJECT and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr"} and c.i in kept for c in verb.children):
+        return "none"  # "The Deputy Head of the Office called": called what, or for what?
+    if last is not None and last.pos_ == "VERB" and last.i != verb.i and any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i not in kept for c in last.children):
+        return "none"  # "... aimed to counter": counter what?
     if tokens and tokens[0].lower_ in RELATIVES | _WH:
         return "vague"
     finite = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}

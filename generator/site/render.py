@@ -323,7 +323,7 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
 def coming_up(data: dict) -> list[dict]:
     """Scheduled and future stories: soonest first."""
     newest = data.get("updated", "")
-    ahead = [st for st in data.get("stories", []) if st["headline"] and (
+    ahead = [st for st in data.get("stories", []) if st["headline"] and confident(st) and (
         st["status"] == "coming" or st.get("scheduled") and st["date"] >= newest)]
     return sorted(ahead, key=lambda st: (st["date"], st["id"]))[: HOME_LIMITS["coming"]]
 
@@ -336,7 +336,8 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
             days[st["date"]].append(st)
     out = []
     for day in sorted(days, reverse=True)[: HOME_LIMITS["days"]]:
-        top = sorted((st for st in days[day] if st["headline"]), key=lambda st: (-st["outlets"], st["id"]))
+        top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")),
+                     key=lambda st: (-st["outlets"], st["id"]))
         out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
     return out
 
