@@ -83,6 +83,9 @@ def test_find_prints_matching_items_with_their_ids():
     actors = subprocess.run([sys.executable, "-m", "generator", "find", "zelensk", "--data", str(golden)],
                             capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
     assert "actor   volodymyr-zelensky" in actors
+    stories = subprocess.run([sys.executable, "-m", "generator", "find", "pummeled", "--data", str(golden)],
+                             capture_output=True, text=True, timeout=120, cwd=ROOT).stdout
+    assert any(line.startswith("story   e-") for line in stories.splitlines()), stories
 
 
 @pytest.mark.model

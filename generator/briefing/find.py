@@ -13,11 +13,15 @@ def _words(*parts: object) -> str:
 
 
 def find_items(data: dict, text: str) -> Iterator[tuple[str, str, str]]:
-    """(kind, id, what it says) for every actor, quote, event, figure and article whose words contain
-    `text`, case-insensitively, in the briefing's order."""
+    """(kind, id, what it says) for every story, actor, quote, event, figure and article whose words
+    contain `text`, case-insensitively, in the briefing's order."""
     needle = " ".join(text.lower().split())
+    events = {e["id"]: e for e in data.get("events", [])}
     candidates = (
-        [("actor", a["id"], _words(a["name"], ", ".join(a.get("aliases", [])))) for a in data.get("actors", [])]
+        [("story", st["id"], _words(st["date"], st.get("headline") or "(no headline)", *(
+            s["sentence"] for i in st.get("events", []) for s in events.get(i, {}).get("sources", []))))
+         for st in data.get("stories", [])]
+        + [("actor", a["id"], _words(a["name"], ", ".join(a.get("aliases", [])))) for a in data.get("actors", [])]
         + [("quote", q["id"], _words((q.get("speaker_name") or "unattributed") + ":", q["text"]))
            for q in data.get("quotes", [])]
         + [("event", e["id"], _words(e["date"], e["title"], *(s["sentence"] for s in e.get("sources", []))))
