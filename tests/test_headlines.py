@@ -106,3 +106,12 @@ def test_a_reporting_verb_without_what_was_said_gives_no_headline(nlp):
 
 def test_a_demonstrative_inside_the_subject_gives_no_headline(nlp):
     assert headline(nlp, "One of those brigades was withdrawn from Kharkiv on Monday.")[0] == ""
+
+
+def test_cutting_never_leaves_a_reporting_verb_alone_or_a_preposition_last(nlp):
+    long = ("The spokeswoman for the Russian Foreign Ministry said on Thursday that the delegation of the "
+            "European Union would not be allowed to visit the occupied territories of the south.")
+    text, _ = headline(nlp, long)
+    assert text == "" or ("said" in text and not text.endswith("said"))
+    text, _ = headline(nlp, "All member states will strive to reduce gas consumption by 15% from August, officials said on Monday.")
+    assert not text.split()[-1].lower() in {"from", "by"} if text else True

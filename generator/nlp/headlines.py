@@ -89,8 +89,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         start = min(t.i for t in subject_tokens)
         fronted = {t.i for c in verb.children if c.i < start and c.dep_ in _FRONTED for t in c.subtree}
         tokens = [t for t in tokens if t.i not in fronted and not (t.dep_ in {"mark", "cc"} and t.head.i == verb.i)]
-    if problem := unreadable(verb, tokens, subject):
-        return "", problem
+
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
         drop = {t.i for t in subject_tokens}
         tokens = [t for t in tokens if t.i not in drop]
@@ -115,6 +114,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         words = ([name] if name else []) + _words(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
         return "", form
+    if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
+        return "", problem
     subject_ids = {t.i for t in subject_tokens}
     if any(t.lower_ in _PRONOUNS and t.i not in subject_ids for t in tokens):
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
