@@ -190,3 +190,11 @@ def test_an_event_id_names_its_story():
     again = apply_story_curation(b, {"stories": {"titles": {"e-2": "Both"}}}, "curation.yml")
     assert again.curation_problems == [] and next(s for s in again.stories if "e-2" in s.events).headline == "Both"
     assert dataclasses.asdict(again.stories[0])  # still plain records
+
+
+def test_the_headline_comes_from_a_report_the_others_agree_with():
+    arts = {a.id: a for a in (article("g1", 1), article("n1", 1, "nytimes.com"), article("n2", 1, "nytimes.com"))}
+    events = [event("e-1", "2022-03-01", "g1", ["orban", "condemn"], headline="Orban condemned the invasion"),
+              event("e-2", "2022-03-01", "n1", ["invasion", "launch", "border"], headline="Russia launched the invasion"),
+              event("e-3", "2022-03-01", "n2", ["invasion", "border", "troops"], headline="Troops crossed the border")]
+    assert choose(events, arts)[0] in {"Russia launched the invasion", "Troops crossed the border"}
