@@ -51,6 +51,7 @@ browser-deps:
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/pathological.py
+	$(BIN)/python benchmarks/stories.py
 
 clean:
 	rm -rf site/ .cache/
