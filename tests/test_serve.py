@@ -151,6 +151,7 @@ def test_serve_rebuilds_once_per_change(tmp_path):
         assert builds(log) == ["briefing: 2 article(s) parsed, 0 from the cache"], log.text
         home = fetch(base)
         assert "<h1" in home and "Briefing" in home
+        assert '<details class="curate"' in fetch(base + "quotes/")  # editors see each item's id in serve
         assert "2022-03-01" in fetch(base + "sitemap.xml")  # the newest article dates the build
 
         # a new seed: one rebuild, which parses that article only (model and cache reused)

@@ -100,3 +100,9 @@ def test_briefing_yml_has_the_documented_fields(built_site):
         for source in event["sources"]:
             missing = EVENT_SOURCE_FIELDS - set(source)
             assert not missing, f"event {event['id']} source lacks {sorted(missing)}"
+
+
+def test_the_published_site_has_no_curate_controls(built_site):
+    """Readers of a `mkdocs build` site do not get the editors' controls (curate_controls is off)."""
+    for rel in ("index.html", "quotes/index.html", "chronology/2022-02/index.html"):
+        assert 'class="curate"' not in (built_site.site / rel).read_text(encoding="utf-8"), rel
