@@ -82,3 +82,13 @@ def test_month_and_year_precision(phrase, expected, precision):
 @pytest.mark.parametrize("phrase", ["the coming days", "hours", "the weekend", "decades", "five days"])
 def test_vague_phrases_are_not_dates(phrase):
     assert resolve_phrase(phrase, TUESDAY, TUESDAY, False) is None
+
+
+def test_by_a_yearless_date_in_the_past_tense_is_a_deadline_when_a_few_months_ahead():
+    from generator.nlp.dates import resolve_phrase
+
+    june = dt.date(2022, 6, 2)
+    assert resolve_phrase("by September 1", june, june, False).value == "2022-09-01"  # a plan made in June
+    assert resolve_phrase("on September 1", june, june, False).value == "2021-09-01"  # no deadline: last year's
+    january = dt.date(2023, 1, 5)
+    assert resolve_phrase("by December 30", january, january, False).value == "2022-12-30"  # too far ahead

@@ -134,6 +134,9 @@ def _explicit(text: str, low: str, article_date: dt.date, future: Optional[bool]
     return None
 
 
+YEARLESS_AHEAD_DAYS = 120  # 'by <day>' in a past tense up to this many days ahead is this year's deadline
+
+
 def _calendar_day(text: str, year: Optional[int], month: int, day: int, article_date: dt.date,
                   future: Optional[bool]) -> Optional[ResolvedDate]:
     """A day and month: without a year, the nearest such date on or before the article date for
@@ -148,7 +151,10 @@ def _calendar_day(text: str, year: Optional[int], month: int, day: int, article_
         elif future and candidate < article_date:
             candidate = dt.date(article_date.year + 1, month, day)
         elif not future and candidate > article_date + dt.timedelta(days=1):
-            candidate = dt.date(article_date.year - 1, month, day)
+            # A past tense is last year's date ("was closed on 11 July", in June), except a deadline a
+            # few months ahead ("developed a plan to rebuild the schools by September 1", in June).
+            if not text.lower().startswith("by ") or (candidate - article_date).days > YEARLESS_AHEAD_DAYS:
+                candidate = dt.date(article_date.year - 1, month, day)
     except ValueError:
         return None  # 30 February
     return ResolvedDate(candidate.isoformat(), "day", text)
