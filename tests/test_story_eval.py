@@ -1,0 +1,57 @@
+"""tools/story_eval's pairwise scoring on a hand-built window (a two-row corpus CSV in a temporary folder)."""
+import csv
+
+from tools.story_eval import prf, score_window
+
+BODIES = ["Missiles hit Freedom Square in Kharkiv on Tuesday. The bank raised rates on Tuesday.",
+          "A missile struck Kharkiv's Freedom Square on Tuesday, officials said."]
+
+
+def corpus(tmp_path):
+    folder = tmp_path / "zelenskyy-putin"
+    folder.mkdir()
+    with (folder / "putin.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["link", "headline", "date", "body"])
+        writer.writeheader()
+        for n, body in enumerate(BODIES):
+            writer.writerow({"link": f"http://k/{n}", "headline": f"H{n}", "date": "2022-03-01T10:00:00", "body": body})
+    return tmp_path
+
+
+def mention(article, body, fragment):
+    return {"article": article, "at": body.index(fragment), "len": len(fragment)}
+
+
+GOLD = {"window": "w", "articles": [{"key": "a", "csv": "zelenskyy-putin/putin.csv", "row": 0},
+                                    {"key": "b", "csv": "zelenskyy-putin/putin.csv", "row": 1}],
+        "stories": [{"what": "strike", "date": "2022-03-01",
+                     "mentions": [mention("a", BODIES[0], "Missiles hit Freedom Square in Kharkiv"),
+                                  mention("b", BODIES[1], "A missile struck Kharkiv's Freedom Square")]},
+                    {"what": "rates", "date": "2022-03-01", "mentions": [mention("a", BODIES[0], "The bank raised rates")]}]}
+
+
+def data(story_of):
+    events = [{"id": f"e-{n}", "sources": [{"article": art, "sentence": sentence}]}
+              for n, (art, sentence) in enumerate([("a", "Missiles hit Freedom Square in Kharkiv on Tuesday."),
+                                                   ("a", "The bank raised rates on Tuesday."),
+                                                   ("b", "A missile struck Kharkiv's Freedom Square on Tuesday, officials said.")])]
+    stories = {}
+    for event, story in zip(events, story_of):
+        stories.setdefault(story, []).append(event["id"])
+    return {"events": events, "stories": [{"id": s, "headline": s, "events": ids} for s, ids in stories.items()]}
+
+
+def test_one_story_for_both_reports_is_a_true_pair(tmp_path):
+    result = score_window(GOLD, data(["s1", "s2", "s1"]), corpus(tmp_path))
+    assert (result["tp"], result["fp"], result["fn"], result["merged"]) == (1, 0, 0, 1)
+
+
+def test_a_split_and_a_wrong_merge_are_counted(tmp_path):
+    folder = corpus(tmp_path)
+    split = score_window(GOLD, data(["s1", "s2", "s3"]), folder)
+    assert (split["tp"], split["fp"], split["fn"], split["merged"]) == (0, 0, 1, 0)
+    wrong = score_window(GOLD, data(["s1", "s2", "s2"]), folder)  # b's strike joined a's rate story
+    assert (wrong["tp"], wrong["fp"], wrong["fn"]) == (0, 1, 1) and wrong["wrong_merges"]
+    same_article = score_window(GOLD, data(["s1", "s1", "s1"]), folder)
+    assert (same_article["tp"], same_article["fp"]) == (1, 0)  # pairs within one article are not scored
+    assert prf(1, 1, 0) == (0.5, 1.0, 2 / 3)
