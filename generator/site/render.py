@@ -349,7 +349,8 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         rest = sorted((i for i in items if i["id"] not in order and keep(i)), key=rank)
         return (first + rest)[: max(HOME_LIMITS[kind], len(first))]
 
-    actors = pick(data["actors"], "actors", lambda a: (-len(a["articles"]),
+    # Who is involved: people and organisations first (places and peoples are the setting), most reported first.
+    actors = pick(data["actors"], "actors", lambda a: (a["kind"] not in {"person", "organization"}, -len(a["articles"]),
                                                        -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
     # Short, confident quotes of named speakers, one per speaker: six words at least (not a scare quote).
     speakers: set[str] = set()
@@ -361,9 +362,17 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         speakers.add(q["speaker"])
         return True
 
-    ranked_quotes = sorted(data["quotes"], key=lambda q: (_KIND_ORDER[q["kind"]], -len(q["text"]) // 80, q["id"]))
+    salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
+    newest = data.get("updated", "")
+    since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
+    ranked_quotes = sorted(data["quotes"], key=lambda q: (
+        ctx.articles.get(q["article"], {}).get("date", "") < since,  # of the last days
+        _KIND_ORDER[q["kind"]], -min(salience.get(q["speaker"] or "", 0), 40) // 10,  # a main actor's words
+        -_substance(q.get("excerpt") or q["text"]), q["id"]))
     quotes = pick([q for q in ranked_quotes if one_each(q)], "quotes", lambda q: 0)
-    tracked = data.get("tracked_figures", [])[: HOME_LIMITS["figures"]]
+    # A measure of two words or more (not a bare "children"), reported three times at least.
+    tracked = [t for t in data.get("tracked_figures", [])
+               if len(t["measure"].split()) >= 2 and len(t["points"]) >= 3][: HOME_LIMITS["figures"]]
     figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
         -float(f["value"] or 0) if _is_number(f["value"]) else 0, f["id"]), keep=lambda f: confident(f) and f.get("display"))
     dates = sorted(a["date"] for a in data["articles"])
@@ -373,6 +382,15 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
 
 
 _KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
+_PLEASANTRIES = re.compile(r"(thank you|good (afternoon|morning|evening)|colleagues|mr\.? president|friends)\b", re.I)
+
+
+def _substance(text: str) -> int:
+    """How much a quote says: names and numbers in it, nothing for a greeting or thanks (capped words)."""
+    words = text.split()[:60]
+    if _PLEASANTRIES.match(text.strip(" “\"'")):
+        return -1
+    return sum(1 for w in words[1:] if w[:1].isupper() or any(c.isdigit() for c in w)) + min(len(words), 40) // 10
 
 
 def _best_quotes(quotes: list[dict]) -> list[dict]:
