@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,7 @@ class _Group:
     total: dict[str, float] = field(default_factory=dict)  # sum of the members' unit vectors
     norm: float = 0.0
     people: frozenset[str] = frozenset()  # the people of its first event
+    articles: set[str] = field(default_factory=set)
     kinds: frozenset[str] = frozenset()  # the kinds of happening of its first event (talks, attack ...)
 
     def add(self, n: int, event: Event, vector: dict[str, float], people: frozenset[str]) -> None:
@@ -32,6 +34,7 @@ class _Group:
             self.people, self.kinds = people, happening_kinds(event)
         self.members.append(n)
         self.days.add(event.date)
+        self.articles.update(s.article for s in event.sources)
         for term, weight in vector.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.norm = math.sqrt(sum(w * w for w in self.total.values()))
@@ -57,6 +60,28 @@ def vectors(events: Sequence[Event]) -> list[dict[str, float]]:
         v = {t: w * (math.log((1 + n) / (1 + df[t])) + 1) for t, w in bag.items()}
         norm = math.sqrt(sum(w * w for w in v.values())) or 1.0
         out.append({t: w / norm for t, w in v.items()})
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")  # words of three letters or more (a linear scan)
+
+
+def article_vectors(articles: Mapping[str, Article]) -> dict[str, dict[str, float]]:
+    """Unit TF-IDF vectors of whole articles (news-tls clusters articles so): two reports of one
+    happening in different outlets share the article's vocabulary even when their sentences differ.
+    Each keeps its ARTICLE_TERMS heaviest words, so the cost stays linear in the text."""
+    stop = frozenset(settings()["stop_words"])
+    limit = int(settings()["cluster"]["article_terms"])
+    counts = {aid: Counter(w for w in (m.group(0).lower() for m in _WORD.finditer(a.body)) if w not in stop)
+              for aid, a in articles.items()}
+    df: Counter[str] = Counter(t for bag in counts.values() for t in bag)
+    n = len(counts)
+    out = {}
+    for aid, bag in counts.items():
+        v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        top = dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+        norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
+        out[aid] = {t: w / norm for t, w in top.items()}
     return out
 
 
@@ -86,6 +111,24 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
 
     ordered = sorted(events, key=lambda e: (e.date, first_report(e), e.id))
     vecs = vectors(ordered)
+    article_weight = float(cfg["article_weight"])
+    docs = article_vectors({a: articles[a] for a in {s.article for e in ordered for s in e.sources} if a in articles}) \
+        if article_weight else {}
+    pair_cache: dict[tuple[str, str], float] = {}
+
+    def same_articles(event: Event, group: _Group) -> float:
+        """How alike the event's article and the story's articles are (the best pair, other articles only)."""
+        mine = event.sources[0].article
+        best = 0.0
+        for other in group.articles:
+            if other == mine:
+                continue
+            key = (mine, other) if mine < other else (other, mine)
+            if key not in pair_cache:
+                a, b = docs.get(key[0], {}), docs.get(key[1], {})
+                pair_cache[key] = sum(w * b.get(t, 0.0) for t, w in a.items())
+            best = max(best, pair_cache[key])
+        return best
     groups: list[_Group] = []
     by_day: dict[str, list[int]] = {}
     for n, (event, vector) in enumerate(zip(ordered, vecs)):
@@ -100,7 +143,7 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
             if event.date not in group.days and not same_kind:
                 continue  # a neighbouring day joins only the same kind of happening
             cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)
-            score = cosine + (kind_bonus if same_kind else 0.0)
+            score = cosine + (kind_bonus if same_kind else 0.0) + article_weight * same_articles(event, group)
             margin = score - (same_day if event.date in group.days else near_day)
             if margin >= 0 and (best is None or margin > best_score):  # the clearest match, not the first
                 best, best_score = g, margin
