@@ -198,3 +198,18 @@ def test_the_headline_comes_from_a_report_the_others_agree_with():
               event("e-2", "2022-03-01", "n1", ["invasion", "launch", "border"], headline="Russia launched the invasion"),
               event("e-3", "2022-03-01", "n2", ["invasion", "border", "troops"], headline="Troops crossed the border")]
     assert choose(events, arts)[0] in {"Russia launched the invasion", "Troops crossed the border"}
+
+
+def test_two_outlets_whose_articles_tell_one_story_merge_although_their_sentences_differ():
+    shared = " ".join(["Vinnytsia missile strike concert hall civilians killed rescuers rubble"] * 5)
+    arts = {a.id: a for a in (article("g1", 14, body=shared + " Guardian report."),
+                              article("n1", 14, "nytimes.com", body=shared + " Times report."),
+                              article("n2", 14, "nytimes.com", body="Grain talks in Istanbul " * 10))}
+    a = event("e-1", "2022-03-14", "g1", ["attack", "hall"], ["missile"])  # the same kind of happening ...
+    b = event("e-2", "2022-03-14", "n1", ["attack", "centre"], ["rocket", "building"])  # ... in other words
+    c = event("e-3", "2022-03-14", "n2", ["attack", "centre"], ["rocket", "building"])
+    assert len(cluster([a, b], arts)) == 1  # the articles say the same
+    assert len(cluster([a, c], arts)) == 2  # the sentences alone are not enough
+    from generator.stories.cluster import article_vectors
+    vectors = article_vectors(arts)
+    assert all(len(v) <= 200 for v in vectors.values())
