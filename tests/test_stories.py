@@ -14,8 +14,9 @@ from generator.stories.headline import choose
 WIRE = " ".join(f"word{i} sentence{i % 7} of the wire copy about shelling in Kharkiv" for i in range(60))
 
 
-def article(aid, day, source="theguardian.com", body="text", title="T"):
-    return Article(id=aid, file=f"{aid}.md", title=title, date=dt.date(2022, 3, day), source=source, url="", body=body)
+def article(aid, day, source="theguardian.com", body="", title="T"):
+    return Article(id=aid, file=f"{aid}.md", title=title, date=dt.date(2022, 3, day), source=source, url="",
+                   body=body or f"The text of article{aid}.")
 
 
 def event(eid, date, article_id, keywords, terms=(), actors=(), headline="", form="named", date_text="on Tuesday",
@@ -211,13 +212,14 @@ def test_two_outlets_whose_articles_tell_one_story_merge_although_their_sentence
     from generator.stories.settings import settings
 
     cfg = settings()["cluster"]
-    kept = cfg["same_day"]
-    cfg["same_day"] = 0.5  # a bar the two sentences alone do not pass
+    kept = dict(cfg)
+    cfg.update(same_day=0.5, article_weight=0.3)  # a bar the two sentences alone do not pass; articles on
     try:
         assert len(cluster([a, b], arts)) == 1  # the articles say the same
         assert len(cluster([a, c], arts)) == 2  # the sentences alone are not enough
     finally:
-        cfg["same_day"] = kept
+        cfg.clear()
+        cfg.update(kept)
     from generator.stories.cluster import article_vectors
     vectors = article_vectors(arts)
     assert all(len(v) <= 200 for v in vectors.values())

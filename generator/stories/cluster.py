@@ -78,7 +78,7 @@ def article_vectors(articles: Mapping[str, Article]) -> dict[str, dict[str, floa
     n = len(counts)
     out = {}
     for aid, bag in counts.items():
-        v = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in bag.items()}
+        v = {t: (1 + math.log(c)) * (math.log((1 + n) / (1 + df[t])) + 1) for t, c in bag.items()}
         top = dict(sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
         norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
         out[aid] = {t: w / norm for t, w in top.items()}
@@ -112,8 +112,7 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
     ordered = sorted(events, key=lambda e: (e.date, first_report(e), e.id))
     vecs = vectors(ordered)
     article_weight = float(cfg["article_weight"])
-    docs = article_vectors({a: articles[a] for a in {s.article for e in ordered for s in e.sources} if a in articles}) \
-        if article_weight else {}
+    docs = article_vectors(articles) if article_weight else {}
     pair_cache: dict[tuple[str, str], float] = {}
 
     def same_articles(event: Event, group: _Group) -> float:
@@ -143,7 +142,9 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
             if event.date not in group.days and not same_kind:
                 continue  # a neighbouring day joins only the same kind of happening
             cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)
-            score = cosine + (kind_bonus if same_kind else 0.0) + article_weight * same_articles(event, group)
+            # whole articles alike count only for the same kind of happening (on a day all reports speak
+            # of the invasion, an article about the markets is still like one about the attack)
+            score = cosine + ((kind_bonus + article_weight * same_articles(event, group)) if same_kind else 0.0)
             margin = score - (same_day if event.date in group.days else near_day)
             if margin >= 0 and (best is None or margin > best_score):  # the clearest match, not the first
                 best, best_score = g, margin
