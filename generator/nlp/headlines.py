@@ -22,6 +22,8 @@ _DEMONSTRATIVES = lexicon.words("headlines", "demonstratives")
 _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
+_COMPLEMENTS = lexicon.words("headlines", "complements")
+_OBJECTS = lexicon.words("headlines", "objects")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -97,6 +99,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     else:
         words = _words(tokens)
     core = {verb.i} | {t.i for t in subject_tokens}
+    cut = False  # whether a phrase the meaning needs had to go (then there is no headline)
     while len(words) > MAX_WORDS:
         # the rightmost phrase that may go (a preposition's phrase first), never the verb or subject
         kept = {t.i for t in tokens}
@@ -110,10 +113,14 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         while last.head.dep_ in {"advmod", "npadvmod"} and last.head.i not in core:
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
+        cut = cut or last.dep_ in _COMPLEMENTS
         tokens = [t for t in tokens if t.i not in gone]
         words = ([name] if name else []) + _words(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
         return "", form
+    kept = {t.i for t in tokens}
+    if cut or any(c.dep_ in _OBJECTS and c.i not in kept for c in verb.children):
+        return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
     if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
         return "", problem
     subject_ids = {t.i for t in subject_tokens}

@@ -11,7 +11,7 @@ import html
 from typing import Any, Optional
 
 WIDTH, HEIGHT = 320, 120
-_LEFT, _RIGHT, _TOP, _BOTTOM = 44, 10, 10, 22  # room for the value labels (left) and the dates (below)
+_LEFT, _RIGHT, _TOP, _BOTTOM = 64, 10, 10, 22  # room for the value labels (left) and the dates (below)
 _RADIUS = 3
 
 

@@ -153,6 +153,12 @@ def _curate(item: dict, kind: str, enabled: bool) -> Markup:
                   f'</summary><pre><code>{snippet}</code></pre></details>')
 
 
+def _cited(sentence: Any, words: int = 20) -> str:
+    """A source sentence shown in place of a headline: quoted, its first words only."""
+    parts = str(sentence or "").split()
+    return "“" + " ".join(parts[:words]) + ("…" if len(parts) > words else "") + "”"
+
+
 def _chart(tracked: dict) -> Markup:
     """A tracked figure's small inline SVG chart (charts.py escapes every text it writes)."""
     from generator.site.charts import series_svg
@@ -224,6 +230,7 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
+    env.filters["cited"] = _cited
     ctx = _Context(data)
     pinned = data.get("pinned", {})
     home = _home_selection(data, ctx, pinned)
@@ -371,8 +378,8 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         -_substance(q.get("excerpt") or q["text"]), q["id"]))
     quotes = pick([q for q in ranked_quotes if one_each(q)], "quotes", lambda q: 0)
     # A measure of two words or more (not a bare "children"), reported three times at least.
-    tracked = [t for t in data.get("tracked_figures", [])
-               if len(t["measure"].split()) >= 2 and len(t["points"]) >= 3][: HOME_LIMITS["figures"]]
+    tracked = [t for t in data.get("tracked_figures", []) if len(t["measure"].split()) >= 2
+               and len(t["points"]) >= 3 and _WAR_MEASURE.search(t["measure"])][: HOME_LIMITS["figures"]]
     figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
         -float(f["value"] or 0) if _is_number(f["value"]) else 0, f["id"]), keep=lambda f: confident(f) and f.get("display"))
     dates = sorted(a["date"] for a in data["articles"])
@@ -382,6 +389,10 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
 
 
 _KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
+# The measures a war briefing tracks on its front page (the figures page has every series).
+_WAR_MEASURE = re.compile(r"\b(killed|dead|died|deaths?|wounded|injured|casualties|civilians?|soldiers|troops|"
+                          r"refugees|displaced|fled|evacuated|prisoners?|detained|missiles|drones|strikes|"
+                          r"shelling|children|captured|destroyed)\b", re.I)
 _PLEASANTRIES = re.compile(r"(thank you|good (afternoon|morning|evening)|colleagues|mr\.? president|friends)\b", re.I)
 
 
@@ -399,9 +410,9 @@ def _best_quotes(quotes: list[dict]) -> list[dict]:
 
 
 def _key_events(days: list[tuple[str, list[dict]]]) -> list[dict]:
-    """The month's most reported stories with a headline, in date order."""
-    stories = [st for _, day_stories in days for st in day_stories if st["headline"]]
-    top = sorted(stories, key=lambda st: (-st["outlets"], -len(st["articles"]), st["date"], st["id"]))
+    """The month's most reported stories, those with a headline first, in date order."""
+    stories = [st for _, day_stories in days for st in day_stories]  # headlined first; a month without any
+    top = sorted(stories, key=lambda st: (not st["headline"], -st["outlets"], -len(st["articles"]), st["date"], st["id"]))
     return sorted(top[:KEY_EVENTS_PER_MONTH], key=lambda st: (st["date"], st["id"]))
 
 
