@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
 from generator.briefing.io import dump_json, dump_yaml, schema_text
+from generator.stories.settings import settings as story_settings
 from generator.errors import E030, E031, E040, E041, E045
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -310,8 +311,9 @@ def confident(item: dict) -> bool:
 
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
-    article, ranked by distinct outlets, then recency, then how much their actors are reported; pinned
-    stories first, in pin order. Shown newest first (pins ahead)."""
+    article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
+    then recency, then how much their actors are reported; pinned stories first, in pin order. Shown
+    newest first (pins ahead)."""
     newest = data.get("updated", "")
     since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
     salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
@@ -321,7 +323,13 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     usable = [st for st in stories if st["id"] not in order and st["status"] == "past" and not st.get("scheduled")
               and st["headline"] and st["precision"] == "day" and confident(st)]
     recent = [st for st in usable if st["date"] >= since] or usable
-    ranked = sorted(recent, key=lambda st: (-st["outlets"], _neg_date(st["date"]),
+    releases = {p.lower() for p in story_settings()["release_publishers"]}
+    sources = {a["id"]: a["source"].lower() for a in data["articles"]}
+
+    def only_releases(st: dict) -> bool:  # a news outlet reporting it says it is news; a readout alone less so
+        return all(sources.get(a, "") in releases for a in st["articles"])
+
+    ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), _neg_date(st["date"]),
                                             -sum(salience.get(a, 0) for a in st["actors"][:4]), st["id"]))
     chosen = sorted(ranked[: max(0, HOME_LIMITS["stories"] - len(first))], key=lambda st: (_neg_date(st["date"]), st["id"]))
     return first + chosen
