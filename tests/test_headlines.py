@@ -123,3 +123,12 @@ def test_a_headline_that_would_lose_what_the_verb_needs_is_not_made(nlp):
             "operation in Donbass with the leaders of the parliamentary parties of the State Duma.")
     text, _ = headline(nlp, long)
     assert text == "" or len(text.split()) <= 14 and not text.endswith(("for", "and goals"))
+
+
+def test_a_date_as_subject_gives_no_headline(nlp):
+    assert headline(nlp, "On Monday, today was as usual in the capital.")[0] == ""
+
+
+def test_reported_words_before_their_speaker_keep_a_comma(nlp):
+    text, _ = headline(nlp, "Russia cannot be trusted, the Polish prime minister said on Wednesday.")
+    assert text in {"", "Russia cannot be trusted, the Polish prime minister said"}

@@ -23,6 +23,7 @@ _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
+_RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
@@ -66,6 +67,8 @@ def classify(subject: Optional[Token], named: Callable[[Token], Optional[str]],
         return ("resolved", name) if name else ("pronoun", None)
     if any(named(t) for t in noun_phrase(subject)):
         return "named", None
+    if subject.ent_type_ in {"DATE", "TIME"}:
+        return "vague", None  # "Today was as usual"
     if subject.pos_ == "PROPN":
         return "named", None
     if subject.pos_ == "NOUN" and (subject.lower_ not in _VAGUE or any(
@@ -113,7 +116,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         while last.head.dep_ in {"advmod", "npadvmod"} and last.head.i not in core:
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
-        cut = cut or last.dep_ in _COMPLEMENTS
+        cut = cut or last.dep_ in _COMPLEMENTS or (
+            last.dep_ == "prep" and last.head.lemma_.lower() in _RELATIONAL)  # "the details [of the plan]"
         tokens = [t for t in tokens if t.i not in gone]
         words = ([name] if name else []) + _words(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
@@ -128,6 +132,14 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
     if form == "noun" and len(words) < MIN_NOUN_WORDS:
         return "", "vague"  # "The discussions ended": which discussions?
+    if subject is not None and not name:
+        # "Russia can not be trusted, the Polish prime minister said": the reported words come first
+        start = min(t.i for t in subject_tokens)
+        before = [t for t in tokens if t.i < start]
+        if before and all(any(a.dep_ == "ccomp" and a.head.i == verb.i for a in [t, *t.ancestors]) for t in before):
+            n = len(_words(before))
+            if 0 < n < len(words):
+                words = words[:n - 1] + [words[n - 1] + ","] + words[n:]
     text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
         .replace(" %", "%")
     return text[:1].upper() + text[1:], form
@@ -162,7 +174,17 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
 
 
 def _words(tokens: list[Token]) -> list[str]:
-    words = [t.text for t in tokens if not (t.is_punct and t.text not in {"-", "'", "%"})]
+    words: list[str] = []
+    previous = None
+    for t in tokens:
+        if t.is_punct and t.text not in {"-", "'", "%"}:
+            previous = None
+            continue
+        if previous is not None and previous.i + 1 == t.i and not previous.whitespace_ and words:
+            words[-1] += t.text  # written together: "cannot", "Zelensky's", "50%"
+        else:
+            words.append(t.text)
+        previous = t
     while words and words[-1].lower() in _DANGLING:
         words.pop()
     return words
