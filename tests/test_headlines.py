@@ -132,3 +132,8 @@ def test_a_date_as_subject_gives_no_headline(nlp):
 def test_reported_words_before_their_speaker_keep_a_comma(nlp):
     text, _ = headline(nlp, "Russia cannot be trusted, the Polish prime minister said on Wednesday.")
     assert text in {"", "Russia cannot be trusted, the Polish prime minister said"}
+
+
+def test_a_courtesy_or_routine_statement_is_marked_ceremonial(nlp):
+    assert headline(nlp, "The President of Egypt thanked Russia for its support on Monday.") == \
+        ("The President of Egypt thanked Russia for its support", "ceremonial")

@@ -17,9 +17,9 @@ ACTOR_KINDS = ("person", "organization", "place", "group")
 QUOTE_KINDS = ("direct", "partial", "indirect")
 PRECISIONS = ("day", "month", "year")
 # How an event's headline was found: an editor's title, a named actor as subject, a noun phrase ("the
-# talks"), a pronoun or relative resolved to its actor, or a subject a reader cannot use (a pronoun,
-# I/we, a bare "the country", none).
-HEADLINE_FORMS = ("editor", "named", "noun", "resolved", "pronoun", "first-person", "vague", "none")
+# talks"), a pronoun or relative resolved to its actor, a courtesy or routine statement ("X thanked Y"),
+# or a subject a reader cannot use (a pronoun, I/we, a bare "the country", none).
+HEADLINE_FORMS = ("editor", "named", "noun", "resolved", "ceremonial", "pronoun", "first-person", "vague", "none")
 STORY_STATUS = ("past", "coming")
 
 

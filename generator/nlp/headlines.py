@@ -25,6 +25,7 @@ _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
+_CEREMONIAL = lexicon.words("headlines", "ceremonial")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -140,6 +141,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             n = len(_words(before))
             if 0 < n < len(words):
                 words = words[:n - 1] + [words[n - 1] + ","] + words[n:]
+    if verb.lemma_.lower() in _CEREMONIAL:
+        form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
     text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
         .replace(" %", "%")
     return text[:1].upper() + text[1:], form

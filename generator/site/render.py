@@ -33,6 +33,7 @@ _BIDI = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 HOME_LIMITS = {"stories": 10, "actors": 12, "quotes": 6, "figures": 8, "coming": 5, "days": 7}
 HOME_DAYS = 14  # the front page's key stories are those of the last days before the newest article
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
+STORIES_PER_DAY = 3  # of one day in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
 KEY_EVENTS_PER_MONTH = 8  # on the chronology index
@@ -321,7 +322,7 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     stories = data.get("stories", [])
     first = sorted((st for st in stories if st["id"] in order), key=lambda st: order.index(st["id"]))
     usable = [st for st in stories if st["id"] not in order and st["status"] == "past" and not st.get("scheduled")
-              and st["headline"] and st["precision"] == "day" and confident(st)]
+              and st["headline"] and st["precision"] == "day" and confident(st) and st.get("method") != "ceremonial"]
     recent = [st for st in usable if st["date"] >= since] or usable
     releases = {p.lower() for p in story_settings()["release_publishers"]}
     sources = {a["id"]: a["source"].lower() for a in data["articles"]}
@@ -331,7 +332,13 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
 
     ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), _neg_date(st["date"]),
                                             -sum(salience.get(a, 0) for a in st["actors"][:4]), st["id"]))
-    chosen = sorted(ranked[: max(0, HOME_LIMITS["stories"] - len(first))], key=lambda st: (_neg_date(st["date"]), st["id"]))
+    per_day: dict[str, int] = defaultdict(int)
+    picked = []
+    for st in ranked:  # at most a few a day: one busy live blog does not fill the page
+        if len(picked) < max(0, HOME_LIMITS["stories"] - len(first)) and per_day[st["date"]] < STORIES_PER_DAY:
+            picked.append(st)
+            per_day[st["date"]] += 1
+    chosen = sorted(picked, key=lambda st: (_neg_date(st["date"]), st["id"]))
     return first + chosen
 
 
@@ -351,7 +358,8 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
             days[st["date"]].append(st)
     out = []
     for day in sorted(days, reverse=True)[: HOME_LIMITS["days"]]:
-        top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")),
+        top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")
+                      and st.get("method") != "ceremonial"),
                      key=lambda st: (-st["outlets"], st["id"]))
         out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
     return out
@@ -372,6 +380,7 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
 
     def one_each(q: dict) -> bool:
         if q["speaker"] is None or q["speaker"] in speakers or q.get("statement") or not confident(q) \
+                or _GLUED.search(q["text"]) \
                 or not 6 <= len((q.get("excerpt") or q["text"]).split()) <= 60 or q["kind"] == "indirect":
             return False
         speakers.add(q["speaker"])
@@ -398,9 +407,10 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
 
 _KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 # The measures a war briefing tracks on its front page (the figures page has every series).
-_WAR_MEASURE = re.compile(r"\b(killed|dead|died|deaths?|wounded|injured|casualties|civilians?|soldiers|troops|"
-                          r"refugees|displaced|fled|evacuated|prisoners?|detained|missiles|drones|strikes|"
-                          r"shelling|children|captured|destroyed)\b", re.I)
+# A bare "people killed" lumps unrelated incidents together; the page keeps measures that name who or what.
+_WAR_MEASURE = re.compile(r"\b(civilians?|soldiers|troops|servicemen|refugees|displaced|evacuated|prisoners?|"
+                          r"children|missiles|drones|tanks)\b", re.I)
+_GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "Gerasimov ValeryChief of the General Staff": a transcript label leaked in
 _PLEASANTRIES = re.compile(r"(thank you|good (afternoon|morning|evening)|colleagues|mr\.? president|friends)\b", re.I)
 
 

@@ -1,0 +1,31 @@
+"""The front page's selection (generator/site/render.py) on hand-built briefing data: what holds and
+what does not reach "What happened", "Coming up" and the quotes."""
+from generator.site.render import STORIES_PER_DAY, coming_up, front_page_stories
+
+
+def story(sid, date, outlets=1, method="named", **extra):
+    return {"id": sid, "date": date, "precision": "day", "headline": f"Headline {sid}", "status": "past",
+            "scheduled": False, "outlets": outlets, "articles": [f"a-{sid}"], "actors": [], "method": method,
+            "confidence": 0.9, **extra}
+
+
+def data(stories):
+    arts = [{"id": a, "source": "theguardian.com", "date": st["date"]} for st in stories for a in st["articles"]]
+    return {"updated": "2022-03-10", "actors": [], "articles": arts, "stories": stories}
+
+
+def test_past_confident_news_only_and_a_few_a_day():
+    stories = [story(f"e-{n}", "2022-03-10") for n in range(6)] + [
+        story("e-cer", "2022-03-09", method="ceremonial"), story("e-low", "2022-03-09", confidence=0.5),
+        story("e-fut", "2022-03-12", status="coming"), story("e-sch", "2022-03-09", scheduled=True),
+        story("e-big", "2022-03-08", outlets=3)]
+    shown = [st["id"] for st in front_page_stories(data(stories), {})]
+    assert "e-big" in shown and not {"e-cer", "e-low", "e-fut", "e-sch"} & set(shown)
+    assert sum(st.startswith("e-") and st[2:].isdigit() for st in shown) == STORIES_PER_DAY
+    assert [st["id"] for st in coming_up(data(stories))] == ["e-fut"]
+
+
+def test_pins_come_first_in_pin_order():
+    stories = [story("e-1", "2022-03-10", outlets=5), story("e-2", "2022-03-01"), story("e-3", "2022-02-01")]
+    shown = [st["id"] for st in front_page_stories(data(stories), {"stories": ["e-3", "e-2"]})]
+    assert shown[:2] == ["e-3", "e-2"] and "e-1" in shown
