@@ -397,8 +397,11 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
     # A measure of two words or more (not a bare "children"), reported three times at least.
     tracked = [t for t in data.get("tracked_figures", []) if len(t["measure"].split()) >= 2
                and len(t["points"]) >= 3 and _WAR_MEASURE.search(t["measure"])][: HOME_LIMITS["figures"]]
+    # Without tracked measures: the war's own counts of the last days (who or what was counted), newest first.
+    recent = {a["id"] for a in data["articles"] if a["date"] >= since}
     figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
-        -float(f["value"] or 0) if _is_number(f["value"]) else 0, f["id"]), keep=lambda f: confident(f) and f.get("display"))
+        _neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]),
+        keep=lambda f: confident(f) and f.get("display") and f["article"] in recent and _WAR_MEASURE.search(f["what"] or ""))
     dates = sorted(a["date"] for a in data["articles"])
     return {"key_stories": front_page_stories(data, pinned), "coming": coming_up(data), "days": day_by_day(data),
             "main_actors": actors, "notable_quotes": quotes, "key_figures": figures, "tracked": tracked,
