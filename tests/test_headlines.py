@@ -137,3 +137,8 @@ def test_reported_words_before_their_speaker_keep_a_comma(nlp):
 def test_a_courtesy_or_routine_statement_is_marked_ceremonial(nlp):
     assert headline(nlp, "The President of Egypt thanked Russia for its support on Monday.") == \
         ("The President of Egypt thanked Russia for its support", "ceremonial")
+
+
+def test_a_preposition_left_without_its_date_goes_too(nlp):
+    text, _ = headline(nlp, "All member states will reduce gas consumption by 15% from August through March, the EU said on Tuesday.")
+    assert " from" not in f" {text} " and "through" not in text

@@ -297,11 +297,15 @@ def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
                 continue
             keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}
                         and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))
-    dated = {t.i for t in clause if t.ent_type_ in {"DATE", "TIME"}}
+    dated = {i for i in keep | {t.i for t in clause} if verb.doc[i].ent_type_ in {"DATE", "TIME"}}
     doc = verb.doc
     return [doc[i] for i in sorted(keep) if i not in dated
             and not (doc[i].tag_ == "POS" and i - 1 in dated)
-            and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)]
+            and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)
+            # "from August through March" without its dates leaves "from through": a preposition whose
+            # every word below it is a date goes with them
+            and not (doc[i].dep_ == "prep" and any(True for _ in doc[i].children)
+                     and all(t.i in dated for c in doc[i].children for t in c.subtree))]
 
 
 def event_title(verb: Token, clause: list[Token], tokens: Optional[list[Token]] = None) -> str:
