@@ -223,3 +223,33 @@ def test_two_outlets_whose_articles_tell_one_story_merge_although_their_sentence
     from generator.stories.cluster import article_vectors
     vectors = article_vectors(arts)
     assert all(len(v) <= 200 for v in vectors.values())
+
+
+def test_a_releases_title_heads_its_main_story():
+    from generator.stories.headline import from_title
+
+    call = article("k1", 1, "kremlin.ru", title="Telephone conversation with President of France Emmanuel Macron")
+    assert from_title(call) == "Vladimir Putin speaks by phone with President of France Emmanuel Macron"
+    signed = article("z1", 1, "president.gov.ua",
+                     title="Volodymyr Zelenskyy signed an application for Ukraine's membership in the European Union")
+    assert from_title(signed) == signed.title
+    assert from_title(article("z2", 1, "president.gov.ua", title="Volodymyr Zelenskyy: Close the sky over Ukraine")) == ""
+    assert from_title(article("g1", 1, title="Meeting with the editors")) == ""  # a newspaper's title is no readout
+    arts = {a.id: a for a in (call, article("g1", 1))}
+    events = [event("e-1", "2022-03-01", "k1", ["call", "assessment"], headline="Vladimir Putin shared his assessments"),
+              event("e-2", "2022-03-01", "k1", ["call", "assessment", "situation"]),
+              event("e-3", "2022-02-24", "k1", ["invasion"], headline="Russia began the operation")]
+    stories = {s.id: s for s in build_stories(briefing(list(arts.values()), events)).stories}
+    main = next(s for s in stories.values() if "e-1" in s.events)
+    assert (main.headline, main.method) == ("Vladimir Putin speaks by phone with President of France Emmanuel Macron", "readout")
+    assert next(s for s in stories.values() if "e-3" in s.events).headline == "Russia began the operation"
+
+
+def test_the_sentences_a_readout_reports_of_its_day_are_one_story():
+    call = article("k1", 1, "kremlin.ru", title="Telephone conversation with President of South Africa Cyril Ramaphosa")
+    events = [event("e-1", "2022-03-01", "k1", ["support", "effort"], date_text="", actors=["cyril-ramaphosa"]),
+              event("e-2", "2022-03-01", "k1", ["agree", "contact"], date_text="", actors=["vladimir-putin"]),
+              event("e-3", "2022-02-24", "k1", ["invasion"], date_text="on February 24")]
+    people = [Actor("cyril-ramaphosa", "Cyril Ramaphosa", "person", (), ("k1",)), *PEOPLE]
+    stories = build_stories(briefing([call], events, people)).stories
+    assert sorted(len(s.events) for s in stories) == [1, 2]  # the call (both sentences), and 24 February

@@ -13,7 +13,7 @@ from generator.briefing.records import Article, Briefing, Event, Story
 from generator.stories import dating
 from generator.stories.cluster import cluster
 from generator.stories.copies import copy_groups
-from generator.stories.headline import choose
+from generator.stories.headline import choose, from_title, title_headlines
 
 
 def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
@@ -24,9 +24,25 @@ def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
     events, excluded = dating.exclude_impossible(briefing.events, articles)
     copies = copy_groups(briefing.articles) if copies is None else copies
     stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids)
-               for group in cluster(events, articles, people_lookup(briefing))]
+               for group in cluster(events, articles, people_lookup(briefing), readout_of(articles))]
+    stories = title_headlines(stories, {e.id: e for e in events}, articles)
     stories.sort(key=lambda s: (s.date, s.id), reverse=True)
     return dataclasses.replace(briefing, events=events, excluded_events=excluded, stories=stories)
+
+
+def readout_of(articles: Mapping[str, Article]):
+    """The sentences a readout reports of its own day are one happening (its title says which)."""
+    readouts = {a.id for a in articles.values() if from_title(a)}
+
+    def key(event: Event) -> str | None:
+        source = event.sources[0]
+        article = articles.get(source.article)
+        if source.article in readouts and article is not None and event.date == article.date.isoformat() \
+                and not source.date_text:
+            return source.article
+        return None
+
+    return key
 
 
 def people_lookup(briefing: Briefing):

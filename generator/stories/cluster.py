@@ -12,6 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
+from typing import Optional
 from dataclasses import dataclass, field
 
 from generator.briefing.records import Article, Event
@@ -98,9 +99,11 @@ def _near(day: str, days: int) -> list[str]:
 
 
 def cluster(events: Sequence[Event], articles: Mapping[str, Article],
-            people_of: Callable[[Event], frozenset[str]] = lambda e: frozenset()) -> list[list[Event]]:
+            people_of: Callable[[Event], frozenset[str]] = lambda e: frozenset(),
+            one_happening: Callable[[Event], Optional[str]] = lambda e: None) -> list[list[Event]]:
     """Groups of events, each one story; every event in exactly one group. Events whose people
-    (`people_of`) differ are kept apart."""
+    (`people_of`) differ are kept apart; events with the same `one_happening` key (the sentences of
+    one readout, of its own day) are one story whatever their words."""
     cfg = settings()["cluster"]
     window, same_day, near_day = int(cfg["window_days"]), float(cfg["same_day"]), float(cfg["near_day"])
     kind_bonus = float(cfg["kind_bonus"])
@@ -130,8 +133,14 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
         return best
     groups: list[_Group] = []
     by_day: dict[str, list[int]] = {}
+    forced: dict[str, int] = {}  # one_happening key -> its group
     for n, (event, vector) in enumerate(zip(ordered, vecs)):
         best, best_score = None, 0.0
+        key = one_happening(event)
+        if key is not None and key in forced:
+            groups[forced[key]].add(n, event, vector, people_of(event))
+            by_day.setdefault(event.date, []).append(forced[key])
+            continue
         candidates = {g for day in _near(event.date, window) for g in by_day.get(day, ())}
         people, kinds = people_of(event), happening_kinds(event)
         for g in sorted(candidates):
@@ -153,6 +162,8 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
             groups.append(_Group())
         groups[best].add(n, event, vector, people)
         by_day.setdefault(event.date, []).append(best)
+        if key is not None:
+            forced[key] = best
     groups = _join_groups(groups, same_day, near_day, kind_bonus, window)
     return [[ordered[n] for n in sorted(g.members)] for g in groups]
 

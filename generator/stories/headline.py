@@ -4,6 +4,7 @@ named subject beats a resolved pronoun, which beats a noun phrase; a news report
 release; then a headline of about nine words beats a longer or shorter one; then the earliest report."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -28,3 +29,48 @@ def choose(events: Sequence[Event], articles: Mapping[str, Article]) -> tuple[st
         if best is None or key < best[0]:
             best = (key, e)
     return (best[1].headline, best[1].form) if best else ("", "")
+
+
+def from_title(article: Article, max_words: int = 16) -> str:
+    """The headline a release's own title gives its main story ('' when it gives none): "Telephone
+    conversation with X" -> "Vladimir Putin speaks by phone with X"; a plain-sentence title that names
+    the publisher's principal first and quotes no one, as it is."""
+    cfg = settings()
+    principal = cfg["principals"].get(article.source.lower())
+    title = " ".join(article.title.split())
+    if not principal or not title:
+        return ""
+    for prefix, template in cfg["title_headlines"]:
+        match = re.match(prefix, title)
+        if match and title[match.end():]:
+            text = template.format(principal=principal, rest=title[match.end():].rstrip(". "))
+            return text if len(text.split()) <= max_words else ""
+    if article.source.lower() in cfg["sentence_titles"] and title.startswith(principal) \
+            and not any(mark in title for mark in (":", " - ", " – ", "\"", "“")) and len(title.split()) <= max_words:
+        return title.rstrip(".")
+    return ""
+
+
+def title_headlines(stories: list, events: Mapping[str, Event], articles: Mapping[str, Article]) -> list:
+    """Each release's main story (the one holding most of its events of the release's own day) takes
+    the headline the release's title gives, unless an editor titled it."""
+    import dataclasses
+
+    best: dict[str, tuple[int, int]] = {}  # article -> (events of its day in the story, story index)
+    for n, story in enumerate(stories):
+        counts: Counter[str] = Counter()
+        for event_id in story.events:
+            event = events.get(event_id)
+            for source in event.sources if event else ():
+                article = articles.get(source.article)
+                if article is not None and event.date == article.date.isoformat():
+                    counts[source.article] += 1
+        for article_id, count in counts.items():
+            if count > best.get(article_id, (0, -1))[0]:
+                best[article_id] = (count, n)
+    out = list(stories)
+    for article_id, (_, n) in sorted(best.items()):
+        text = from_title(articles[article_id])
+        if text and out[n].method not in {"editor", "readout"}:
+            out[n] = dataclasses.replace(out[n], headline=text, method="readout")
+    return out
