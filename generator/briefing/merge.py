@@ -1,14 +1,13 @@
-"""Per-article extractions -> one briefing: actors merged across articles, speakers linked to actor
-ids, events reported by several sources joined. Cheap, so it always runs over all extractions."""
+"""Per-article extractions -> one briefing: actors merged across articles, speakers and events linked
+to actor ids (the story stage then groups the events). Cheap, so it always runs over all extractions."""
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
 from typing import Optional
 
-from generator.briefing.records import Article, ArticleExtraction, Briefing, Quote, SeedProblem, unique_by_id
+from generator.briefing.records import Article, ArticleExtraction, Briefing, SeedProblem, unique_by_id
 from generator.nlp import actors as actors_mod
-from generator.nlp import events as events_mod
 
 
 def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction],

@@ -1,6 +1,6 @@
-"""Dated events: sentences that report something happening, dated against the article, and merged
-when several sentences or articles report the same happening on the same day. The event nouns
-and synonyms that decide this are data: `data/events.yml`."""
+"""Dated events: sentences that report something happening, dated against the article, each with a
+headline candidate (headlines.py) and the words the story stage groups them by (generator/stories).
+The event nouns and synonyms that decide this are data: `data/events.yml`."""
 from __future__ import annotations
 
 import bisect
@@ -33,7 +33,6 @@ HAPPENINGS = frozenset(_SYNONYMS.values())  # the kinds of happening synonyms fo
 READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
                      r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
 _EVENT_NOUNS = lexicon.words("events", "event_nouns")
-_ONE_A_DAY = lexicon.words("events", "one_a_day")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = lexicon.words("events", "stop_lemmas")
 _TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
@@ -337,57 +336,3 @@ def content_lemmas(tokens) -> set[str]:
         if lemma not in _STOP_LEMMAS:
             words.add(lemma)
     return words
-
-
-def different_people(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Each side names a person the other does not: Putin's call with Macron is not his call with Maduro."""
-    return bool(a - b) and bool(b - a)
-
-
-def merge_events(events: list[Event], kinds: Optional[dict[str, str]] = None) -> list[Event]:
-    """Merge events of the same date whose signatures share a happening word and enough content,
-    unless their people differ (`kinds`: actor id -> kind).
-
-    Greedy over date groups in a stable order, so ids and output do not depend on seed order.
-    """
-    kinds = kinds or {}
-
-    def people(e: Event) -> frozenset[str]:
-        return frozenset(a for a in e.actors if kinds.get(a) == "person")
-
-    by_date: dict[str, list[Event]] = {}
-    for e in sorted(events, key=lambda e: (e.date, e.sources[0].article, e.id)):
-        by_date.setdefault(e.date, []).append(e)
-    merged: list[Event] = []
-    happening = set(_SYNONYMS.values())
-    for date, group in by_date.items():
-        clusters: list[list[Event]] = []
-        for event in group:
-            sig = set(event.keywords)
-            for cluster in clusters:
-                if different_people(people(event), people(cluster[0])):
-                    continue
-                other = set(cluster[0].keywords)
-                shared = sig & other
-                # The same kind of happening, and either more in common or a kind a day has only one of.
-                if shared & happening and (shared & _ONE_A_DAY or len(shared) >= 2
-                                           and len(shared) / max(1, min(len(sig), len(other))) >= 0.3):
-                    cluster.append(event)
-                    break
-            else:
-                clusters.append([event])
-        for cluster in clusters:
-            merged.append(_combine(cluster))
-    return merged
-
-
-def _combine(cluster: list[Event]) -> Event:
-    first = max(cluster, key=lambda e: (len(e.actor_names), -len(e.sources[0].sentence)))
-    sources = tuple(dict.fromkeys(s for e in cluster for s in e.sources))
-    names = tuple(dict.fromkeys(n for e in cluster for n in e.actor_names))
-    actors = tuple(dict.fromkeys(a for e in cluster for a in e.actors))
-    keywords = tuple(sorted({k for e in cluster for k in e.keywords}))
-    ids = sorted(e.id for e in cluster)
-    return dataclasses.replace(first, id=ids[0], actor_names=names, sources=sources, actors=actors,
-                               keywords=keywords, terms=tuple(sorted({t for e in cluster for t in e.terms})),
-                               scheduled=all(e.scheduled for e in cluster))

@@ -16,7 +16,7 @@ from typing import Optional
 from dataclasses import dataclass, field
 
 from generator.briefing.records import Article, Event
-from generator.nlp.events import HAPPENINGS, different_people
+from generator.nlp.events import HAPPENINGS
 from generator.stories.settings import settings
 
 
@@ -84,6 +84,11 @@ def article_vectors(articles: Mapping[str, Article]) -> dict[str, dict[str, floa
         norm = math.sqrt(sum(w * w for w in top.values())) or 1.0
         out[aid] = {t: w / norm for t, w in top.items()}
     return out
+
+
+def different_people(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side names a person the other does not: Putin's call with Macron is not his call with Maduro."""
+    return bool(a - b) and bool(b - a)
 
 
 def happening_kinds(event: Event) -> frozenset[str]:
