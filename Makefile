@@ -52,6 +52,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
 	$(BIN)/python benchmarks/pathological.py
 	$(BIN)/python benchmarks/stories.py
+	$(BIN)/python benchmarks/processes.py
 
 clean:
 	rm -rf site/ .cache/

@@ -26,7 +26,8 @@ def _settings(args):
 
     return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
                     templates=Path(args.templates) if args.templates else None, strict=args.strict,
-                    publish_text=args.publish_text, curate=getattr(args, "curate", False))
+                    publish_text=args.publish_text, curate=getattr(args, "curate", False),
+                    processes=getattr(args, "processes", None))
 
 
 def _write_data(data: dict, out: Path) -> None:
@@ -92,6 +93,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
     parser.add_argument("--curate", action="store_true",
                         help="show each item's id and a ready-to-paste curation.yml snippet on the pages")
+    parser.add_argument("--processes", type=int, default=None,
+                        help="extraction processes for a large batch of new articles (default: every core)")
 
 
 def main(argv: list[str] | None = None) -> int:

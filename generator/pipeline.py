@@ -49,6 +49,7 @@ class Settings:
     label: Optional[str] = None  # how problems name the seeds folder (default: the path as given)
     publish_text: bool = False  # republish full texts of seeds that do not say (see briefing/rights.py)
     curate: bool = False  # show each item's id and a curation snippet on the pages (editors' view)
+    processes: Optional[int] = None  # extraction processes for a large uncached batch (None: every core)
 
 
 @dataclass
@@ -77,7 +78,7 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         warn(problem.message(seeds_label.rstrip("/")))
     model = model_name(settings.model)
     cache = ExtractionCache(settings.cache) if settings.cache else None
-    extractions = extract_articles(report.articles, model, cache, progress)
+    extractions = extract_articles(report.articles, model, cache, progress, processes=settings.processes)
     briefing = merge(report.articles, extractions, report.problems)
     curation_path = settings.curation or Path(settings.seeds) / CURATION_FILE
     shape_problems: list[str] = []

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Optional
@@ -82,9 +83,41 @@ def _with_headline_person(found: actors_mod.ArticleActors, speaker: str) -> acto
     return actors_mod.ArticleActors(mentions=mentions, spans=found.spans, titles=found.titles)
 
 
+PARALLEL_FROM = 16  # uncached articles from which extraction runs in worker processes (starting one costs ~2 s)
+_CHUNK = 8  # articles a worker extracts at a time (results come back in order)
+_WORKER_NLP = None  # the pipeline a worker process loaded (see _start_worker)
+
+
+def _start_worker(model: str) -> None:
+    global _WORKER_NLP
+    from generator.nlp.parse import load_pipeline
+
+    _WORKER_NLP = load_pipeline(model)
+
+
+def _extract_chunk(articles: list[Article]) -> list[ArticleExtraction]:
+    """One worker's share: parse and extract these articles, in order."""
+    from generator.nlp.parse import parse
+
+    nlp = _WORKER_NLP
+    titles = list(nlp.pipe(normalise(a.title) for a in articles))
+    docs = parse(nlp, [analysis_text(a.body) for a in articles])
+    return [extract_one(doc, title_doc, article) for article, doc, title_doc in zip(articles, docs, titles)]
+
+
+def processes_for(requested: Optional[int], todo: int, parallel_from: int = PARALLEL_FROM) -> int:
+    """How many processes extract `todo` uncached articles: every core (or `requested`) for a batch
+    worth starting workers for, else this process alone."""
+    available = requested if requested and requested > 0 else (os.cpu_count() or 1)
+    return available if available > 1 and todo >= parallel_from else 1
+
+
 def extract_articles(articles: Sequence[Article], model: str, cache: Optional[ExtractionCache] = None,
-                     progress: Callable[[str], None] = lambda message: None) -> dict[str, ArticleExtraction]:
-    """Run spaCy (one nlp.pipe pass) over the articles the cache does not already hold; spaCy is
+                     progress: Callable[[str], None] = lambda message: None, processes: Optional[int] = None,
+                     parallel_from: int = PARALLEL_FROM, start_method: Optional[str] = None
+                     ) -> dict[str, ArticleExtraction]:
+    """Run spaCy over the articles the cache does not already hold, in one process or, for a large
+    batch, in worker processes on every core (the results are the same, in the same order); spaCy is
     not even imported when the cache holds them all."""
     version = f"{model_identity(model)}+{extractor_version()}"
     results: dict[str, ArticleExtraction] = {}
@@ -96,8 +129,37 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
             results[article.id] = cached
         else:
             todo.append((article, key))
-    progress(f"{len(results)} article(s) from the cache, {len(todo)} to parse with {model}")
+    workers = processes_for(processes, len(todo), parallel_from)
+    progress(f"{len(results)} article(s) from the cache, {len(todo)} to parse with {model}"
+             + (f" in {workers} processes" if workers > 1 else ""))
     if not todo:
+        return results
+
+    def keep(n: int, article: Article, key: str, extraction: ArticleExtraction) -> None:
+        results[article.id] = extraction
+        if cache:
+            cache.put(key, extraction)
+        if n % 25 == 0 or n == len(todo):
+            progress(f"parsed {n}/{len(todo)}")
+
+    if workers > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        import threading
+
+        chunks = [todo[i:i + _CHUNK] for i in range(0, len(todo), _CHUNK)]
+        # fork (fast, nothing re-imported) in a single-threaded process; spawn where threads run
+        # (`mkdocs serve`), since a forked child may inherit a lock another thread holds
+        method = start_method or ("fork" if threading.active_count() == 1
+                                  and "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method),
+                                 initializer=_start_worker, initargs=(model,)) as pool:
+            n = 0
+            for chunk, extractions in zip(chunks, pool.map(_extract_chunk, [[a for a, _ in c] for c in chunks])):
+                for (article, key), extraction in zip(chunk, extractions):
+                    n += 1
+                    keep(n, article, key, extraction)
         return results
     from generator.nlp.parse import load_pipeline, parse
 
@@ -105,10 +167,5 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
     texts = [analysis_text(a.body) for a, _ in todo]
     titles = list(nlp.pipe(normalise(a.title) for a, _ in todo))
     for n, ((article, key), doc, title_doc) in enumerate(zip(todo, parse(nlp, texts), titles), start=1):
-        extraction = extract_one(doc, title_doc, article)
-        results[article.id] = extraction
-        if cache:
-            cache.put(key, extraction)
-        if n % 25 == 0 or n == len(todo):
-            progress(f"parsed {n}/{len(todo)}")
+        keep(n, article, key, extract_one(doc, title_doc, article))
     return results

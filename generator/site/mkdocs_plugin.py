@@ -55,6 +55,7 @@ class BriefingConfig(base.Config):
     # Each item's id and a curation snippet on the pages: always in `mkdocs serve`; in `mkdocs build`
     # only when true (readers of the published site do not need them).
     curate_controls = c.Type(bool, default=False)
+    processes = c.Optional(c.Type(int))  # extraction processes for a large batch of new articles (default: every core)
     # "https://github.com/OWNER/REPO/edit/BRANCH/": each page links to the file an editor changes for it.
     edit_url = c.Type(str, default="")
 
@@ -101,7 +102,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             templates=self._path(config, self.config.templates),
                             curation=self._path(config, self.config.curation), strict=bool(config.strict),
                             label=self._label(config, seeds), publish_text=self.config.publish_text,
-                            curate=self.config.curate_controls or self._command == "serve")
+                            curate=self.config.curate_controls or self._command == "serve",
+                            processes=self.config.processes)
         try:
             tree, result = build_tree(settings, log.debug)
         except BuildFailed as exc:
