@@ -29,3 +29,15 @@ def test_pins_come_first_in_pin_order():
     stories = [story("e-1", "2022-03-10", outlets=5), story("e-2", "2022-03-01"), story("e-3", "2022-02-01")]
     shown = [st["id"] for st in front_page_stories(data(stories), {"stories": ["e-3", "e-2"]})]
     assert shown[:2] == ["e-3", "e-2"] and "e-1" in shown
+
+
+def test_a_large_briefing_gives_pages_only_to_actors_that_matter():
+    from generator.site.render import ALL_ACTOR_PAGES_UP_TO, actor_pages
+
+    articles = [{"id": f"a{n}", "date": "2022-03-01", "source": "s"} for n in range(ALL_ACTOR_PAGES_UP_TO + 1)]
+    actors = [{"id": "once", "articles": ["a1"]}, {"id": "twice", "articles": ["a1", "a2"]},
+              {"id": "speaker", "articles": ["a3"]}, {"id": "in-a-story", "articles": ["a4"]}]
+    data = {"articles": articles, "actors": actors, "quotes": [{"speaker": "speaker"}],
+            "stories": [{"articles": ["a4", "a5"], "actors": ["in-a-story"]}]}
+    assert actor_pages(data) == {"twice", "speaker", "in-a-story"}
+    assert actor_pages({**data, "articles": articles[:5]}) == {"once", "twice", "speaker", "in-a-story"}

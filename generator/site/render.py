@@ -65,6 +65,15 @@ def _paragraphs(value: str) -> Markup:
     return Markup("\n\n".join(escape_text(p) for p in parts))
 
 
+def _unsearched(value: str) -> Markup:
+    """An article's full text as one HTML block the site search leaves out (`data-search-exclude`:
+    the index holds stories, quotes, actors, titles and cited sentences, not every text in full).
+    Each paragraph is escaped text in its own <p>; plain HTML, so any Markdown builder shows it."""
+    parts = [p for p in re.split(r"\n\s*\n|\n", value or "") if p.strip()]
+    return Markup('<div class="article-text" data-search-exclude>'
+                  + "".join(f"<p>{escape_text(p)}</p>" for p in parts) + "</div>")
+
+
 def _page_link(text: Any, target: str) -> Markup:
     """A link to another generated page; `target` is built from ids, never from seed text."""
     if not re.fullmatch(r"[a-z0-9./\-]+(#[a-z0-9\-]+)?", target):
@@ -176,8 +185,25 @@ def make_environment(override: Optional[Path] = None) -> Environment:
     env = Environment(loader=ChoiceLoader(loaders), autoescape=True, finalize=escape_text,
                       undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(page_link=_page_link, external_link=_external_link, paragraphs=_paragraphs, anchor=_anchor,
+                       unsearched=_unsearched,
                        text=escape_text)
     return env
+
+
+ALL_ACTOR_PAGES_UP_TO = 100  # articles: a small briefing gives every actor a page
+
+
+def actor_pages(data: dict) -> set[str]:
+    """The actors with a page of their own. In a large briefing, an actor named in one article only,
+    never quoted, in no story and not pinned is listed on its kind's page without a page: most of
+    the actors of 2,000 articles are such names, and their pages were most of the site."""
+    actors = data["actors"]
+    if len(data["articles"]) <= ALL_ACTOR_PAGES_UP_TO:
+        return {a["id"] for a in actors}
+    quoted = {q["speaker"] for q in data["quotes"] if q["speaker"]}
+    in_stories = {a for st in data.get("stories", []) if len(st["articles"]) > 1 for a in st["actors"]}
+    pinned = set(data.get("pinned", {}).get("actors", []))
+    return {a["id"] for a in actors if len(a["articles"]) > 1 or a["id"] in quoted | in_stories | pinned}
 
 
 class _Context:
@@ -192,6 +218,7 @@ class _Context:
             self.quotes_by_speaker[q["speaker"] or ""].append(q)
         self.events = {e["id"]: e for e in data["events"]}
         self.stories = data.get("stories", [])
+        self.actor_pages = actor_pages(data)
         self.stories_by_actor: dict[str, list[dict]] = defaultdict(list)
         for st in self.stories:
             for actor in st["actors"]:
@@ -210,7 +237,7 @@ class _Context:
 
     def common(self) -> dict:
         return {"briefing": self.data, "articles": self.articles, "actors": self.actors, "reports": self.reports,
-                "threshold": FRONT_PAGE_CONFIDENCE}
+                "threshold": FRONT_PAGE_CONFIDENCE, "actor_pages": self.actor_pages}
 
 
 UNCURATED = (E040, E041, E045)  # the curation file could not be used at all
@@ -269,13 +296,15 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     for kind, group in kinds:
         page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts)
     for actor in data["actors"]:
+        if actor["id"] not in ctx.actor_pages:
+            continue
         recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
         page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
              quotes=ctx.quotes_by_speaker.get(actor["id"], []),
              stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
              story_count=len(ctx.stories_by_actor.get(actor["id"], [])))
     for old_id, new_id in sorted(data.get("redirects", {}).items()):
-        if new_id in ctx.actors and old_id not in ctx.actors:  # a renamed actor's old address still leads to it
+        if new_id in ctx.actor_pages and old_id not in ctx.actors:  # a renamed actor's old address leads to it
             page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
     speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
                       key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
