@@ -149,6 +149,7 @@ def test_serve_rebuilds_once_per_change(tmp_path):
         # then binds the port and logs "Serving on": from then on a change is seen and a GET answered.
         log.wait_for(rf"Serving on http://127\.0\.0\.1:{port}/", 120)
         assert builds(log) == ["briefing: 2 article(s) parsed, 0 from the cache"], log.text
+        assert re.search(r"INFO +- +briefing: parsed 1/2 \(\d+ s\)", log.text), log.text  # progress from the first
         home = fetch(base)
         assert "<h1" in home and "Briefing" in home
         assert '<details class="curate"' in fetch(base + "quotes/")  # editors see each item's id in serve

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Optional
@@ -135,12 +136,14 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
     if not todo:
         return results
 
+    started, step = time.monotonic(), max(1, min(25, len(todo) // 20))
+
     def keep(n: int, article: Article, key: str, extraction: ArticleExtraction) -> None:
         results[article.id] = extraction
         if cache:
             cache.put(key, extraction)
-        if n % 25 == 0 or n == len(todo):
-            progress(f"parsed {n}/{len(todo)}")
+        if n == 1 or n % step == 0 or n == len(todo):  # from the first article on, about every 5%
+            progress(f"parsed {n}/{len(todo)} ({time.monotonic() - started:.0f} s)")
 
     if workers > 1:
         import multiprocessing

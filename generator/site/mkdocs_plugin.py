@@ -66,6 +66,15 @@ def edit_targets(data: dict, tree: dict[str, str]) -> dict[str, str]:
     return {path: seeds.get(path, "seeds/curation.yml") for path in tree if path.endswith(".md")}
 
 
+def _progress_line(message: str) -> None:
+    """Extraction progress in the build's log (info: "parsed 25/400"); problems are logged once, as
+    warnings, after the build, so here they stay at debug level."""
+    if message.startswith("parsed ") or " to parse with " in message:
+        log.info(f"briefing: {message}")
+    else:
+        log.debug(message)
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     _command: str | None = None
     _swap: SiteSwap | None = None
@@ -105,7 +114,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             curate=self.config.curate_controls or self._command == "serve",
                             processes=self.config.processes)
         try:
-            tree, result = build_tree(settings, log.debug)
+            tree, result = build_tree(settings, _progress_line)
         except BuildFailed as exc:
             for problem in exc.problems:  # every problem, not only the first, so one run finds them all
                 log.error(problem)
