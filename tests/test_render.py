@@ -92,3 +92,14 @@ def test_user_template_overrides_one_default(tmp_path):
 
 def test_rendering_is_deterministic():
     assert render_tree(briefing("same")) == render_tree(briefing("same"))
+
+
+def test_an_actor_page_lists_only_the_newest_quotes():
+    from generator.site.render import QUOTES_PER_ACTOR_PAGE
+
+    data = briefing("text")
+    data["quotes"] = [{"id": f"q{n:03d}", "text": f"words number {n}", "kind": "direct", "speaker": "x",
+                       "speaker_name": "X", "article": "a1", "sentence": "s"} for n in range(QUOTES_PER_ACTOR_PAGE + 40)]
+    page = render_tree(data)["actors/x.md"]
+    assert page.count("<!-- end of quote -->") == QUOTES_PER_ACTOR_PAGE
+    assert f"The {QUOTES_PER_ACTOR_PAGE} newest of {QUOTES_PER_ACTOR_PAGE + 40} quotes" in page

@@ -35,7 +35,9 @@ HOME_DAYS = 14  # the front page's key stories are those of the last days before
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
-QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has them all
+QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has the newest QUOTES_PER_ACTOR_PAGE
+SPEAKERS_ON_QUOTES_PAGE = 150  # the most quoted; every quote is in the data and on its source page
+QUOTES_PER_ACTOR_PAGE = 60  # newest first: no page lists everything an actor ever said
 KEY_EVENTS_PER_MONTH = 8  # on the chronology index
 ACTOR_ARTICLES = 60  # articles listed on an actor page (its events link to the month pages)
 ACTOR_STORIES = 40  # stories listed on an actor page, newest first
@@ -300,7 +302,8 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
             continue
         recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
         page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
-             quotes=ctx.quotes_by_speaker.get(actor["id"], []),
+             quotes=_newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE],
+             quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
              stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
              story_count=len(ctx.stories_by_actor.get(actor["id"], [])))
     for old_id, new_id in sorted(data.get("redirects", {}).items()):
@@ -308,8 +311,9 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
             page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
     speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
                       key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
-    page("quotes.md", "quotes.md.j2", speakers=[(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers],
-         unattributed=len(ctx.quotes_by_speaker.get("", [])))
+    page("quotes.md", "quotes.md.j2", speakers=[(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v))
+                                               for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]],
+         unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE))
     page("figures.md", "figures.md.j2", shown_figures=sorted(
         data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]))[:FIGURES_SHOWN])
     by_month: dict[str, list[dict]] = defaultdict(list)
@@ -452,6 +456,10 @@ def _substance(text: str) -> int:
     if _PLEASANTRIES.match(text.strip(" “\"'")):
         return -1
     return sum(1 for w in words[1:] if w[:1].isupper() or any(c.isdigit() for c in w)) + min(len(words), 40) // 10
+
+
+def _newest_quotes(quotes: list[dict], ctx: "_Context") -> list[dict]:
+    return sorted(quotes, key=lambda q: (_neg_date(ctx.articles.get(q["article"], {}).get("date", "")), q["id"]))
 
 
 def _best_quotes(quotes: list[dict]) -> list[dict]:
