@@ -60,6 +60,23 @@ def test_hostile_seed_text_is_inert_on_every_page(text):
             assert_inert(to_html(content))
 
 
+@pytest.mark.parametrize("text", HOSTILE)
+def test_hostile_text_in_curate_snippets_and_stories_is_inert(text):
+    """The editors' controls carry names and headlines from seeds; a story's headline and cited sentence too."""
+    data = briefing(text)
+    data["stories"] = [{"id": "e1", "date": "2022-02-24", "precision": "day", "headline": text, "status": "past",
+                        "events": ["e1"], "articles": ["a1"], "outlets": 1, "actors": ["x"], "dates": [],
+                        "first_reported": "2022-03-01", "last_reported": "2022-03-01"},
+                       {"id": "e2", "date": "2022-02-24", "precision": "day", "headline": "", "status": "past",
+                        "events": ["e1"], "articles": ["a1"], "outlets": 1, "actors": [], "dates": [],
+                        "first_reported": "2022-03-01", "last_reported": "2022-03-01"}]
+    tree = render_tree(data, curate=True)
+    assert '<details class="curate"' in tree["chronology/2022-02.md"]
+    for path, content in tree.items():
+        if path.endswith(".md"):
+            assert_inert(to_html(content))
+
+
 def test_hostile_text_still_shows_as_text():
     tree = render_tree(briefing("<script>alert(1)</script>"))
     html = to_html(tree["sources/a1.md"])
