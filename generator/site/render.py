@@ -61,19 +61,21 @@ def escape_text(value: Any) -> Markup:
     return Markup(text)
 
 
+def _paragraph_parts(value: str) -> list[str]:
+    return [p for p in re.split(r"\n\s*\n|\n", value or "") if p.strip()]
+
+
 def _paragraphs(value: str) -> Markup:
-    """Article text: each paragraph escaped, paragraphs kept apart."""
-    parts = [p for p in re.split(r"\n\s*\n|\n", value or "") if p.strip()]
-    return Markup("\n\n".join(escape_text(p) for p in parts))
+    """Article text as Markdown paragraphs, each escaped (a filter for overriding templates)."""
+    return Markup("\n\n".join(escape_text(p) for p in _paragraph_parts(value)))
 
 
 def _unsearched(value: str) -> Markup:
     """An article's full text as one HTML block the site search leaves out (`data-search-exclude`:
     the index holds stories, quotes, actors, titles and cited sentences, not every text in full).
     Each paragraph is escaped text in its own <p>; plain HTML, so any Markdown builder shows it."""
-    parts = [p for p in re.split(r"\n\s*\n|\n", value or "") if p.strip()]
     return Markup('<div class="article-text" data-search-exclude>'
-                  + "".join(f"<p>{escape_text(p)}</p>" for p in parts) + "</div>")
+                  + "".join(f"<p>{escape_text(p)}</p>" for p in _paragraph_parts(value)) + "</div>")
 
 
 def _page_link(text: Any, target: str) -> Markup:
@@ -481,14 +483,6 @@ def _newest(stories: list[dict]) -> list[dict]:
 def _neg_date(value: str) -> str:
     """Sort key for newest first on ISO date strings."""
     return "".join(chr(0x10FFFF - ord(c)) for c in value.ljust(10, "9"))
-
-
-def _is_number(value: str) -> bool:
-    try:
-        float(value)
-        return True
-    except (TypeError, ValueError):
-        return False
 
 
 def _by_month(stories: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[dict]]]]]:
