@@ -158,7 +158,8 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
             cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)
             # whole articles alike count only for the same kind of happening (on a day all reports speak
             # of the invasion, an article about the markets is still like one about the attack)
-            score = cosine + ((kind_bonus + article_weight * same_articles(event, group)) if same_kind else 0.0)
+            alike = article_weight * same_articles(event, group) if article_weight and same_kind else 0.0
+            score = cosine + ((kind_bonus + alike) if same_kind else 0.0)
             margin = score - (same_day if event.date in group.days else near_day)
             if margin >= 0 and (best is None or margin > best_score):  # the clearest match, not the first
                 best, best_score = g, margin
