@@ -500,7 +500,11 @@ def _title_before(doc: Doc, ent: Span, other: Callable[[int], bool], kinds: dict
             last.base in _ROLE_BODY_WORDS or last.base in gazetteer.OFFICE_WORDS or last.base in gazetteer.ORG_HEADS
             or _known_place(last.base) or _known_org([last], {}))):
         return None  # an unknown capitalised word before the name may be part of it
-    # The longest tail of the run that reads as a title: "On Monday President X" is "President".
+    return _longest_title_tail(words, kinds)
+
+
+def _longest_title_tail(words, kinds: dict[int, str]) -> str | None:
+    """The longest tail of the words that reads as a title: "On Monday President X" is "President"."""
     for start in range(len(words)):
         if words[start].lower in _ROLE_PREPOSITIONS:
             continue
@@ -548,14 +552,7 @@ def _apposition_before(doc: Doc, ent: Span, other: Callable[[int], bool], kinds:
         i -= 1
     if not tokens or root.head not in tokens:
         return None
-    words = _words_of(tokens)
-    for start in range(len(words)):
-        if words[start].lower in _ROLE_PREPOSITIONS:
-            continue
-        role = _role_of(words[start:], kinds)
-        if role is not None:
-            return role
-    return None
+    return _longest_title_tail(_words_of(tokens), kinds)
 
 
 def _roles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention]) -> dict[str, tuple[str, ...]]:
