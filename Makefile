@@ -4,7 +4,7 @@
 #   make site           build the static site into site/ (mkdocs build --strict)
 #   make serve          live preview on http://127.0.0.1:8000
 #   make test           run the test suite
-#   make browser-deps   install Debian's chromium for the browser tests
+#   make browser-deps   install Debian's chromium and axe-core (npm, pinned) for the browser tests
 #   make bench          run the benchmarks (speed, memory, and hostile 100 kB inputs under a time budget)
 #   make clean          remove site/ and .cache/ (keeps .venv)
 
@@ -40,13 +40,20 @@ serve: $(STAMP)
 test: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
 
-browser-deps:
+AXE := tests/axe/node_modules/axe-core/axe.min.js
+
+browser-deps: $(AXE)
 	@if [ -x /usr/bin/chromium ]; then \
 		echo "chromium already installed: /usr/bin/chromium"; \
 	else \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update && \
 		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
 	fi
+
+# axe-core for the accessibility tests, exactly as package-lock.json pins it (version and integrity hash).
+$(AXE): tests/axe/package.json tests/axe/package-lock.json
+	npm ci --prefix tests/axe --no-audit --no-fund
+	touch $@
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

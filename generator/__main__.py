@@ -27,7 +27,8 @@ def _settings(args):
     return Settings(seeds=Path(args.seeds), model=args.model, cache=None if args.no_cache else Path(args.cache),
                     templates=Path(args.templates) if args.templates else None, strict=args.strict,
                     publish_text=args.publish_text, curate=getattr(args, "curate", False),
-                    processes=getattr(args, "processes", None))
+                    processes=getattr(args, "processes", None),
+                    previous=Path(args.previous) if getattr(args, "previous", None) else None)
 
 
 def _write_data(data: dict, out: Path) -> None:
@@ -95,6 +96,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="show each item's id and a ready-to-paste curation.yml snippet on the pages")
     parser.add_argument("--processes", type=int, default=None,
                         help="extraction processes for a large batch of new articles (default: every core)")
+    parser.add_argument("--previous", default=None,
+                        help="the previous edition's briefing.json: mark what is new since it (\"What's new\")")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -42,6 +42,8 @@ E070 = Code("E070", "error", "a rules data file (generator/nlp/data) is missing 
 E020 = Code("E020", "error", "a briefing.yml/.json cannot be read or is no briefing", "{path}: {problem}")
 E021 = Code("E021", "error", "a briefing.yml/.json does not fit briefing.schema.json (file, field, line)",
             "{problems}")
+E022 = Code("E022", "warning", "the previous edition's briefing.json cannot be read: nothing is marked new",
+            "previous edition {path}: {problem}")
 # --- pages
 E030 = Code("E030", "error", "a page link target that is not a safe relative path",
             "unsafe page link target {target!r}")

@@ -1,7 +1,7 @@
 """The whole pipeline as one plain function, shared by the CLI and the MkDocs adapter:
 seeds -> Article -> extractions (cached) -> merged briefing (+ curation) -> stories (+ the editors'
-story curation) -> confidence, readable quotes, tracked figures -> what may be republished -> data
--> Markdown tree."""
+story curation) -> confidence, readable quotes, tracked figures -> what may be republished -> what is
+new since the previous edition -> data -> Markdown tree."""
 from __future__ import annotations
 
 import os
@@ -13,6 +13,7 @@ from typing import Optional
 from generator.briefing.curation import (CurationError, apply_curation, apply_story_curation, curated_story_ids,
                                          load_curation)
 from generator.briefing.confidence import apply_confidence, event_table
+from generator.briefing.editions import PreviousEditionError, load_previous, mark_edition
 from generator.briefing.io import briefing_data
 from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
@@ -50,6 +51,8 @@ class Settings:
     publish_text: bool = False  # republish full texts of seeds that do not say (see briefing/rights.py)
     curate: bool = False  # show each item's id and a curation snippet on the pages (editors' view)
     processes: Optional[int] = None  # extraction processes for a large uncached batch (None: every core)
+    previous: Optional[Path] = None  # the previous edition's briefing.json, for "What's new"
+    site_url: str = ""  # the published site's address, for feeds and exports ("": links relative to each file)
 
 
 @dataclass
@@ -102,6 +105,14 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     briefing = withhold_texts(briefing, settings.publish_text)
     if settings.strict and warnings:
         raise BuildFailed(E050(count=len(warnings), first=warnings[0]), warnings)
+    # After the strict check: a missing or broken previous edition costs "What's new", never the site.
+    previous = None
+    if settings.previous:
+        try:
+            previous = load_previous(settings.previous)
+        except PreviousEditionError as exc:
+            warn(str(exc))
+    briefing = mark_edition(briefing, previous)
     result = Result(data=briefing_data(briefing, model), warnings=warnings)
     if cache:
         result.parsed, result.cached, result.cache_write_errors = cache.misses, cache.hits, len(cache.write_errors)
@@ -112,4 +123,4 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
 
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
-    return render_tree(result.data, settings.templates, settings.curate), result
+    return render_tree(result.data, settings.templates, settings.curate, settings.site_url), result

@@ -27,7 +27,8 @@ STORY_STATUS = ("past", "coming")
 class Article:
     """One seed file, parsed. `id` is stable: derived from the file name, not its position."""
 
-    PUBLISHED: ClassVar = ("id", "file", "title", "date", "source", "url", "license", "body", "excerpts")
+    PUBLISHED: ClassVar = ("id", "file", "title", "date", "source", "url", "license", "body", "excerpts",
+                           "first_seen")
 
     id: str = field(metadata=describe("Stable id derived from the file name", pattern="^[a-z0-9-]+$"))
     file: str = field(metadata=describe("Seed path relative to the seeds folder (POSIX separators)"))
@@ -46,6 +47,9 @@ class Article:
     excerpts: tuple[str, ...] = field(default=(), metadata=describe(
         "The sentences the briefing cites, in text order, in place of a text that may not be republished",
         optional=True, omit_empty=True))
+    first_seen: str = field(default="", metadata=describe(
+        "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
+        omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ class Mention:
 @dataclass(frozen=True)
 class Quote:
     PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "method", "confidence", "article",
-                           "sentence", "excerpt", "statement", "passages")
+                           "sentence", "excerpt", "statement", "passages", "first_seen")
 
     id: str
     text: str = field(metadata=describe("The quoted words, without quotation marks"))
@@ -99,6 +103,9 @@ class Quote:
         "A speech, address or transcript: shown as one statement with its key passages", optional=True))
     passages: tuple[str, ...] = field(default=(), metadata=describe(
         "A statement's key passages, each at most two sentences", optional=True, omit_empty=True))
+    first_seen: str = field(default="", metadata=describe(
+        "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
+        omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
 
 
 @dataclass(frozen=True)
@@ -135,7 +142,7 @@ class Event:
 @dataclass(frozen=True)
 class Figure:
     PUBLISHED: ClassVar = ("id", "value", "display", "unit", "what", "reported_by", "method", "confidence",
-                           "article", "sentence")
+                           "article", "sentence", "first_seen")
 
     id: str
     value: str = field(metadata=describe("The number, in digits"))
@@ -152,6 +159,9 @@ class Figure:
     confidence: Optional[float] = field(default=None, metadata=describe(
         "Share of the gold sets' figures found by this method that were right (0-1)", optional=True,
         minimum=0, maximum=1))
+    first_seen: str = field(default="", metadata=describe(
+        "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
+        omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
 
 
 @dataclass(frozen=True)
@@ -208,6 +218,9 @@ class Story:
     confidence: Optional[float] = field(default=None, metadata=describe(
         "How likely the story is a real, correctly dated happening (0-1)", optional=True, minimum=0, maximum=1))
     pinned: bool = field(default=False, metadata=describe("An editor pinned it", optional=True, omit_empty=True))
+    first_seen: str = field(default="", metadata=describe(
+        "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
+        omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
 
 
 @dataclass(frozen=True)
@@ -245,6 +258,45 @@ class Actor:
     confidence: Optional[float] = field(default=None, metadata=describe(
         "Share of the gold sets' actors found by this method that were right (0-1)", optional=True,
         minimum=0, maximum=1))
+    first_seen: str = field(default="", metadata=describe(
+        "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
+        omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
+
+
+@dataclass(frozen=True)
+class StoryUpdate:
+    story: str = field(metadata=describe("Story id"))
+    articles: tuple[str, ...] = field(metadata=describe("Ids of its articles the previous edition did not have"))
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """A tracked measure whose latest value differs from the previous edition's."""
+
+    measure: str
+    old: str = field(metadata=describe("The previous edition's latest value, as written"))
+    old_date: str
+    old_article: str = field(metadata=describe("The article that gave the old value"))
+    new: str = field(metadata=describe("This edition's latest value, as written"))
+    new_date: str
+    new_article: str = field(metadata=describe("The article that gives the new value"))
+    tracked: str = field(default="", metadata=describe("Tracked figure id in this edition", optional=True))
+
+
+@dataclass(frozen=True)
+class Edition:
+    """What this edition adds to the previous one (its briefing.json): the "What's new" page."""
+
+    date: str = field(default="", metadata=describe("This edition's date: its newest article's", optional=True))
+    previous: str = field(default="", metadata=describe(
+        "The previous edition's date; '' when there was none to compare with", optional=True))
+    compared: bool = field(default=False, metadata=describe("Whether a previous edition was read", optional=True))
+    new_stories: tuple[str, ...] = field(default=(), metadata=describe("Story ids", optional=True))
+    updated_stories: tuple[StoryUpdate, ...] = field(default=(), metadata=describe(
+        "Stories with sources the previous edition did not have", optional=True))
+    new_actors: tuple[str, ...] = field(default=(), metadata=describe("Actor ids", optional=True))
+    new_articles: tuple[str, ...] = field(default=(), metadata=describe("Article ids", optional=True))
+    changed_figures: tuple[FigureChange, ...] = field(default=(), metadata=describe(optional=True))
 
 
 @dataclass(frozen=True)
@@ -261,7 +313,7 @@ class Briefing:
 
     PUBLISHED: ClassVar = ("title", "summary", "updated", "generator", "articles", "actors", "quotes", "stories",
                            "events", "excluded_events", "figures", "tracked_figures", "pinned", "redirects",
-                           "problems", "curation_problems")
+                           "problems", "curation_problems", "edition")
 
     title: str = field(metadata=describe(optional=True))
     summary: str = field(metadata=describe(optional=True))
@@ -287,6 +339,8 @@ class Briefing:
     curation_problems: list[str] = field(default_factory=list, metadata=describe(
         "Entries of curation.yml that matched nothing or did not fit", optional=True))
     generator: GeneratorInfo = field(default_factory=GeneratorInfo, metadata=describe(optional=True))
+    edition: Edition = field(default_factory=Edition, metadata=describe(
+        "What is new since the previous edition", optional=True))
 
 
 def unique_by_id(items: list) -> list:

@@ -23,6 +23,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.pipeline import BuildFailed, Settings, build_tree
+from generator.site.head import STYLESHEET, actor_of_page, add_to_head, feed_links, name_search_dialog
 from generator.site.publish import SiteSwap
 from generator.site.render import DEFAULT_TEMPLATES, safe_url
 
@@ -56,6 +57,9 @@ class BriefingConfig(base.Config):
     # only when true (readers of the published site do not need them).
     curate_controls = c.Type(bool, default=False)
     processes = c.Optional(c.Type(int))  # extraction processes for a large batch of new articles (default: every core)
+    # The previous edition's briefing.json (a path; the publish workflow fetches it from the live site):
+    # "What's new" and the new/updated marks compare with it. Empty: no comparison.
+    previous = c.Type(str, default="")
     # "https://github.com/OWNER/REPO/edit/BRANCH/": each page links to the file an editor changes for it.
     edit_url = c.Type(str, default="")
 
@@ -83,7 +87,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._command, self._dirty = command, dirty
 
     def on_config(self, config):
-        """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py)."""
+        """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py);
+        the briefing's stylesheet (written with the pages) is added to every page."""
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
         if self._command == "build" and not getattr(self, "_dirty", False):
             self._swap = SiteSwap(Path(config.site_dir), log.info)
             self._site_dir = config.site_dir
@@ -112,7 +119,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             curation=self._path(config, self.config.curation), strict=bool(config.strict),
                             label=self._label(config, seeds), publish_text=self.config.publish_text,
                             curate=self.config.curate_controls or self._command == "serve",
-                            processes=self.config.processes)
+                            site_url=config.site_url or "",
+                            processes=self.config.processes,
+                            previous=self._path(config, self.config.previous))
         try:
             tree, result = build_tree(settings, _progress_line)
         except BuildFailed as exc:
@@ -127,7 +136,17 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, content in tree.items():
             files.append(File.generated(config, path, content=content))
         self._edit_targets = edit_targets(result.data, tree)
+        self._actor_names = {a["id"]: a["name"] for a in result.data.get("actors", [])
+                             if f"feeds/actors/{a['id']}.xml" in tree}
         return files
+
+    def on_post_page(self, output: str, *, page, config) -> str:
+        """Feed links in every page's head (an actor page: its own feeds too); the search dialog named."""
+        actor = actor_of_page(page.url)
+        names = getattr(self, "_actor_names", {})
+        links = feed_links(page.url, config.site_name or "Briefing",
+                           (actor, names[actor]) if actor in names else None)
+        return name_search_dialog(add_to_head(output, links))
 
     def on_page_context(self, context, *, page, config, nav):
         """Material's "Edit this page": a source page edits its seed, every other briefing page the

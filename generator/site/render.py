@@ -26,6 +26,7 @@ from generator.stories.settings import settings as story_settings
 from generator.errors import E030, E031, E040, E041, E045
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
+ASSETS = Path(__file__).resolve().parent / "assets"
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
@@ -42,6 +43,7 @@ KEY_EVENTS_PER_MONTH = 8  # on the chronology index
 ACTOR_ARTICLES = 60  # articles listed on an actor page (its events link to the month pages)
 ACTOR_STORIES = 40  # stories listed on an actor page, newest first
 FIGURES_SHOWN = 300  # rows of the figures page; all are in the data
+WHATS_NEW_SHOWN = 60  # stories and actors per section of "What's new"; all are in the data (edition)
 FRONT_PAGE_CONFIDENCE = FRONT_PAGE_THRESHOLD  # items below it stay off the front page and are marked uncertain
 
 
@@ -227,6 +229,13 @@ class _Context:
         for st in self.stories:
             for actor in st["actors"]:
                 self.stories_by_actor[actor].append(st)
+        edition = data.get("edition") or {}
+        # "new"/"updated" only against a previous edition: without one, everything would be new
+        self.marks: dict[str, str] = {}
+        if edition.get("compared"):
+            self.marks.update({u["story"]: "updated" for u in edition.get("updated_stories", [])})
+            self.marks.update({i: "new" for i in edition.get("new_stories", [])})
+            self.marks.update({f"actor:{i}": "new" for i in edition.get("new_actors", [])})
 
     def reports(self, story: dict) -> list[dict]:
         """A story's sources, one per article sentence, oldest article first."""
@@ -241,7 +250,8 @@ class _Context:
 
     def common(self) -> dict:
         return {"briefing": self.data, "articles": self.articles, "actors": self.actors, "reports": self.reports,
-                "threshold": FRONT_PAGE_CONFIDENCE, "actor_pages": self.actor_pages}
+                "threshold": FRONT_PAGE_CONFIDENCE, "actor_pages": self.actor_pages, "marks": self.marks,
+                "edition": self.data.get("edition") or {"compared": False, "date": self.data.get("updated", "")}}
 
 
 UNCURATED = (E040, E041, E045)  # the curation file could not be used at all
@@ -257,9 +267,10 @@ def _uncurated_banner(data: dict) -> str:
             "This briefing is shown uncurated until the file is fixed.\n\n")
 
 
-def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False) -> dict[str, str]:
+def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "") -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
-    quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`)."""
+    quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`).
+    `site_url` is the published address feeds and exports link with ("": relative links)."""
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
@@ -333,10 +344,28 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
         page(f"sources/{article['id']}.md", "article.md.j2", article=article,
              quotes=quotes_by_article.get(article["id"], []))
     page("data.md", "data.md.j2")
+    page("whats-new.md", "whats_new.md.j2", **_whats_new(ctx))
     tree["data/briefing.yml"] = dump_yaml(data)
     tree["data/briefing.json"] = dump_json(data)
     tree["data/briefing.schema.json"] = schema_text()
+    tree["assets/briefing.css"] = (ASSETS / "briefing.css").read_text(encoding="utf-8")
     return tree
+
+
+def _whats_new(ctx: _Context) -> dict:
+    """The new stories (past and headlined first, then newest first), the updated ones (most new sources
+    first) and the new actors (most reported first), each bounded."""
+    edition = ctx.data.get("edition") or {}
+    stories = {st["id"]: st for st in ctx.stories}
+    new = sorted((stories[i] for i in edition.get("new_stories", []) if i in stories),  # past, headlined first
+                 key=lambda st: (st["status"] != "past", not st["headline"], _neg_date(st["date"]), st["id"]))
+    updated = [(stories[u["story"]], u["articles"]) for u in edition.get("updated_stories", []) if u["story"] in stories]
+    updated.sort(key=lambda su: (-len(su[1]), _neg_date(su[0]["date"]), su[0]["id"]))
+    actors = sorted((ctx.actors[i] for i in edition.get("new_actors", []) if i in ctx.actors),
+                    key=lambda a: (-len(a["articles"]), a["name"].lower(), a["id"]))
+    return {"new_stories": new[:WHATS_NEW_SHOWN], "more_new_stories": max(0, len(new) - WHATS_NEW_SHOWN),
+            "updated_stories": updated[:WHATS_NEW_SHOWN], "more_updated_stories": max(0, len(updated) - WHATS_NEW_SHOWN),
+            "new_actors": actors[:WHATS_NEW_SHOWN], "more_new_actors": max(0, len(actors) - WHATS_NEW_SHOWN)}
 
 
 def confident(item: dict) -> bool:
