@@ -28,7 +28,8 @@ def _settings(args):
                     templates=Path(args.templates) if args.templates else None, strict=args.strict,
                     publish_text=args.publish_text, curate=getattr(args, "curate", False),
                     processes=getattr(args, "processes", None),
-                    previous=Path(args.previous) if getattr(args, "previous", None) else None)
+                    previous=Path(args.previous) if getattr(args, "previous", None) else None,
+                    site_url=getattr(args, "site_url", "") or "")
 
 
 def _write_data(data: dict, out: Path) -> None:
@@ -50,7 +51,7 @@ def cmd_extract(args) -> int:
 def cmd_render(args) -> int:
     say = _progress(args.quiet)
     data = load_yaml(Path(args.data))
-    tree = render_tree(data, Path(args.templates) if args.templates else None, args.curate)
+    tree = render_tree(data, Path(args.templates) if args.templates else None, args.curate, args.site_url)
     write_tree(tree, Path(args.out))
     say(f"wrote {len(tree)} files under {args.out}")
     return 0
@@ -96,6 +97,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="show each item's id and a ready-to-paste curation.yml snippet on the pages")
     parser.add_argument("--processes", type=int, default=None,
                         help="extraction processes for a large batch of new articles (default: every core)")
+    parser.add_argument("--site-url", default="",
+                        help="the published site's address, for the feeds' and exports' links (default: relative links)")
     parser.add_argument("--previous", default=None,
                         help="the previous edition's briefing.json: mark what is new since it (\"What's new\")")
 
@@ -113,6 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--templates", default=None, help="folder whose templates override the defaults")
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--curate", action="store_true", help="show each item's id and a curation.yml snippet")
+    p.add_argument("--site-url", default="", help="the published site's address, for feeds and exports")
     p.set_defaults(func=cmd_render)
     p = sub.add_parser("build", help="extract and render in one go")
     _common(p)
