@@ -12,6 +12,7 @@ import functools
 import re
 from pathlib import Path
 
+from generator.errors import E070
 from generator.nlp import lexicon
 
 PLACE_ALIASES = lexicon.table("gazetteer", "place_aliases")
@@ -50,6 +51,8 @@ _NOT_PLACES = lexicon.words("gazetteer", "not_places")
 
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"
+COORDINATES_FILE = Path(__file__).parent / "data" / "place_coordinates.tsv"  # built with places.txt
+EXTRA_COORDINATES_FILE = Path(__file__).parent / "data" / "place_coordinates_extra.tsv"  # typed by hand
 
 
 @functools.lru_cache(maxsize=1)
@@ -78,3 +81,32 @@ def canonical_org(name: str) -> str:
     name = ORG_ALIASES.get(name, name)
     match = re.fullmatch(r"(?:the )?([A-Z][\w ]+?)'s (Office|Administration|Government|Press Service)", name)
     return f"{match.group(2)} of the {match.group(1)}" if match else name
+
+
+@functools.lru_cache(maxsize=1)
+def _coordinate_table() -> dict[str, tuple[float, float]]:
+    """Name -> (lat, lon) from both coordinate files; the hand-typed one is read last, so it may also
+    correct a city the builder picked."""
+    table: dict[str, tuple[float, float]] = {}
+    for path in (COORDINATES_FILE, EXTRA_COORDINATES_FILE):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                name, lat, lon = line.split("\t")
+                point = (float(lat), float(lon))
+                good = -90 <= point[0] <= 90 and -180 <= point[1] <= 180
+            except ValueError:
+                good = False
+            if not good:
+                problem = f"line {number}: expected name<TAB>latitude<TAB>longitude in degrees"
+                raise lexicon.LexiconError(E070(file=path.name, problem=problem))
+            table[name] = point
+    return table
+
+
+def coordinates(name: str) -> tuple[float, float] | None:
+    """(latitude, longitude) of a city, region or sea ('Kiev' finds Kyiv's); None for a country (a
+    map draws it as a shape), a continent or an unknown name."""
+    table = _coordinate_table()
+    return table.get(name) or table.get(canonical_place(name))
