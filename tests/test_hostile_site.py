@@ -166,7 +166,11 @@ def session(browser, hostile_site):
 
 # Inspected in the page after it has loaded: what a successful injection would leave behind.
 _INSPECT = """() => {
-  const scripts = [...document.querySelectorAll('script')].filter(s => /alert/.test(s.textContent)).length;
+  // JSON-LD blocks are data, never run: a seed's text in them must still parse as JSON, and stay inside them
+  const data = [...document.querySelectorAll('script[type="application/ld+json"]')];
+  const scripts = [...document.querySelectorAll('script')].filter(s => !data.includes(s))
+    .filter(s => /alert/.test(s.textContent)).length
+    + data.filter(s => { try { JSON.parse(s.textContent); return s.children.length > 0; } catch (e) { return true; } }).length;
   const handlers = [];
   for (const el of document.querySelectorAll('*')) {
     for (const attr of el.attributes) {

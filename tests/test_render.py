@@ -1,4 +1,5 @@
 """Rendering: Markdown escaping of seed text, template overrides, stable output (no model)."""
+import json
 import re
 
 import markdown
@@ -46,7 +47,14 @@ def to_html(md_text: str) -> str:
     return markdown.markdown(body, extensions=["admonition", "tables", "toc"])
 
 
+_JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
+
+
 def assert_inert(html: str) -> None:
+    for block in _JSONLD.findall(html):  # data for machines, never run: JSON with no markup character
+        assert "<" not in block and ">" not in block and "&" not in block
+        json.loads(block)
+    html = _JSONLD.sub("", html)
     assert "<script" not in html and "<iframe" not in html and "<img" not in html
     assert not re.search(r"<[a-z]+[^>]*\son[a-z]+=", html), "event handler attribute"
     assert "javascript:" not in re.sub(r"&#\d+;", "", " ".join(re.findall(r'href="([^"]*)"', html)))

@@ -89,7 +89,7 @@ def _distribution_names(requirement_lines: list[str]) -> set[str]:
 
 def test_runtime_dependencies_are_what_the_generator_imports():
     import_names = {"spacy": "spacy", "mkdocs": "mkdocs", "jinja2": "jinja2", "markupsafe": "markupsafe",
-                    "yaml": "pyyaml"}
+                    "yaml": "pyyaml", "networkx": "networkx"}
     imported = set()
     for path in (ROOT / "generator").rglob("*.py"):
         for line in path.read_text(encoding="utf-8").splitlines():

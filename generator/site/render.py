@@ -267,10 +267,12 @@ def _uncurated_banner(data: dict) -> str:
             "This briefing is shown uncurated until the file is fixed.\n\n")
 
 
-def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "") -> dict[str, str]:
+def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "",
+                site_name: str = "") -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
     quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`).
-    `site_url` is the published address feeds and exports link with ("": relative links)."""
+    `site_url` is the published address feeds and exports link with ("": relative links), `site_name`
+    the feeds' title (default: the briefing's title)."""
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
@@ -292,41 +294,48 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     # Every index is split so that no page grows with the number of articles: chronology and
     # sources by month, actors by kind (the index shows the most mentioned), quotes a few per
     # speaker with the rest on the speaker's page.
-    page("index.md", "home.md.j2", **home)
+    art = _Pictures(data, ctx)
+    page("index.md", "home.md.j2", **home, timeline=art.timeline(0, "timeline-home"))
     months = _by_month(ctx.stories)
     dates = sorted(a["date"] for a in data["articles"])
     first, newest = (dates[0][:7], dates[-1][:7]) if dates else ("", "")
     listed = [(month, days, _key_events(days)) for month, days in months]
-    page("chronology/index.md", "chronology_index.md.j2",
+    page("chronology/index.md", "chronology_index.md.j2", timeline=art.timeline(1, "timeline"),
          months=[m for m in reversed(listed) if first <= m[0][:7] <= newest or not dates],
          later=[m for m in listed if dates and m[0][:7] > newest],
          earlier=[m for m in reversed(listed) if dates and m[0][:7] < first])
+    linked = _LinkedData(data, ctx, site_url)
     for month, days in months:
-        page(f"chronology/{month}.md", "chronology.md.j2", month=month, days=days)
+        page(f"chronology/{month}.md", "chronology.md.j2", month=month, days=days,
+             jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{month}/"))
     quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
     kinds = _actors_by_kind(data["actors"])
     page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
+         network=art.network(1), place_map=art.place_map(1, "map"), unmapped=art.unmapped(),
          kinds=[(kind, sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:INDEX_TOP], len(group))
                 for kind, group in kinds])
     for kind, group in kinds:
-        page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts)
+        page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts,
+             place_map=art.place_map(2, "map-places") if kind == "place" else Markup(""))
     for actor in data["actors"]:
         if actor["id"] not in ctx.actor_pages:
             continue
         recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
+        shown = _newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE]
         page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
-             quotes=_newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE],
-             quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
+             quotes=shown, quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
              stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
-             story_count=len(ctx.stories_by_actor.get(actor["id"], [])))
+             story_count=len(ctx.stories_by_actor.get(actor["id"], [])), ego=art.ego(actor["id"]),
+             jsonld=linked.quotes(shown, f"actors/{actor['id']}/"))
     for old_id, new_id in sorted(data.get("redirects", {}).items()):
         if new_id in ctx.actor_pages and old_id not in ctx.actors:  # a renamed actor's old address leads to it
             page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
     speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
                       key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
-    page("quotes.md", "quotes.md.j2", speakers=[(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v))
-                                               for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]],
-         unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE))
+    quoted = [(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]]
+    page("quotes.md", "quotes.md.j2", speakers=quoted,
+         unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE),
+         jsonld=linked.quotes([q for _, shown, _ in quoted for q in shown], "quotes/"))
     page("figures.md", "figures.md.j2", shown_figures=sorted(
         data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]))[:FIGURES_SHOWN])
     by_month: dict[str, list[dict]] = defaultdict(list)
@@ -342,14 +351,109 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
         quotes_by_article[q["article"]].append(q)
     for article in data["articles"]:
         page(f"sources/{article['id']}.md", "article.md.j2", article=article,
-             quotes=quotes_by_article.get(article["id"], []))
+             quotes=quotes_by_article.get(article["id"], []), jsonld=linked.article(article))
     page("data.md", "data.md.j2")
     page("whats-new.md", "whats_new.md.j2", **_whats_new(ctx))
     tree["data/briefing.yml"] = dump_yaml(data)
     tree["data/briefing.json"] = dump_json(data)
     tree["data/briefing.schema.json"] = schema_text()
     tree["assets/briefing.css"] = (ASSETS / "briefing.css").read_text(encoding="utf-8")
+    from generator.site.downloads import exports, feeds  # they use this module's escaping and links
+
+    tree.update(feeds(data, ctx.stories_by_actor, ctx.actor_pages, site_url=site_url,
+                      site_name=site_name or data.get("title") or "Briefing"))
+    tree.update(exports(data, site_url=site_url))
     return tree
+
+
+PICTURE_CAPTIONS = {
+    "timeline": "Reporting by day: each bar is a day (a week on a long span), as high as the articles that "
+                "report its stories; the most reported stories are labelled, disputed dates marked. "
+                "Each bar links to its day.",
+    "network": "Who appears with whom in the stories (solid lines) and who is quoted about whom (dashed), "
+               "circles sized by the articles that mention them. Each name links to its page.",
+    "ego": "Who {name} appears with in the stories, and is quoted about, most often.",
+    "map": "Places in the stories: countries shaded and places circled by the number of stories naming them. "
+           "Each links to its page.",
+}
+
+
+class _Pictures:
+    """The pages' pictures, each drawn once per briefing (the network is indexed once for every
+    actor page); links are made relative to the page depth asked for."""
+
+    def __init__(self, data: dict, ctx: _Context):
+        from generator.site.network import ActorNetwork
+
+        self.data, self.ctx = data, ctx
+        self.story_dates = {st["id"]: st["date"] for st in ctx.stories}
+        self.network_index = ActorNetwork(data)
+
+    def _hrefs(self, depth: int):
+        from generator.site.pictures import page_hrefs
+
+        return page_hrefs(depth, self.story_dates, self.ctx.actor_pages)
+
+    def timeline(self, depth: int, uid: str) -> Markup:
+        from generator.site.pictures import figure
+        from generator.site.timeline import timeline_svg
+
+        return figure(timeline_svg(self.data, self._hrefs(depth), uid=uid), PICTURE_CAPTIONS["timeline"])
+
+    def network(self, depth: int) -> Markup:
+        from generator.site.pictures import figure
+
+        return figure(self.network_index.svg(self._hrefs(depth), uid="network"), PICTURE_CAPTIONS["network"])
+
+    def ego(self, actor_id: str) -> Markup:
+        from generator.site.pictures import figure
+
+        name = self.ctx.actors[actor_id]["name"]
+        return figure(self.network_index.ego_svg(actor_id, self._hrefs(2), uid="ego"),
+                      PICTURE_CAPTIONS["ego"].format(name=name))
+
+    def place_map(self, depth: int, uid: str) -> Markup:
+        from generator.site.pictures import figure
+        from generator.site.placemap import map_svg
+
+        return figure(map_svg(self.data, self._hrefs(depth), uid=uid), PICTURE_CAPTIONS["map"])
+
+    def unmapped(self) -> list[dict]:
+        from generator.site.placemap import unmapped_places
+
+        return unmapped_places(self.data)
+
+
+JSONLD_STORIES = 100  # Event objects on one month page (its most reported first)
+
+
+class _LinkedData:
+    """schema.org JSON-LD for the pages: NewsArticle (sources), Event (stories), Quotation (quotes)."""
+
+    def __init__(self, data: dict, ctx: _Context, site_url: str):
+        from generator.site.feeds import BriefingIndex
+
+        self.data, self.ctx, self.site_url = data, ctx, site_url
+        self.index = BriefingIndex(data)
+
+    def article(self, article: dict) -> Markup:
+        from generator.site.jsonld import news_article, script_block
+
+        own = f"sources/{article['id']}/"
+        return Markup(script_block([news_article(article, site_url=self.site_url, own_path=own)]))
+
+    def stories(self, stories: list[dict], own: str) -> Markup:
+        from generator.site.jsonld import script_block, story_event
+
+        top = sorted((st for st in stories if st["headline"]), key=lambda st: (-st["outlets"], st["date"], st["id"]))
+        return Markup(script_block([story_event(st, self.data, site_url=self.site_url, own_path=own, index=self.index,
+                                                actor_pages=self.ctx.actor_pages) for st in top[:JSONLD_STORIES]]))
+
+    def quotes(self, quotes: list[dict], own: str) -> Markup:
+        from generator.site.jsonld import quotation, script_block
+
+        return Markup(script_block([quotation(q, self.data, site_url=self.site_url, own_path=own, index=self.index,
+                                              actor_pages=self.ctx.actor_pages) for q in quotes]))
 
 
 def _whats_new(ctx: _Context) -> dict:
