@@ -259,3 +259,15 @@ def test_nothing_to_draw_gives_an_empty_string():
     alone = {"actors": DATA["actors"], "stories": [story("s", ["putin"])], "quotes": []}
     assert ActorNetwork(alone).svg(href) == ""
     assert ActorNetwork(DATA).svg(href, top=0) == ""
+
+
+def test_a_dense_network_draws_only_its_heaviest_links():
+    from generator.site.network import MAX_STORY_EDGES
+
+    people = [actor(f"p{k:02d}", f"Person {k:02d}", articles=30 - k) for k in range(20)]
+    stories = [story(f"s{i}-{j}", [f"p{i:02d}", f"p{j:02d}"]) for i in range(20) for j in range(i + 1, 20)]
+    stories += [story(f"again-{k}", ["p00", "p01"]) for k in range(5)]  # the heaviest pair
+    root = ET.fromstring(ActorNetwork({**DATA, "actors": people, "stories": stories, "quotes": []}).svg(href))
+    edges = root.findall(f".//{SVG}path[@class='network-edge']")
+    assert len(edges) == MAX_STORY_EDGES < 190  # 190 pairs are linked
+    assert any(e.find(f"{SVG}title").text.startswith("Person 00 and Person 01: 6 stories") for e in edges)

@@ -36,6 +36,10 @@ LAYOUT_ITERATIONS = 300
 SPACING = 1.6  # the layout's ideal distance between nodes, times 1/sqrt(nodes) (networkx's default is 1)
 GROUP_PULL = 0.05  # the weight of the undrawn edge tying a separate group of actors to the biggest
 NAME_CHARS = 24  # a label's name is cut before this
+# The whole network draws only its heaviest links: at 2,000 articles every pair of the top actors is
+# linked by something, and all of them drawn made a hairball no reader could follow.
+MAX_STORY_EDGES = 60
+MAX_QUOTE_EDGES = 25
 
 WIDTH, HEIGHT = 760, 540
 EGO_HEIGHT = 430
@@ -242,6 +246,9 @@ class ActorNetwork:
         quotes = [((a, b), self.quoted[(a, b)]) for a in ordered for b in ordered if (a, b) in self.quoted]
         if centre is not None:  # the centre's links, and among neighbours only what they share in stories
             quotes = [item for item in quotes if centre in item[0]]
+        else:
+            pairs = _heaviest(pairs, MAX_STORY_EDGES)
+            quotes = _heaviest(quotes, MAX_QUOTE_EDGES)
         out = []
         if pairs:
             low, high = min(n for _, n in pairs), max(n for _, n in pairs)
@@ -439,3 +446,8 @@ def _legend(y: float, uid: str) -> str:
                  f'<text x="{num(x + 34)}" y="{num(y + 10)}">quoted about</text>')
     parts.append("</g>")
     return "".join(parts)
+
+
+def _heaviest(links: list[tuple[tuple[str, str], int]], limit: int) -> list[tuple[tuple[str, str], int]]:
+    """The `limit` heaviest links (ties by their ids: the same ones every build)."""
+    return sorted(links, key=lambda item: (-item[1], item[0]))[:limit]
