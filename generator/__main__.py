@@ -37,14 +37,42 @@ def _write_data(data: dict, out: Path) -> None:
     write_atomic(out / "briefing.json", dump_json(data))
 
 
+def _shard(text: str) -> tuple[int, int]:
+    """'2/4' -> (2, 4)."""
+    try:
+        index, count = (int(part) for part in text.split("/"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not I/N: {text!r}") from None
+    if not 1 <= index <= count:
+        raise argparse.ArgumentTypeError(f"shard {text}: I must be between 1 and N")
+    return index, count
+
+
 def cmd_extract(args) -> int:
-    from generator.pipeline import build_data
+    from generator.pipeline import build_data, extract_shard
 
     say = _progress(args.quiet)
+    if args.shard:
+        if args.no_cache:
+            raise ValueError("--shard fills the extraction cache: it cannot run with --no-cache")
+        parsed, cached = extract_shard(_settings(args), args.shard, say)
+        say(f"shard {args.shard[0]}/{args.shard[1]}: {parsed} article(s) parsed into {args.cache}, {cached} already there")
+        return 0
+    if not args.out:
+        raise ValueError("extract needs --out (or --shard I/N to fill the cache only)")
     result = build_data(_settings(args), say)
     _write_data(result.data, Path(args.out))
     say(f"wrote {Path(args.out) / 'briefing.yml'}: " + ", ".join(
         f"{len(result.data[k])} {k}" for k in ("articles", "actors", "quotes", "events", "figures")))
+    return 0
+
+
+def cmd_merge_caches(args) -> int:
+    from generator.nlp.cache import merge_caches
+
+    copied, skipped = merge_caches(Path(args.into), [Path(p) for p in args.caches])
+    _progress(args.quiet)(f"merged {len(args.caches)} cache(s) into {args.into}: {copied} entries copied, "
+                          f"{skipped} skipped (already there or unreadable)")
     return 0
 
 
@@ -108,8 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("extract", help="parse the seeds and write OUT/briefing.yml and briefing.json")
     _common(p)
-    p.add_argument("--out", required=True, help="output folder for briefing.yml")
+    p.add_argument("--out", default=None, help="output folder for briefing.yml")
+    p.add_argument("--shard", type=_shard, default=None, metavar="I/N",
+                   help="only parse shard I of N of the uncached articles (split by their content) into --cache; merge the shards' "
+                        "caches with merge-caches, then build")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("merge-caches", help="copy the valid entries of shards' extraction caches into one")
+    p.add_argument("caches", nargs="+", help="cache folders written by extract --shard")
+    p.add_argument("--into", required=True, help="the cache folder the build reads (e.g. .cache/extraction)")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_merge_caches)
     p = sub.add_parser("render", help="render a briefing.yml into a Markdown tree")
     p.add_argument("--data", required=True, help="briefing.yml written by 'extract'")
     p.add_argument("--out", required=True, help="output folder for the Markdown pages")

@@ -121,6 +121,23 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     return result
 
 
+def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable[[str], None] = lambda m: None
+                  ) -> tuple[int, int]:
+    """Parse shard (I, N) of the seeds' uncached articles into the cache, and nothing else: N such runs
+    (on N machines), their caches merged (nlp/cache.py: merge_caches), then one build that finds every
+    article cached, give the same briefing as one run. Returns (parsed, already cached)."""
+    if settings.cache is None:
+        raise ValueError("a shard fills the extraction cache: give it one")
+    index, count = shard
+    if not 1 <= index <= count:
+        raise ValueError(f"shard {index}/{count}: I must be between 1 and N")
+    report = read_seeds(settings.seeds)
+    cache = ExtractionCache(settings.cache)
+    extract_articles(report.articles, model_name(settings.model), cache, progress, processes=settings.processes,
+                     shard=shard)
+    return cache.misses, cache.hits
+
+
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
     return render_tree(result.data, settings.templates, settings.curate, settings.site_url), result

@@ -59,3 +59,26 @@ class ExtractionCache:
             write_atomic(self._path(key), text, fsync=True)
         except OSError as err:  # a full disk or a read-only cache folder costs speed, not the build
             self.write_errors.append(f"cache entry {key[:12]} not written: {err.strerror or err}")
+
+
+def merge_caches(into: Path, sources: list[Path]) -> tuple[int, int]:
+    """Copy every valid entry of the `sources` cache folders into `into` (shards' caches into the one
+    the build reads): (entries copied, entries skipped: already there, corrupt or not an entry).
+    An entry is checked as the build reads it, so a damaged artifact costs a re-parse, never a
+    wrong result."""
+    target = ExtractionCache(into)
+    copied = skipped = 0
+    for source in sources:
+        reader = ExtractionCache(source)
+        for path in sorted(Path(source).glob("??/*.json")):
+            key = path.stem
+            if len(key) != 64 or (target._path(key).is_file() and target.get(key) is not None):
+                skipped += 1
+                continue
+            extraction = reader.get(key)
+            if extraction is None:
+                skipped += 1
+                continue
+            target.put(key, extraction)
+            copied += 1
+    return copied, skipped

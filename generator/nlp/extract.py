@@ -113,18 +113,27 @@ def processes_for(requested: Optional[int], todo: int, parallel_from: int = PARA
     return available if available > 1 and todo >= parallel_from else 1
 
 
+def in_shard(key: str, shard: Optional[tuple[int, int]]) -> bool:
+    """Whether the article with cache key `key` belongs to shard (I, N), 1 <= I <= N: by its key, so
+    every shard agrees on the split whatever each one's cache already holds."""
+    return shard is None or int(key[:16], 16) % shard[1] == shard[0] - 1
+
+
 def extract_articles(articles: Sequence[Article], model: str, cache: Optional[ExtractionCache] = None,
                      progress: Callable[[str], None] = lambda message: None, processes: Optional[int] = None,
-                     parallel_from: int = PARALLEL_FROM, start_method: Optional[str] = None
-                     ) -> dict[str, ArticleExtraction]:
+                     parallel_from: int = PARALLEL_FROM, start_method: Optional[str] = None,
+                     shard: Optional[tuple[int, int]] = None) -> dict[str, ArticleExtraction]:
     """Run spaCy over the articles the cache does not already hold, in one process or, for a large
     batch, in worker processes on every core (the results are the same, in the same order); spaCy is
-    not even imported when the cache holds them all."""
+    not even imported when the cache holds them all. With `shard` (I, N), only the articles of that
+    shard are looked at (see in_shard): a shard run fills the cache for a later merge and build."""
     version = f"{model_identity(model)}+{extractor_version()}"
     results: dict[str, ArticleExtraction] = {}
     todo: list[tuple[Article, str]] = []
     for article in articles:
         key = cache_key(article, model, version)
+        if not in_shard(key, shard):
+            continue
         cached = cache.get(key) if cache else None
         if cached is not None:
             results[article.id] = cached
