@@ -16,7 +16,7 @@ from generator.site.render import actor_pages as site_actor_pages, safe_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 EVENT_SCHEDULED = "https://schema.org/EventScheduled"  # "taking place or has taken place on the startDate as scheduled"
-MAX_SUBJECT_OF = 8  # articles listed as reporting one story
+MAX_SUBJECT_OF = 4  # articles listed as reporting one story (by reference)
 MAX_LOCATIONS = 3  # place actors given as a story's location
 CREATOR_TYPES = {"person": "Person", "organization": "Organization", "place": "Organization", "group": "Organization"}
 # A place speaks through its government or people ("Ukraine said"): schema.org's creator is a Person or an
@@ -83,8 +83,15 @@ def story_event(story: dict, data: dict, *, site_url: str, own_path: str,
         "description": _first_sentence(story, index) if _exact(story.get("headline")) else None,  # else: the name
         "eventStatus": EVENT_SCHEDULED if story.get("scheduled") or story.get("status") == "coming" else None,
         "location": [_place(p, pages, site_url, own_path) for p in places[:MAX_LOCATIONS]],
-        "subjectOf": [news_article(a, site_url=site_url, own_path=own_path) for a in reporting[:MAX_SUBJECT_OF]],
+        "subjectOf": [_reference(news_article(a, site_url=site_url, own_path=own_path))
+                      for a in reporting[:MAX_SUBJECT_OF]],
     })
+
+
+def _reference(article: dict) -> dict:
+    """An article by reference (@id and headline): its own page describes it in full, and a page
+    naming many articles stays small."""
+    return {key: article[key] for key in ("@type", "@id", "headline") if key in article}
 
 
 def _creator(quote: dict, index: BriefingIndex, pages: set[str], site_url: str, own_path: str) -> Optional[dict]:
@@ -101,18 +108,19 @@ def _creator(quote: dict, index: BriefingIndex, pages: set[str], site_url: str, 
 
 def quotation(quote: dict, data: dict, *, site_url: str, own_path: str,
               index: Optional[BriefingIndex] = None, actor_pages: Optional[set[str]] = None) -> dict:
-    """A quote as a Quotation: its words (a statement's excerpt, not the whole speech), who said them,
-    and the article it is part of."""
+    """A quote as a Quotation: its words as pages show them (an excerpt of a long quote, never the
+    whole speech), who said them, and the article it is part of."""
     index = index or BriefingIndex(data)
     pages = site_actor_pages(data) if actor_pages is None else actor_pages
-    words = quote.get("excerpt") if quote.get("statement") else quote.get("text")
+    words = quote.get("excerpt") or quote.get("text")  # what the page shows: the whole quote is at its source
     article = index.articles.get(quote.get("article"))
+    source = news_article(article, site_url=site_url, own_path=own_path) if article else None
     return _without_empty({
         "@type": "Quotation",
-        "text": _exact(words or quote.get("text")),
+        "text": _exact(words),
         "creator": _creator(quote, index, pages, site_url, own_path),
         "url": _address(quote_path(quote), site_url, own_path) if quote.get("article") else None,
-        "isPartOf": news_article(article, site_url=site_url, own_path=own_path) if article else None,
+        "isPartOf": _reference(source) if source else None,
     })
 
 

@@ -88,9 +88,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config):
         """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py);
-        the briefing's stylesheet (written with the pages) is added to every page."""
+        the briefing's stylesheet (written with the pages) is added to every page, and attr_list
+        (`{ data-search-exclude }`) to the Markdown extensions."""
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if "attr_list" not in config.markdown_extensions:  # the pages mark sections search leaves out
+            config.markdown_extensions.append("attr_list")
         if self._command == "build" and not getattr(self, "_dirty", False):
             self._swap = SiteSwap(Path(config.site_dir), log.info)
             self._site_dir = config.site_dir

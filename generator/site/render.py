@@ -37,7 +37,7 @@ HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has the newest QUOTES_PER_ACTOR_PAGE
-SPEAKERS_ON_QUOTES_PAGE = 150  # the most quoted; every quote is in the data and on its source page
+SPEAKERS_ON_QUOTES_PAGE = 60  # the most quoted; every quote is in the data and on its source page
 QUOTES_PER_ACTOR_PAGE = 60  # newest first: no page lists everything an actor ever said
 KEY_EVENTS_PER_MONTH = 8  # on the chronology index
 ACTOR_ARTICLES = 60  # articles listed on an actor page (its events link to the month pages)
@@ -424,7 +424,7 @@ class _Pictures:
         return unmapped_places(self.data)
 
 
-JSONLD_STORIES = 100  # Event objects on one month page (its most reported first)
+JSONLD_STORIES = 40  # Event objects on one month page (its most reported stories): the page stays small
 
 
 class _LinkedData:
