@@ -363,3 +363,20 @@ def test_laws_orders_and_named_people_after_from_are_no_places(nlp):
     assert kinds.get("Boris Johnson") == "person"
     assert not any(k.startswith(("Executive Order", "Federal Law")) for k in kinds)
     assert "2022-05-25" in {e.date for e in x.events}
+
+
+def test_a_disease_is_no_actor_and_war_towns_are_places(nlp):
+    _, x = run(nlp, "Officials said COVID-19 cases rose in Borodyanka. Leaders met in the Normandy format.")
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert "COVID-19" not in kinds, kinds
+    assert kinds.get("Borodianka") == "place" and kinds.get("Normandy") == "place", kinds
+
+
+def test_a_misspelt_first_name_joins_the_person_across_articles(nlp):
+    first = run(nlp, "Vladimir Putin spoke to reporters on Monday.", article_id="a1")
+    second = run(nlp, "Vladimir Putin met the delegation.", article_id="a2")
+    third = run(nlp, "Vladmir Putin said the talks would go on.", article_id="a3")
+    fourth = run(nlp, "Putin said nothing more.", article_id="a4")
+    briefing = merge([a for a, _ in (first, second, third, fourth)], {a.id: x for a, x in (first, second, third, fourth)})
+    putins = [a for a in briefing.actors if "putin" in a.id]
+    assert [(a.id, len(a.articles)) for a in putins] == [("vladimir-putin", 4)], putins

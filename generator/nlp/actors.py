@@ -594,10 +594,17 @@ def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Acto
         words = fold(m.key).split()
         if len(words) > 1 and m.kind != "place" and (m.kind == "person" or words[-1] in persons):
             full_by_surname[words[-1]].add(fold(m.key))
+    candidates = {n for names in full_by_surname.values() for n in names}
+    reports: dict[str, set[str]] = defaultdict(set)  # folded full name -> the articles naming it
+    for article, m in order:
+        if fold(m.key) in candidates:
+            reports[fold(m.key)].add(article)
+    variant_of = _full_name_variants({n: len(a) for n, a in reports.items()})
+    full_by_surname = _dominant_full_names(full_by_surname, variant_of, {n: len(a) for n, a in reports.items()})
     full_names = {n for names in full_by_surname.values() for n in names}
     link: dict[tuple[str, str], str] = {}
     for article, m in order:
-        group_key = _group_of(m, full_by_surname)
+        group_key = _group_of(m, full_by_surname, variant_of)
         g = groups.setdefault(group_key, {"names": Counter(), "kinds": Counter(), "forms": set(), "articles": set(),
                                           "roles": Counter(), "methods": Counter()})
         g["names"][m.key] += 1
@@ -608,7 +615,7 @@ def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Acto
         link[(article, m.key)] = slug(group_key)
     for article, mentions in per_article.items():  # in the caller's order: the earliest article first
         for m in mentions:
-            g = groups[_group_of(m, full_by_surname)]
+            g = groups[_group_of(m, full_by_surname, variant_of)]
             g["roles"].update(m.roles)
             g["methods"][m.method] += 1
     actors = []
@@ -623,12 +630,84 @@ def merge_actors(per_article: dict[str, tuple[Mention, ...]]) -> tuple[list[Acto
     return actors, link
 
 
-def _group_of(m: Mention, full_by_surname: dict[str, set[str]]) -> str:
-    """The folded key of the actor a mention joins: its own, or the one full name its surname ends."""
+def _group_of(m: Mention, full_by_surname: dict[str, set[str]], variant_of: dict[str, str]) -> str:
+    """The folded key of the actor a mention joins: its own, the full name it is a variant of, or the
+    one full name its surname ends."""
     group_key = fold(m.key)
     if m.kind != "place" and len(group_key.split()) == 1 and len(full_by_surname.get(group_key, ())) == 1:
         group_key = next(iter(full_by_surname[group_key]))
-    return group_key
+    return variant_of.get(group_key, group_key)
+
+
+SURNAME_DOMINANCE = 0.75  # a lone surname joins the full name that has this share of its surname's articles
+MIN_FUZZY_FIRST_NAME = 5  # first names this long may differ by a typo ("Vladmir", "Volodomyr")
+_FIRST_NAME_VARIANTS = lexicon.table("actors", "first_name_variants")
+
+
+def _same_first_name(a: str, b: str) -> bool:
+    """Whether two folded first names (or an initial) can name one person: equal, an initial of the
+    other, a listed variant (Joe, Joseph), or one typo apart in a long name."""
+    a, b = a.rstrip("."), b.rstrip(".")
+    if a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
+        return True
+    if _FIRST_NAME_VARIANTS.get(a, a) == _FIRST_NAME_VARIANTS.get(b, b):
+        return True
+    return (min(len(a), len(b)) >= MIN_FUZZY_FIRST_NAME and a[0] == b[0] and _within_two_edits(a, b))
+
+
+def _within_two_edits(a: str, b: str) -> bool:
+    """Levenshtein distance at most 2 (both words are short: a first name)."""
+    if abs(len(a) - len(b)) > 2:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= 2
+
+
+def _full_name_variants(articles: dict[str, int]) -> dict[str, str]:
+    """Folded full name -> the more reported full name it is a variant of: the same surname, the same
+    first name as _same_first_name reads it, middle initials left out ("Vladimir V. Putin", "V. Putin",
+    "Vladmir Putin" -> "vladimir putin"; "Joe Biden" -> "joseph biden"; "Jill Biden" stays)."""
+    def parts(name: str) -> tuple[str, str, tuple[str, ...]]:
+        words = name.split()
+        middle = tuple(w for w in words[1:-1] if len(w) > 1)
+        return words[0], words[-1], middle
+
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for name in articles:
+        if len(name.split()) > 1:
+            by_surname[name.split()[-1]].append(name)
+    variant_of: dict[str, str] = {}
+    for names in by_surname.values():
+        ranked = sorted(names, key=lambda n: (-articles[n], len(n), n))  # the most reported spelling leads
+        for k, name in enumerate(ranked):
+            first, _, middle = parts(name)
+            for target in ranked[:k]:
+                t_first, _, t_middle = parts(target)
+                if target not in variant_of and middle in ((), t_middle) and _same_first_name(first, t_first):
+                    variant_of[name] = target
+                    break
+    return variant_of
+
+
+def _dominant_full_names(full_by_surname: dict[str, set[str]], variant_of: dict[str, str],
+                         articles: dict[str, int]) -> dict[str, set[str]]:
+    """Surname -> the full names a lone surname may join: the distinct people once variants are one,
+    or only the dominant one when it has SURNAME_DOMINANCE of the surname's articles ("Biden" is Joseph
+    Biden, not Jill Biden, when nearly every article names him)."""
+    out: dict[str, set[str]] = {}
+    for surname, names in full_by_surname.items():
+        people: dict[str, int] = defaultdict(int)
+        for name in names:
+            people[variant_of.get(name, name)] += articles.get(name, 0)
+        total = sum(people.values())
+        leader = max(sorted(people), key=lambda n: people[n])
+        out[surname] = {leader} if total and people[leader] >= SURNAME_DOMINANCE * total else set(people)
+    return out
 
 
 # Page names of the Actors section that no actor may take (actors/index.md, actors/kinds/).

@@ -1,0 +1,45 @@
+"""Merging actors across articles: spelling variants of one full name, and a lone surname, join the
+person they name; different people of one surname stay apart (hand-built mentions, no model)."""
+from __future__ import annotations
+
+from generator.briefing.records import Mention
+from generator.nlp.actors import merge_actors
+
+
+def person(name: str) -> Mention:
+    return Mention(key=name, name=name, kind="person", forms=(name,))
+
+
+def merged(*articles: list[str]) -> dict[str, set[str]]:
+    """actor name -> the spellings merged into it, for articles given as lists of person names."""
+    actors, _ = merge_actors({f"a{k:02d}": tuple(person(n) for n in names) for k, names in enumerate(articles)})
+    return {a.name: set(a.aliases) | {a.name} for a in actors}
+
+
+def test_an_initial_a_typo_and_a_middle_initial_join_the_most_reported_full_name():
+    found = merged(["Vladimir Putin"], ["Vladimir Putin"], ["Vladimir Putin"], ["V. Putin"], ["Vladmir Putin"],
+                   ["Vladimir V. Putin"], ["Putin"])
+    assert found == {"Vladimir Putin": {"Vladimir Putin", "V. Putin", "Vladmir Putin", "Vladimir V. Putin", "Putin"}}
+
+
+def test_a_nickname_joins_its_full_first_name_and_a_lone_surname_joins_the_dominant_person():
+    found = merged(*[["Joseph Biden"]] * 6, *[["Joe Biden"]] * 4, ["Jill Biden"], ["Biden"])
+    assert found["Joseph Biden"] == {"Joseph Biden", "Joe Biden", "Biden"}
+    assert found["Jill Biden"] == {"Jill Biden"}
+
+
+def test_a_lone_surname_of_two_people_reported_alike_stays_apart():
+    found = merged(["Vitali Klitschko"], ["Vitali Klitschko"], ["Wladimir Klitschko"], ["Wladimir Klitschko"],
+                   ["Klitschko"])
+    assert set(found) == {"Vitali Klitschko", "Wladimir Klitschko", "Klitschko"}
+
+
+def test_short_first_names_a_typo_apart_are_different_people():
+    found = merged(["Jill Smith"], ["Jill Smith"], ["Bill Smith"])
+    assert set(found) == {"Jill Smith", "Bill Smith"}
+
+
+def test_a_transliterated_first_name_is_the_same_person():
+    found = merged(*[["Volodymyr Zelenskyy"]] * 5, ["Vladimir Zelensky"], ["Olena Zelenska"])
+    assert found["Volodymyr Zelenskyy"] == {"Volodymyr Zelenskyy", "Vladimir Zelensky"}
+    assert "Olena Zelenska" in found
