@@ -155,7 +155,8 @@ def _story_columns(index: BriefingIndex) -> list[Column]:
         Column("articles", "string", "Ids of the articles reporting it (sources.csv), '; '-separated",
                lambda s: _joined(s.get("articles"))),
         Column("events", "string", "Ids of its events, '; '-separated", lambda s: _joined(s.get("events"))),
-        Column("page", "string", "Its place on the site, relative to the site's root", story_path),
+        Column("page", "string", "Its place on the site, relative to the site's root",
+               lambda story: story_path(story, index.parts)),
     ]
 
 

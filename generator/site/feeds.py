@@ -20,6 +20,7 @@ import xml.etree.ElementTree as ET
 from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
+from generator.site.chronology_pages import Parts, chronology_page, month_parts
 from generator.site.render import FRONT_PAGE_CONFIDENCE, safe_url
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -48,9 +49,11 @@ def _segment(item_id: Any) -> str:
     return quote(str(item_id), safe="")
 
 
-def story_path(story: dict) -> str:
-    """The story's place on its month's chronology page (a year-dated story: the year's page)."""
-    return f"chronology/{_segment(str(story['date'])[:7])}/#{_segment(story['id'])}"
+def story_path(story: dict, parts: Optional[Parts] = None) -> str:
+    """The story's place on its chronology page (chronology_pages.py; a year-dated story: the year's
+    page); `parts` are the briefing's split months (BriefingIndex.parts)."""
+    page = chronology_page(str(story["date"]), parts or {})
+    return f"chronology/{_segment(page)}/#{_segment(story['id'])}"
 
 
 def source_path(article_id: str) -> str:
@@ -61,8 +64,8 @@ def actor_path(actor_id: str) -> str:
     return f"actors/{_segment(actor_id)}/"
 
 
-def day_path(date: str) -> str:
-    return f"chronology/{_segment(date[:7])}/#{_segment(date)}"
+def day_path(date: str, parts: Optional[Parts] = None) -> str:
+    return f"chronology/{_segment(chronology_page(date, parts or {}))}/#{_segment(date)}"
 
 
 def quote_path(quote: dict) -> str:
@@ -148,6 +151,7 @@ class BriefingIndex:
         self.articles = {a["id"]: a for a in data.get("articles", [])}
         self.actors = {a["id"]: a for a in data.get("actors", [])}
         self.events = {e["id"]: e for e in data.get("events", [])}
+        self.parts = month_parts(data.get("stories", []))  # which months' chronology is split in pages
 
     def reports(self, story: dict) -> list[dict]:
         """A story's sources, one per article sentence, oldest article first (as its page lists them)."""
@@ -177,7 +181,7 @@ def _plural(count: int, word: str) -> str:
 def _marks(story: dict, index: BriefingIndex, link: Any) -> str:
     """The line under a headline: date, outlets, and what a reader should be warned of."""
     date = str(story.get("date", ""))
-    parts = [_a(link(day_path(date)), date) if story.get("precision") == "day" else _h(date)]
+    parts = [_a(link(day_path(date, index.parts)), date) if story.get("precision") == "day" else _h(date)]
     outlets = index.outlets(story)
     count = story.get("outlets", len(outlets))
     parts.append(f"reported by {_plural(count if isinstance(count, int) else len(outlets), 'outlet')}"
@@ -228,7 +232,7 @@ def story_html(story: dict, index: BriefingIndex, *, site_url: str, own_path: st
     more = f"<li>…and {_plural(len(reports) - MAX_REPORTS, 'more report')}</li>" if len(reports) > MAX_REPORTS else ""
     return (_marks(story, index, link) + _actors_line(story, index, link, actor_pages)
             + (f"<ul>{items}{more}</ul>" if items else "")
-            + f"<p>{_a(link(story_path(story)), 'The story in the briefing')}</p>")
+            + f"<p>{_a(link(story_path(story, index.parts)), 'The story in the briefing')}</p>")
 
 
 # -- the feeds -----------------------------------------------------------------------------------
@@ -282,7 +286,7 @@ def atom_feed(data: dict, stories: list[dict], *, title: str, own_path: str, sit
         entry = add(feed, "entry")
         add(entry, "id", entry_id(story))
         add(entry, "title", isolated(story.get("headline")), type="text")
-        add(entry, "link", rel="alternate", type="text/html", href=link(story_path(story)))
+        add(entry, "link", rel="alternate", type="text/html", href=link(story_path(story, index.parts)))
         add(entry, "published", stamp)
         add(entry, "updated", stamp)
         for name in index.actor_names(story):
@@ -309,7 +313,7 @@ def json_feed(data: dict, stories: list[dict], *, title: str, own_path: str, sit
     items = []
     for story in stories:
         stamp = story_timestamp(story.get("date")) or feed_updated(data, [])
-        items.append({"id": entry_id(story), "url": link(story_path(story)), "title": isolated(story.get("headline")),
+        items.append({"id": entry_id(story), "url": link(story_path(story, index.parts)), "title": isolated(story.get("headline")),
                       "content_html": story_html(story, index, site_url=site_url, own_path=own_path,
                                                  actor_pages=actor_pages),
                       "date_published": stamp, "date_modified": stamp, "tags": index.actor_names(story)})

@@ -71,7 +71,7 @@ def story_event(story: dict, data: dict, *, site_url: str, own_path: str,
     as `location`; the articles reporting it as `subjectOf`. Pass `index`/`actor_pages` when making many."""
     index = index or BriefingIndex(data)
     pages = site_actor_pages(data) if actor_pages is None else actor_pages
-    url = _address(story_path(story), site_url, own_path)
+    url = _address(story_path(story, index.parts), site_url, own_path)
     places = [index.actors[a] for a in story.get("actors", []) if index.actors.get(a, {}).get("kind") == "place"]
     reporting = [index.articles[a] for a in story.get("articles", []) if a in index.articles]
     return _without_empty({

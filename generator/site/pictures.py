@@ -12,21 +12,25 @@ from typing import Callable, Optional
 
 from markupsafe import Markup
 
+from generator.site.chronology_pages import Parts, chronology_page
+
 Href = Callable[[str, str], Optional[str]]
 _ID = re.compile(r"[a-z0-9][a-z0-9\-]{0,80}")
 _DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def page_hrefs(depth: int, story_dates: dict[str, str], actor_pages: set[str]) -> Href:
+def page_hrefs(depth: int, story_dates: dict[str, str], actor_pages: set[str], parts: Optional[Parts] = None) -> Href:
     """Link targets for a picture on a page `depth` folders below the site root: a day, a story, an
-    actor or a place; None when the target has no page (an actor without one, an unknown story)."""
+    actor or a place; None when the target has no page (an actor without one, an unknown story).
+    `parts`: the split months of the chronology (chronology_pages.py)."""
     prefix = "../" * depth
+    parts = parts or {}
 
     def href(kind: str, item: str) -> Optional[str]:
         if kind == "day" and _DAY.fullmatch(item):
-            return f"{prefix}chronology/{item[:7]}/#{item}"
+            return f"{prefix}chronology/{chronology_page(item, parts)}/#{item}"
         if kind == "story" and item in story_dates and _ID.fullmatch(item):
-            return f"{prefix}chronology/{story_dates[item][:7]}/#{item}"
+            return f"{prefix}chronology/{chronology_page(story_dates[item], parts)}/#{item}"
         if kind in {"actor", "place"} and item in actor_pages and _ID.fullmatch(item):
             return f"{prefix}actors/{item}/"
         return None

@@ -22,6 +22,7 @@ from markupsafe import Markup
 
 from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
 from generator.briefing.io import dump_json, dump_yaml, schema_text
+from generator.site.chronology_pages import chronology_page, month_parts, page_days
 from generator.stories.settings import settings as story_settings
 from generator.errors import E030, E031, E040, E041, E045
 
@@ -225,6 +226,7 @@ class _Context:
         self.events = {e["id"]: e for e in data["events"]}
         self.stories = data.get("stories", [])
         self.actor_pages = actor_pages(data)
+        self.parts = month_parts(self.stories)  # the months whose chronology is split into pages
         self.stories_by_actor: dict[str, list[dict]] = defaultdict(list)
         for st in self.stories:
             for actor in st["actors"]:
@@ -278,6 +280,7 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     env.filters["chart"] = _chart
     env.filters["cited"] = _cited
     ctx = _Context(data)
+    env.globals["chronology_page"] = lambda date: chronology_page(str(date), ctx.parts)
     pinned = data.get("pinned", {})
     home = _home_selection(data, ctx, pinned)
     tree: dict[str, str] = {}
@@ -300,14 +303,23 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     dates = sorted(a["date"] for a in data["articles"])
     first, newest = (dates[0][:7], dates[-1][:7]) if dates else ("", "")
     listed = [(month, days, _key_events(days)) for month, days in months]
+    month_pages: dict[str, dict[str, list]] = {}  # month -> its pages (in day order) -> their days
+    for month, days in months:
+        for date, day_stories in days:
+            month_pages.setdefault(month, {}).setdefault(chronology_page(date, ctx.parts), []).append(
+                (date, day_stories))
     page("chronology/index.md", "chronology_index.md.j2", timeline=art.timeline(1, "timeline"),
+         month_pages={m: list(p) for m, p in month_pages.items()},
          months=[m for m in reversed(listed) if first <= m[0][:7] <= newest or not dates],
          later=[m for m in listed if dates and m[0][:7] > newest],
          earlier=[m for m in reversed(listed) if dates and m[0][:7] < first])
     linked = _LinkedData(data, ctx, site_url)
-    for month, days in months:
-        page(f"chronology/{month}.md", "chronology.md.j2", month=month, days=days,
-             jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{month}/"))
+    for month, pages in month_pages.items():
+        siblings = [(name, page_days(name, ctx.parts)) for name in pages] if len(pages) > 1 else []
+        for name, days in pages.items():
+            page(f"chronology/{name}.md", "chronology.md.j2", month=month, part=name, siblings=siblings,
+                 span=page_days(name, ctx.parts), days=days,
+                 jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{name}/"))
     quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
     kinds = _actors_by_kind(data["actors"])
     page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
@@ -392,7 +404,7 @@ class _Pictures:
     def _hrefs(self, depth: int):
         from generator.site.pictures import page_hrefs
 
-        return page_hrefs(depth, self.story_dates, self.ctx.actor_pages)
+        return page_hrefs(depth, self.story_dates, self.ctx.actor_pages, self.ctx.parts)
 
     def timeline(self, depth: int, uid: str) -> Markup:
         from generator.site.pictures import figure
