@@ -380,3 +380,9 @@ def test_a_misspelt_first_name_joins_the_person_across_articles(nlp):
     briefing = merge([a for a, _ in (first, second, third, fourth)], {a.id: x for a, x in (first, second, third, fourth)})
     putins = [a for a in briefing.actors if "putin" in a.id]
     assert [(a.id, len(a.articles)) for a in putins] == [("vladimir-putin", 4)], putins
+
+
+def test_a_bare_government_is_an_organisation(nlp):
+    _, x = run(nlp, "The Government approved the plan on Monday. Government officials said it would help.")
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds.get("Government") == "organization", kinds
