@@ -1,0 +1,137 @@
+"""Scale benchmark: the whole site built from 100, 1,000 and all corpus articles.
+
+Run: .venv/bin/python benchmarks/scale.py [--sizes 100 1000 0] [--rounds 3]   (0: every article)
+
+For each size, in a temporary project (seeds from tools.corpus_window, the project's mkdocs.yml and
+docs/), each round measures in fresh processes:
+- cold build (empty extraction cache), warm build (all cached), and a rebuild after one new seed;
+- pages, site bytes (and per article), the search index's bytes, the largest page;
+- peak memory (max RSS of the build process);
+- in Chromium: the time from loading the home page to the first search result for a query.
+Medians of the rounds are printed, with the ratios one new seed / cold and per-article drift.
+Nothing is written into the project.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+sys.path.insert(0, str(ROOT))
+QUERY = "Zelensky"
+
+
+def _build(project: Path) -> tuple[float, int]:
+    """(seconds, peak RSS in MB) of one `mkdocs build` in a fresh process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def _site_facts(site: Path) -> dict:
+    pages = list(site.rglob("index.html"))
+    files = [p for p in site.rglob("*") if p.is_file()]
+    return {"pages": len(pages), "site_bytes": sum(p.stat().st_size for p in files),
+            "search_bytes": (site / "search" / "search_index.json").stat().st_size,
+            "largest_page": max(p.stat().st_size for p in pages)}
+
+
+def _first_search_result(site: Path) -> float:
+    """Seconds from loading the home page to the first search result in Chromium (served locally)."""
+    from playwright.sync_api import sync_playwright
+
+    server = subprocess.Popen([sys.executable, "-m", "http.server", "8931", "-d", str(site), "-b", "127.0.0.1"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page()
+            for _ in range(100):  # the server is up when it answers
+                try:
+                    page.goto("http://127.0.0.1:8931/", wait_until="load")
+                    break
+                except Exception:  # noqa: BLE001 - not listening yet
+                    page.wait_for_timeout(50)
+            start = time.perf_counter()
+            page.locator("label.md-search__icon, .md-search__input").first.click()
+            page.locator(".md-search__input").fill(QUERY)
+            page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
+            seconds = time.perf_counter() - start
+            browser.close()
+            return seconds
+    finally:
+        server.terminate()
+
+
+def measure(size: int, rounds: int) -> dict:
+    from tools import corpus_window
+
+    results: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        with tempfile.TemporaryDirectory(prefix="briefing-scale-") as tmp:
+            project = Path(tmp)
+            all_seeds = project / "all"
+            args = ["--corpus", str(CORPUS), "--from", "2000-01-01", "--to", "2030-01-01", "--out", str(all_seeds)]
+            corpus_window.main(args + (["--most", str(size + 1)] if size else []))
+            files = sorted(p for p in all_seeds.iterdir() if p.is_file())
+            (project / "seeds").mkdir()
+            held_back = files[len(files) // 2]  # one seed added later, from the middle of the window
+            for f in files:
+                if f != held_back:
+                    shutil.copy(f, project / "seeds" / f.name)
+            shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+            shutil.copytree(ROOT / "docs", project / "docs")
+            cold, cold_mem = _build(project)
+            warm, warm_mem = _build(project)
+            shutil.copy(held_back, project / "seeds" / held_back.name)
+            one, _ = _build(project)
+            facts = _site_facts(project / "site")
+            first_result = _first_search_result(project / "site")
+            articles = len(files)
+            for key, value in {"articles": articles, "cold_s": cold, "warm_s": warm, "one_new_seed_s": one,
+                               "peak_mb": max(cold_mem, warm_mem), "first_search_result_s": first_result,
+                               **facts, "bytes_per_article": facts["site_bytes"] / articles,
+                               "pages_per_article": facts["pages"] / articles}.items():
+                results.setdefault(key, []).append(value)
+    return {k: statistics.median(v) for k, v in results.items()}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 0])
+    parser.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args()
+    rows = [measure(size, args.rounds) for size in args.sizes]
+    print(f"\nmedians of {args.rounds} round(s)")
+    print("| articles | cold s | warm s | one new seed s (÷ cold) | peak MB | pages | site MB | kB/article "
+          "| pages/article | search index MB | largest page kB | first search result s |")
+    print("| " + " | ".join(["---:"] * 12) + " |")
+    for r in rows:
+        print(f"| {r['articles']:.0f} | {r['cold_s']:.0f} | {r['warm_s']:.0f} | {r['one_new_seed_s']:.0f} "
+              f"({r['one_new_seed_s'] / r['cold_s']:.2f}) | {r['peak_mb']:.0f} | {r['pages']:.0f} "
+              f"| {r['site_bytes'] / 1e6:.0f} | {r['bytes_per_article'] / 1e3:.0f} | {r['pages_per_article']:.2f} "
+              f"| {r['search_bytes'] / 1e6:.1f} | {r['largest_page'] / 1e3:.0f} | {r['first_search_result_s']:.1f} |")
+    if len(rows) > 1:
+        drift = rows[-1]["bytes_per_article"] / rows[0]["bytes_per_article"]
+        print(f"site bytes per article, largest / smallest size: {drift:.2f}x; pages per article: "
+              f"{rows[-1]['pages_per_article'] / rows[0]['pages_per_article']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
