@@ -87,7 +87,7 @@ def measure(size: int, rounds: int) -> dict:
             project = Path(tmp)
             all_seeds = project / "all"
             args = ["--corpus", str(CORPUS), "--from", "2000-01-01", "--to", "2030-01-01", "--out", str(all_seeds)]
-            corpus_window.main(args + (["--most", str(size + 1)] if size else []))
+            corpus_window.main(args + ["--most", str(size + 1 if size else 1_000_000)])
             files = sorted(p for p in all_seeds.iterdir() if p.is_file())
             (project / "seeds").mkdir()
             held_back = files[len(files) // 2]  # one seed added later, from the middle of the window
