@@ -473,9 +473,9 @@ def _whats_new(ctx: _Context) -> dict:
     newest), the updated ones (most new sources first) and the new actors (most reported first), each bounded."""
     edition = ctx.data.get("edition") or {}
     stories = {st["id"]: st for st in ctx.stories}
-    new = sorted((stories[i] for i in edition.get("new_stories", []) if i in stories),  # past, headlined first
-                 key=lambda st: (st["status"] != "past", not st["headline"], not confident(st), st["precision"] != "day",
-                                 -st["outlets"], _neg_date(st["date"]), st["id"]))
+    new = sorted((stories[i] for i in edition.get("new_stories", []) if i in stories),
+                 key=lambda st: (st["status"] != "past", not st["headline"], not confident(st),
+                                 st["precision"] != "day", -st["outlets"], _neg_date(st["date"]), st["id"]))
     updated = [(stories[u["story"]], u["articles"]) for u in edition.get("updated_stories", []) if u["story"] in stories]
     updated.sort(key=lambda su: (-len(su[1]), _neg_date(su[0]["date"]), su[0]["id"]))
     actors = sorted((ctx.actors[i] for i in edition.get("new_actors", []) if i in ctx.actors),
