@@ -20,3 +20,10 @@ def test_embedded_tweets_and_photo_credits_go():
 def test_datelines_in_any_capitals_but_not_acronyms():
     assert strip_boilerplate("KÖNIGSWINTER, Germany — The G7 met.") == "The G7 met."
     assert strip_boilerplate("UNICEF — the agency said.") == "UNICEF — the agency said."
+
+
+def test_a_live_blog_entry_time_is_no_part_of_its_first_sentence():
+    text = ("12 Jul 2022 22.48 Ukraine's air force has carried out about 1,700 attacks.\n\n"
+            "13 Jul 2022 09.05 BST NATO said the summit would go ahead.\n\nOn 12 Jul 2022 the talks ended.")
+    assert strip_boilerplate(text) == ("Ukraine's air force has carried out about 1,700 attacks.\n\n"
+                                       "NATO said the summit would go ahead.\n\nOn 12 Jul 2022 the talks ended.")

@@ -1,6 +1,6 @@
 """Newswire and web-page furniture that is not part of the report: newsletter sign-up lines,
 captions of embedded videos ("01:45 Putin warns ... – video") and photos, embedded tweets, agency
-credits and datelines ("WASHINGTON — ").
+credits, datelines ("WASHINGTON — ") and live-blog entry times ("12 Jul 2022 22.48 BST ").
 
 Extraction reads the text without them, so a caption's "says Zelenskiy" is no quote and a
 dateline's city no actor; the article as published (and shown on the site) keeps them.
@@ -19,13 +19,18 @@ _FURNITURE_LINE = re.compile(
     r"|[^\n]{0,120}\bcontributed (?:to this report|reporting)\.?"       # agency credits
     r"|[^\n]*(?:pic\.twitter\.com/|\(@\w+\) \w+ \d{1,2}, \d{4}|(?<!\w)#[A-Za-z]\w+)[^\n]*"  # embedded tweets
     r")[ \t]*$", re.M | re.I)
+# A live blog's entry time at the start of a line ("12 Jul 2022 22.48 Ukraine's air force ..."): it
+# would become the subject of the entry's first sentence, and its headline.
+_ENTRY_TIME = re.compile(r"^([ \t]*)\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d{2}"
+                         r"(?: (?:BST|GMT|UTC|CET|CEST|EET|EEST|EST|EDT|MSK))?[ \t]++(?=\S)", re.M)
 _DATELINE = re.compile(r"\A(\s*)([^\W\d_][^\W\d_.]*\.?(?: [^\W\d_][^\W\d_.]*\.?)*)(?:, [^\W\d_][\w. ]+)? \u2014 ")
 
 
 def strip_boilerplate(text: str) -> str:
-    """The text with furniture lines emptied and a leading dateline removed (blank lines stay, so
-    paragraphs keep their breaks)."""
+    """The text with furniture lines emptied, live-blog entry times and a leading dateline removed
+    (blank lines stay, so paragraphs keep their breaks)."""
     text = _FURNITURE_LINE.sub("", text)
+    text = _ENTRY_TIME.sub(r"\1", text)
     dateline = _DATELINE.match(text)
     city = dateline.group(2) if dateline else ""
     # "WASHINGTON — ", "KÖNIGSWINTER, Germany — ": a place in capitals; "NATO — " is no dateline.
