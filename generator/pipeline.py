@@ -53,6 +53,7 @@ class Settings:
     processes: Optional[int] = None  # extraction processes for a large uncached batch (None: every core)
     previous: Optional[Path] = None  # the previous edition's briefing.json, for "What's new"
     site_url: str = ""  # the published site's address, for feeds and exports ("": links relative to each file)
+    site_name: str = ""  # the feeds' title (default: the briefing's title)
 
 
 @dataclass
@@ -140,4 +141,5 @@ def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable
 
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
-    return render_tree(result.data, settings.templates, settings.curate, settings.site_url), result
+    return render_tree(result.data, settings.templates, settings.curate, settings.site_url,
+                       settings.site_name), result

@@ -106,9 +106,12 @@ def test_feeds_are_linked_from_every_page_and_parse(built_site, http_server):
         assert 'type="application/feed+json"' in html, page
     actor = actor_page.split("/")[1]
     assert f'href="../../feeds/actors/{actor}.xml"' in (site / actor_page).read_text(encoding="utf-8")
+    site_name = re.search(r"^site_name:\s*(.+?)\s*$", (Path(__file__).parent.parent / "mkdocs.yml").read_text(
+        encoding="utf-8"), re.M).group(1)
     for name in ("feed.xml", f"feeds/actors/{actor}.xml"):
         feed = feedparser.parse((site / name).read_text(encoding="utf-8"))
         assert not feed.bozo, (name, feed.get("bozo_exception"))
+        assert feed.feed.title.startswith(site_name), feed.feed.title  # the site's name, not a placeholder
         for entry in feed.entries:
             assert entry.link.startswith(http_server.base), entry.link
             file, anchor = _target(site, "", entry.link[len(http_server.base):])

@@ -122,7 +122,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             curation=self._path(config, self.config.curation), strict=bool(config.strict),
                             label=self._label(config, seeds), publish_text=self.config.publish_text,
                             curate=self.config.curate_controls or self._command == "serve",
-                            site_url=config.site_url or "",
+                            site_url=config.site_url or "", site_name=config.site_name or "",
                             processes=self.config.processes,
                             previous=self._path(config, self.config.previous))
         try:
