@@ -4,8 +4,8 @@ Run: .venv/bin/python benchmarks/processes.py [--most 80]
 
 Writes corpus articles (24 February to 24 June 2022, all sources) as seeds in a temporary folder
 and extracts them without a cache, in one process and then in os.cpu_count() processes, three
-times each (model already loaded, as in `mkdocs serve`); prints the medians, their ratio, and
-whether the extractions are identical.
+times each (model already loaded, as in `mkdocs serve`), and runs a bare `nlp.pipe(n_process=cores)`
+over the same texts; prints the medians, their ratios, and whether the extractions are identical.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 def main() -> None:
     from generator.briefing.records import to_plain
-    from generator.nlp.extract import extract_articles
+    from generator.nlp.extract import analysis_text, extract_articles
     from generator.nlp.model import model_name
     from generator.nlp.parse import load_pipeline
     from generator.sources.seeds import read_seeds
@@ -33,23 +33,31 @@ def main() -> None:
     parser.add_argument("--most", type=int, default=80)
     args = parser.parse_args()
     model = model_name(None)
-    load_pipeline(model)
+    nlp = load_pipeline(model)
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory(prefix="bench-processes-") as work:
         corpus_window.main(["--corpus", str(ROOT.parent / "shared" / "corpus"), "--from", "2022-02-24",
                             "--to", "2022-06-24", "--most", str(args.most), "--out", str(Path(work) / "seeds")])
         articles = read_seeds(Path(work) / "seeds").articles
     times: dict[int, list[float]] = {1: [], cores: []}
+    bare: list[float] = []
+    texts = [analysis_text(a.body) for a in articles]
     results = {}
     for _ in range(3):
         for n in times:
             start = time.perf_counter()
             results[n] = extract_articles(articles, model, processes=n, parallel_from=2)
             times[n].append(time.perf_counter() - start)
+        start = time.perf_counter()
+        for _doc in nlp.pipe(texts, n_process=cores, batch_size=8):
+            pass
+        bare.append(time.perf_counter() - start)
     one, many = statistics.median(times[1]), statistics.median(times[cores])
     same = all(to_plain(results[1][k]) == to_plain(results[cores][k]) for k in results[1])
     print(f"{len(articles)} articles: 1 process {one:.1f} s, {cores} processes {many:.1f} s (medians of 3): "
           f"x{one / many:.2f}; identical: {same}")
+    print(f"bare nlp.pipe(n_process={cores}) over the same texts: {statistics.median(bare):.1f} s (median of 3); "
+          f"extraction on {cores} processes / bare: {many / statistics.median(bare):.2f}")
 
 
 if __name__ == "__main__":
