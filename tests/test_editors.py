@@ -31,10 +31,14 @@ def test_a_broken_curation_file_puts_a_banner_on_every_page(tmp_path):
     assert problem.startswith("E040 curation.yml:") and any(problem in w for w in result.warnings)
     pages = {path: text for path, text in render_tree(result.data).items() if path.endswith(".md")}
     assert len(pages) > 5
+    assert pages["index.md"].startswith("---\nhide:")  # the banner does not push the front matter down
     for path, text in pages.items():
         assert "corrections are not applied" in text and "curation.yml:" in text, path
-        if text.startswith("# "):
-            assert text.split("\n", 1)[1].lstrip().startswith("!!! warning"), path  # right under the title
+        if text.startswith("---\n"):  # the front matter stays first, whole, and the banner comes after it
+            front, _, text = text[4:].partition("\n---\n")
+            assert "corrections" not in front and "!!!" not in front, path
+        if text.lstrip("\n").startswith("# "):
+            assert text.lstrip("\n").split("\n", 1)[1].lstrip().startswith("!!! warning"), path  # under the title
 
 
 @pytest.mark.model

@@ -269,6 +269,15 @@ def _uncurated_banner(data: dict) -> str:
             "This briefing is shown uncurated until the file is fixed.\n\n")
 
 
+def _front_matter(text: str) -> tuple[str, str]:
+    """(the page's YAML front matter block, or "", the rest)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end >= 0:
+            return text[:end + 5], text[end + 5:]
+    return "", text
+
+
 def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "",
                 site_name: str = "") -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
@@ -289,9 +298,10 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
 
     def page(path: str, template: str, **values: Any) -> None:
         text = env.get_template(template).render(**ctx.common(), **values)
-        if banner:  # after the page's title line, so MkDocs still takes the title from it
-            head, _, rest = text.partition("\n")
-            text = f"{head}\n\n{banner}{rest}" if head.startswith("# ") else banner + text
+        if banner:  # after the front matter and the page's title line, so MkDocs still reads both
+            front, body = _front_matter(text)
+            head, _, rest = body.lstrip("\n").partition("\n")
+            text = front + (f"{head}\n\n{banner}{rest}" if head.startswith("# ") else banner + body)
         tree[path] = text
 
     # Every index is split so that no page grows with the number of articles: chronology and
