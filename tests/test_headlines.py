@@ -49,6 +49,11 @@ def test_first_person_gives_no_headline(nlp):
     assert headline(nlp, "We spoke with the presidents of Portugal and Lithuania on Monday.") == ("", "first-person")
 
 
+def test_a_line_addressed_to_the_audience_gives_no_headline(nlp):
+    assert headline(nlp, "On Thursday the war will knock on your door.") == ("", "first-person")
+    assert headline(nlp, "On Thursday the war reached Kharkiv.")[0] == "The war reached Kharkiv"
+
+
 def test_a_bare_vague_subject_gives_no_headline(nlp):
     assert headline(nlp, "On Sunday the country changed its constitution.") == ("", "vague")
 

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 _FIRST_PERSON = lexicon.words("headlines", "first_person")
+_SPEAKERS_VOICE = _FIRST_PERSON | lexicon.words("headlines", "second_person")  # I, we, you: a speech's line
 _PRONOUNS = lexicon.words("headlines", "pronouns")
 RELATIVES = lexicon.words("headlines", "relatives")
 _VAGUE = lexicon.words("headlines", "vague_nouns")
@@ -149,11 +150,12 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
 
 
 def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> str:
-    """Why the headline would not read as one ('' when it would): the writer's "we" or "our" in it,
+    """Why the headline would not read as one ('' when it would): the writer's "we" or "our", or a
+    speaker's "you", in it,
     a demonstrative a reader cannot resolve ("this decision", "said this"), a wh-word first, or no
     finite verb ("The construction to be completed"), or a copula left without its complement."""
-    if any(t.lower_ in _FIRST_PERSON and t.pos_ in {"PRON", "DET"} for t in tokens):
-        return "first-person"
+    if any(t.lower_ in _SPEAKERS_VOICE and t.pos_ in {"PRON", "DET"} for t in tokens):
+        return "first-person"  # "we", "our", and "you", "your": a speaker's own words, not a headline
     if any(t.lower_ in _DEMONSTRATIVES and (t.dep_ in {"det", "predet", "amod"} or t.pos_ == "PRON"
                                             and t.head.dep_ != "relcl") for t in tokens):
         return "vague"  # "One of those brigades", "said this", "such buses"
