@@ -32,6 +32,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from generator.site.placemap import simplified as douglas_peucker
+
 WORLD_FILE = Path(__file__).resolve().parent.parent / "generator" / "site" / "data" / "world.json"
 SOURCE = ("Natural Earth admin-0 countries (naturalearthdata.com, v4.1.0), via the npm package "
           "world-atlas@2.0.2 ({file}); thinned to 0.05 degree and rounded to 0.1 degree; Crimea drawn "
@@ -67,29 +69,9 @@ def decode_arcs(topology: dict) -> list[list[Point]]:
 
 
 def thinned(points: list[Point], tolerance: float = THINNING) -> list[Point]:
-    """Douglas-Peucker: the points that deviate more than `tolerance` from the simplified line; the
-    two ends are always kept (they are where the arc meets the neighbouring arcs)."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    spans = [(0, len(points) - 1)]
-    while spans:
-        first, last = spans.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
-        dx, dy = x2 - x1, y2 - y1
-        length2 = dx * dx + dy * dy
-        farthest, widest = None, tolerance * tolerance
-        for k in range(first + 1, last):
-            x, y = points[k]
-            t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
-            distance2 = (x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2
-            if distance2 > widest:
-                farthest, widest = k, distance2
-        if farthest is not None:
-            keep[farthest] = True
-            spans += [(first, farthest), (farthest, last)]
-    return [p for p, kept in zip(points, keep) if kept]
+    """Douglas-Peucker on an arc; its two ends are always kept (they are where it meets the
+    neighbouring arcs)."""
+    return douglas_peucker(points, tolerance)
 
 
 def ring_points(indices: list[int], arcs: list[list[Point]]) -> list[Point]:

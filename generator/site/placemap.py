@@ -329,23 +329,22 @@ def _cross_y(a: XY, b: XY, y: float) -> XY:
     return a[0] + (b[0] - a[0]) * (y - a[1]) / (b[1] - a[1]), y
 
 
-def _thin(points: list[XY], tolerance: float) -> list[XY]:
-    """Douglas-Peucker on a closed ring in picture units: the points that stray more than
-    `tolerance` from the simplified outline (a wiggle smaller than a pixel is noise, not shape)."""
-    if len(points) < 4:
+def simplified(points: list[XY], tolerance: float) -> list[XY]:
+    """Douglas-Peucker on an open line: the points that stray more than `tolerance` from the
+    simplified line; both ends are always kept. (tools/build_outline.py thins the arcs with it too.)"""
+    if len(points) < 3:
         return points
-    closed = points + [points[0]]
-    keep = [False] * len(closed)
+    keep = [False] * len(points)
     keep[0] = keep[-1] = True
-    spans = [(0, len(closed) - 1)]
+    spans = [(0, len(points) - 1)]
     while spans:
         first, last = spans.pop()
-        (x1, y1), (x2, y2) = closed[first], closed[last]
+        (x1, y1), (x2, y2) = points[first], points[last]
         dx, dy = x2 - x1, y2 - y1
         length2 = dx * dx + dy * dy
         farthest, widest = None, tolerance * tolerance
         for k in range(first + 1, last):
-            x, y = closed[k]
+            x, y = points[k]
             t = 0.0 if length2 == 0 else max(0.0, min(1.0, ((x - x1) * dx + (y - y1) * dy) / length2))
             distance2 = (x - x1 - t * dx) ** 2 + (y - y1 - t * dy) ** 2
             if distance2 > widest:
@@ -353,7 +352,14 @@ def _thin(points: list[XY], tolerance: float) -> list[XY]:
         if farthest is not None:
             keep[farthest] = True
             spans += [(first, farthest), (farthest, last)]
-    return [p for p, kept in zip(closed[:-1], keep[:-1]) if kept]
+    return [p for p, kept in zip(points, keep) if kept]
+
+
+def _thin(points: list[XY], tolerance: float) -> list[XY]:
+    """A closed ring simplified in picture units (a wiggle smaller than a pixel is noise, not shape)."""
+    if len(points) < 4:
+        return points
+    return simplified(points + [points[0]], tolerance)[:-1]
 
 
 def _outline(country: str, projection: _Projection, conf: dict[str, Any]) -> list[list[XY]]:
