@@ -131,7 +131,26 @@ def test_hostile_names_appear_only_escaped():
         assert "<script" not in svg and '"onload="' not in svg and "</svg><" not in svg
         assert "&amp;amp;" in svg and "&quot;onload=&quot;x" in svg
         titles = [t.text for t in root.iter(SVG + "title")]
-        assert any(t and t.startswith(HOSTILE + ": 9 articles") for t in titles)
+        assert any(t and t.startswith(HOSTILE + ":") for t in titles)
+
+
+def test_an_ego_picture_changes_only_with_its_centres_links():
+    """A new article elsewhere must not change every actor page: a link between two neighbours, or a
+    neighbour's mentions within the same doubling, leave the centre's picture as it was."""
+    base = copy.deepcopy(DATA)
+    base["stories"].append(story("s6", ["nato", "putin"]))
+    ego = ActorNetwork(base).ego_svg("zelensky", href)  # its neighbours: Putin and NATO, linked
+    assert "Vladimir Putin: 1 story with Volodymyr Zelensky, 2 quotes between them" in ego
+    assert "NATO and Vladimir Putin are also in stories together" in ego
+    data = copy.deepcopy(base)
+    data["stories"].append(story("s8", ["nato", "putin"]))  # a second story of two neighbours
+    data["actors"][0]["articles"] += ["putin-more1", "putin-more2", "putin-more3"]  # 9 -> 12: the same step
+    assert ActorNetwork(data).ego_svg("zelensky", href) == ego
+    data["actors"][0]["articles"] += [f"putin-many{k}" for k in range(4)]  # 16: one step bigger
+    assert ActorNetwork(data).ego_svg("zelensky", href) != ego
+    data = copy.deepcopy(base)
+    data["stories"].append(story("s7", ["zelensky", "nato"]))  # a link of the centre's own
+    assert ActorNetwork(data).ego_svg("zelensky", href) != ego
 
 
 def test_same_input_same_bytes_and_a_fresh_network_too():

@@ -126,6 +126,15 @@ class ActorNetwork:
         return (f"{self._name(actor_id)}: {articles} {'article' if articles == 1 else 'articles'}, "
                 f"{stories} {'story' if stories == 1 else 'stories'}")
 
+    def _relation_tip(self, actor_id: str, centre: str) -> str:
+        """A neighbour in an ego picture, by its links with the centre (not its own counts)."""
+        stories = self.together.get(tuple(sorted((actor_id, centre))), 0)
+        quotes = self.quoted.get((actor_id, centre), 0) + self.quoted.get((centre, actor_id), 0)
+        parts = [f"{stories} {'story' if stories == 1 else 'stories'} with {self._name(centre)}"] if stories else []
+        if quotes:
+            parts.append(f"{quotes} {'quote' if quotes == 1 else 'quotes'} between them")
+        return f"{self._name(actor_id)}: {', '.join(parts) or 'linked'}"
+
     def _rank(self, actor_id: str) -> tuple:
         return -self.mentions[actor_id], self._name(actor_id).casefold(), actor_id
 
@@ -148,9 +157,10 @@ class ActorNetwork:
         return [a for a in chosen if a in linked]
 
     def ego_neighbours(self, actor_id: str, top: int) -> list[str]:
-        """The actor's neighbours with the heaviest combined weight (stories together and quotes)."""
+        """The actor's neighbours with the heaviest combined weight (stories together and quotes), ties
+        by name: the choice and order depend on this actor's links only."""
         around = self.neighbours.get(actor_id, {})
-        return sorted(around, key=lambda b: (-around[b],) + self._rank(b))[: max(0, top)]
+        return sorted(around, key=lambda b: (-around[b], self._name(b).casefold(), b))[: max(0, top)]
 
     # ---- pictures ------------------------------------------------------------------------------
 
@@ -197,15 +207,16 @@ class ActorNetwork:
             angles[b] = angle
             position[b] = (round(cx + rx * math.cos(angle), 1), round(cy + ry * math.sin(angle), 1))
         nodes = [actor_id] + around
-        radius = self._radii(nodes)
+        radius = {a: _step_radius(self.mentions[a]) for a in nodes}
         name = self._name(actor_id)
         desc = (f"The {len(around)} actors most often in stories with {name} or quoted about or by "
-                f"{name}, heaviest link first, clockwise from the top; circles are sized by the number of "
-                f"articles naming them.")
+                f"{name}, heaviest link first, clockwise from the top; circles grow with the number of "
+                f"articles naming them (one step each time it doubles).")
         out = [picture_open(uid, "briefing-network briefing-ego", WIDTH, EGO_HEIGHT, f"Who appears with {name}",
                             desc), _arrow_defs(uid)]
         out.extend(self._edges(nodes, position, radius, uid, centre=actor_id))
-        out.extend(self._nodes(sorted(nodes, key=self._rank), position, radius, href, centre=actor_id))
+        out.extend(self._nodes(sorted(nodes, key=lambda a: (-radius[a], self._name(a).casefold(), a)), position,
+                               radius, href, centre=actor_id))
         out.extend(self._ego_labels(actor_id, around, angles, position, radius, href))
         out.append(_legend(EGO_HEIGHT - LEGEND_HEIGHT + 6, uid))
         out.append("</svg>")
@@ -246,20 +257,28 @@ class ActorNetwork:
         quotes = [((a, b), self.quoted[(a, b)]) for a in ordered for b in ordered if (a, b) in self.quoted]
         if centre is not None:  # the centre's links, and among neighbours only what they share in stories
             quotes = [item for item in quotes if centre in item[0]]
+            own = [n for pair, n in pairs if centre in pair]
+            scale = (min(own), max(own)) if own else (1, 1)
         else:
             pairs = _heaviest(pairs, MAX_STORY_EDGES)
             quotes = _heaviest(quotes, MAX_QUOTE_EDGES)
         out = []
         if pairs:
-            low, high = min(n for _, n in pairs), max(n for _, n in pairs)
+            low, high = scale if centre is not None else (min(n for _, n in pairs), max(n for _, n in pairs))
             out.append('<g class="network-edges" fill="none" stroke="currentColor" stroke-linecap="round">')
-            for (a, b), n in sorted(pairs, key=lambda item: (item[1], item[0])):
+            # In an ego picture, a link between two neighbours is drawn thin and without its count: the
+            # picture (and its page) then changes only with the centre's own links, not with every story.
+            faint_first = (lambda item: (centre in item[0], item[1] if centre in item[0] else 0, item[0]))
+            for (a, b), n in sorted(pairs, key=faint_first if centre is not None else
+                                    (lambda item: (item[1], item[0]))):
                 (x1, y1), (x2, y2) = _trim(position[a], position[b], radius[a], radius[b])
                 faint = centre is not None and centre not in (a, b)
                 opacity = 0.2 if faint else 0.4
-                tip = f"{self._name(a)} and {self._name(b)}: {n} {'story' if n == 1 else 'stories'} together"
+                tip = (f"{self._name(a)} and {self._name(b)} are also in stories together" if faint else
+                       f"{self._name(a)} and {self._name(b)}: {n} {'story' if n == 1 else 'stories'} together")
+                width = MIN_EDGE if faint else _scale(n, low, high)
                 out.append(f'<path class="network-edge" d="M{num(x1)} {num(y1)}L{num(x2)} {num(y2)}" '
-                           f'stroke-width="{num(_scale(n, low, high))}" stroke-opacity="{num(opacity)}">'
+                           f'stroke-width="{num(width)}" stroke-opacity="{num(opacity)}">'
                            f"<title>{esc(tip)}</title></path>")
             out.append("</g>")
         if quotes:
@@ -283,7 +302,8 @@ class ActorNetwork:
             x, y = position[a]
             kind = str(self.actors[a].get("kind"))
             classes = f"network-node network-node-{esc(kind)}" + (" network-centre" if a == centre else "")
-            body = (f"<title>{esc(self._tip(a))}</title>"
+            tip = self._tip(a) if centre is None or a == centre else self._relation_tip(a, centre)
+            body = (f"<title>{esc(tip)}</title>"
                     f'<circle class="{classes}" cx="{num(x)}" cy="{num(y)}" r="{num(radius[a])}" '
                     f'fill="currentColor" fill-opacity="{num(KIND_OPACITY.get(kind, 0.5))}"/>')
             target = checked_href(href, "actor", a)
@@ -389,6 +409,12 @@ def _fit(points: dict[str, tuple[float, float]], box: tuple[float, float, float,
     return {a: (round(box[0] + (box[2] - box[0]) * ((x - min(xs)) / span_x if len(xs) > 1 else 0.5), 1),
                 round(box[1] + (box[3] - box[1]) * ((y - min(ys)) / span_y if len(ys) > 1 else 0.5), 1))
             for a, (x, y) in sorted(points.items())}
+
+
+def _step_radius(mentions: int) -> float:
+    """A circle that grows one step each time the mentions double (an ego picture's sizes do not move
+    with every new article)."""
+    return min(MAX_RADIUS, MIN_RADIUS + 2.0 * max(0, int(mentions).bit_length() - 1))
 
 
 def _scale(n: int, low: int, high: int) -> float:
