@@ -7,7 +7,8 @@ docs/), each round measures in fresh processes:
 - cold build (empty extraction cache), warm build (all cached), and a rebuild after one new seed;
 - pages, site bytes (and per article), the search index's bytes, the largest page;
 - peak memory (max RSS of the build process);
-- in Chromium: the time from loading the home page to the first search result for a query.
+- in Chromium: the time from loading the home page to the first search result for a query;
+- `mkdocs serve`: its start-up, and the time from saving an edited seed to the reloaded preview.
 Medians of the rounds are printed, with the ratios one new seed / cold and per-article drift.
 Nothing is written into the project.
 """
@@ -78,6 +79,38 @@ def _first_search_result(site: Path) -> float:
         server.terminate()
 
 
+def _serve_edit(project: Path, seed: Path) -> tuple[float, float]:
+    """(start-up s, edit-to-reload s) of `mkdocs serve`: from start to "Serving on", and from saving an
+    edited seed to the server's "Reloading browsers" (its rebuild is done). Waits on the server's log."""
+    import queue
+    import threading
+
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", "127.0.0.1:8932"], cwd=project, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1)
+    lines: "queue.Queue[str]" = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()
+
+    def wait_for(text: str) -> None:
+        while True:
+            line = lines.get(timeout=900)
+            if text in line:
+                return
+
+    try:
+        start = time.perf_counter()
+        wait_for("Serving on")
+        started = time.perf_counter() - start
+        edited = time.perf_counter()
+        seed.write_text(seed.read_text(encoding="utf-8") + "\nThe talks resumed on Tuesday, officials said.\n",
+                        encoding="utf-8")
+        wait_for("Reloading browsers")
+        return started, time.perf_counter() - edited
+    finally:
+        server.terminate()
+        server.wait(timeout=60)
+
+
 def measure(size: int, rounds: int) -> dict:
     from tools import corpus_window
 
@@ -102,12 +135,15 @@ def measure(size: int, rounds: int) -> dict:
             one, _ = _build(project)
             facts = _site_facts(project / "site")
             first_result = _first_search_result(project / "site")
+            serve_start, serve_edit = _serve_edit(project, project / "seeds" / held_back.name)
             articles = len(files)
             for key, value in {"articles": articles, "cold_s": cold, "warm_s": warm, "one_new_seed_s": one,
                                "peak_mb": max(cold_mem, warm_mem), "first_search_result_s": first_result,
+                               "serve_start_s": serve_start, "serve_edit_s": serve_edit,
                                **facts, "bytes_per_article": facts["site_bytes"] / articles,
                                "pages_per_article": facts["pages"] / articles}.items():
                 results.setdefault(key, []).append(value)
+            print(f"size {size or 'all'}: " + ", ".join(f"{k} {v[-1]:.2f}" for k, v in results.items()), flush=True)
     return {k: statistics.median(v) for k, v in results.items()}
 
 
@@ -119,13 +155,15 @@ def main() -> int:
     rows = [measure(size, args.rounds) for size in args.sizes]
     print(f"\nmedians of {args.rounds} round(s)")
     print("| articles | cold s | warm s | one new seed s (÷ cold) | peak MB | pages | site MB | kB/article "
-          "| pages/article | search index MB | largest page kB | first search result s |")
-    print("| " + " | ".join(["---:"] * 12) + " |")
+          "| pages/article | search index MB | largest page kB | first search result s | serve start s "
+          "| serve edit s |")
+    print("| " + " | ".join(["---:"] * 14) + " |")
     for r in rows:
         print(f"| {r['articles']:.0f} | {r['cold_s']:.0f} | {r['warm_s']:.0f} | {r['one_new_seed_s']:.0f} "
               f"({r['one_new_seed_s'] / r['cold_s']:.2f}) | {r['peak_mb']:.0f} | {r['pages']:.0f} "
               f"| {r['site_bytes'] / 1e6:.0f} | {r['bytes_per_article'] / 1e3:.0f} | {r['pages_per_article']:.2f} "
-              f"| {r['search_bytes'] / 1e6:.1f} | {r['largest_page'] / 1e3:.0f} | {r['first_search_result_s']:.1f} |")
+              f"| {r['search_bytes'] / 1e6:.1f} | {r['largest_page'] / 1e3:.0f} | {r['first_search_result_s']:.1f} "
+              f"| {r['serve_start_s']:.0f} | {r['serve_edit_s']:.1f} |")
     if len(rows) > 1:
         drift = rows[-1]["bytes_per_article"] / rows[0]["bytes_per_article"]
         print(f"site bytes per article, largest / smallest size: {drift:.2f}x; pages per article: "

@@ -14,21 +14,32 @@ from generator.briefing.curation import (CurationError, apply_curation, apply_st
                                          load_curation)
 from generator.briefing.confidence import apply_confidence, event_table
 from generator.briefing.editions import PreviousEditionError, load_previous, mark_edition
-from generator.briefing.io import briefing_data
+from generator.briefing.io import YamlFragments, briefing_data
 from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
 from generator.briefing.statements import readable_quotes
 from generator.briefing.tracked_figures import track_figures
 from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
-from generator.nlp.extract import extract_articles
+from generator.nlp.extract import extract_articles, extractor_version
 from generator.nlp.model import model_name
 from generator.site.render import render_tree
+from generator.sources.memo import ParsedSeeds
 from generator.sources.seeds import read_seeds
 from generator.stories.build import build_stories, outlets
 from generator.stories.copies import copy_groups
 
 CURATION_FILE = "curation.yml"
+YAML_FRAGMENTS = "briefing-yaml.json"  # in the build cache (briefing/io.py: YamlFragments)
+PARSED_SEEDS = "seeds.json"  # in the build cache (sources/memo.py)
+
+
+def _save_quietly(kept, progress: Callable[[str], None]) -> None:
+    """A build cache that cannot be written costs the next build time, never this one."""
+    try:
+        kept.save()
+    except OSError as exc:
+        progress(f"briefing: the build cache was not written ({exc.__class__.__name__})")
 
 
 class BuildFailed(RuntimeError):
@@ -54,6 +65,7 @@ class Settings:
     previous: Optional[Path] = None  # the previous edition's briefing.json, for "What's new"
     site_url: str = ""  # the published site's address, for feeds and exports ("": links relative to each file)
     site_name: str = ""  # the feeds' title (default: the briefing's title)
+    build_cache: Optional[Path] = None  # what the next build can reuse (the data files' YAML, item by item)
 
 
 @dataclass
@@ -69,7 +81,10 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     """Seeds folder -> briefing data (the content of briefing.yml). Raises BuildFailed in strict mode."""
     seeds_label = settings.label or (os.path.relpath(settings.seeds) if not Path(settings.seeds).is_absolute()
                                      else str(settings.seeds))
-    report = read_seeds(settings.seeds)
+    memo = ParsedSeeds(settings.build_cache / PARSED_SEEDS, extractor_version()) if settings.build_cache else None
+    report = read_seeds(settings.seeds, memo)
+    if memo is not None:
+        _save_quietly(memo, progress)
     if any(p.code == E100 for p in report.problems):  # a typo in --seeds must not publish an empty briefing
         raise BuildFailed(printable(f"{E100} {seeds_label}: {E100.text()}"))
     warnings: list[str] = []
@@ -141,5 +156,8 @@ def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable
 
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
-    return render_tree(result.data, settings.templates, settings.curate, settings.site_url,
-                       settings.site_name), result
+    fragments = YamlFragments(settings.build_cache / YAML_FRAGMENTS if settings.build_cache else None)
+    tree = render_tree(result.data, settings.templates, settings.curate, settings.site_url, settings.site_name,
+                       fragments=fragments)
+    _save_quietly(fragments, progress)
+    return tree, result

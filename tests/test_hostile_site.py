@@ -306,7 +306,7 @@ def test_search_results_are_inert(session, hostile_site):
     _open(page, hostile_site.base)
     search = page.locator(".md-search__input")
     search.click()
-    search.press_sequentially("alert", delay=20)
+    search.press_sequentially("Putin", delay=20)  # the hostile actor's name ends in "Putin"
     page.wait_for_selector(".md-search-result__item", state="visible")
     # Material renders results as the index answers: wait until a hostile title is listed (as text)
     page.wait_for_function(r"/alert\(\d+\)/.test(document.querySelector('.md-search-result')?.innerText || '')")

@@ -128,3 +128,24 @@ def test_an_actor_page_lists_only_the_newest_quotes():
     page = render_tree(data)["actors/x.md"]
     assert page.count("<!-- end of quote -->") == QUOTES_PER_ACTOR_PAGE
     assert f"The {QUOTES_PER_ACTOR_PAGE} newest of {QUOTES_PER_ACTOR_PAGE + 40} quotes" in page
+
+
+def test_a_long_kind_is_listed_by_initial_and_no_kind_page_grows():
+    from generator.site.render import KIND_PAGE_MAX, KIND_TOP
+
+    data = briefing("text")
+    names = [f"{letter}name {n}" for n in range(KIND_PAGE_MAX // 2) for letter in ("A", "b", "Ó", "7")]
+    data["actors"] = [{"id": f"p{k}", "name": name, "kind": "person", "aliases": [], "articles": ["a1"]}
+                      for k, name in enumerate(names)]
+    tree = render_tree(data)
+    kind = tree["actors/kinds/person.md"]
+    assert kind.count("\n| ") == KIND_TOP + 2  # the most mentioned, plus the table's header and rule
+    letters = sorted(p for p in tree if p.startswith("actors/kinds/person-"))
+    assert letters == ["actors/kinds/person-a.md", "actors/kinds/person-b.md", "actors/kinds/person-o.md",
+                       "actors/kinds/person-other.md"]
+    assert sum(tree[p].count("\n| ") - 2 for p in letters) == len(names)  # every actor on its letter's page
+    assert "[Óname 3]" in tree["actors/kinds/person-o.md"] and "[7name 3]" in tree["actors/kinds/person-other.md"]
+    assert "**O** · [other](person-other.md)\n\n| Name" in tree["actors/kinds/person-o.md"]
+    assert "[A](person-a.md) (150)" in kind and "[other](person-other.md) (150)" in kind
+    small = briefing("text")
+    assert not any(p.startswith("actors/kinds/person-") for p in render_tree(small))  # a short kind: one page

@@ -5,8 +5,12 @@ The field order is fixed and lists are sorted, so the same inputs give byte-iden
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
+import pickle
+import re
 from pathlib import Path
+from typing import Optional
 
 import yaml
 
@@ -14,6 +18,7 @@ from generator import __version__
 from generator.briefing.records import Briefing, GeneratorInfo
 from generator.briefing.schema import load_yaml_with_nodes, to_data, validate
 from generator.errors import E020, E021
+from generator.fileio import write_atomic
 
 SCHEMA_PATH = Path(__file__).parent / "briefing.schema.json"
 
@@ -24,17 +29,83 @@ def briefing_data(briefing: Briefing, model: str = "") -> dict:
 
 
 # libyaml's emitter and parser are an order of magnitude faster than the pure-Python ones.
-_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def dump_yaml(data: dict) -> str:
-    return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000,
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """No anchors or aliases: a value written twice is written out twice, so that each item's YAML is
+    the same alone as inside the whole file (what YamlFragments relies on)."""
+
+    def ignore_aliases(self, data) -> bool:
+        return True
+
+
+def _yaml(value) -> str:
+    return yaml.dump(value, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=10_000,
                      default_flow_style=False)
 
 
+class YamlFragments:
+    """The YAML of each list item of the briefing (an article, an actor, a quote ...), kept between
+    builds: after one new seed almost every item is as it was, and writing 40,000 items through the
+    pure-Python representer took 5 s of a 2,000-article rebuild. Items are found by a digest of their
+    pickle (equal data, equal bytes). The file is JSON (a cache is read as hostile: no pickle); a
+    missing, oversized or malformed one only means every item is written."""
+
+    MAX_BYTES = 512 * 1024 * 1024
+
+    def __init__(self, path: Optional[Path] = None):
+        self.path = path
+        self.known: dict[str, str] = {}
+        self.used: dict[str, str] = {}
+        self.written = 0
+        if path is not None:
+            try:
+                if path.stat().st_size <= self.MAX_BYTES:
+                    known = json.loads(path.read_text(encoding="utf-8"))
+                    if isinstance(known, dict):
+                        self.known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
+            except (OSError, ValueError):
+                self.known = {}
+
+    def item(self, value: dict) -> str:
+        digest = hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).hexdigest()
+        text = self.known.get(digest)
+        if text is None:
+            text = _yaml([value])
+            self.written += 1
+        self.used[digest] = text
+        return text
+
+    def save(self) -> None:
+        """Only this build's items are kept (the file does not grow with every edition)."""
+        if self.path is None or (not self.written and len(self.used) == len(self.known)):
+            return
+        write_atomic(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
+
+
+_KEY = re.compile(r"[a-z][a-z0-9_]*")  # the schema's top-level names: plain YAML keys
+
+
+def dump_yaml(data: dict, fragments: Optional[YamlFragments] = None) -> str:
+    """The briefing as YAML, written item by item (the same text as one yaml.dump of the whole: a test
+    holds them equal; twice as fast even without kept fragments)."""
+    fragments = fragments if fragments is not None else YamlFragments()
+    out = []
+    for key, value in data.items():
+        if isinstance(key, str) and _KEY.fullmatch(key) and isinstance(value, list) and value \
+                and all(isinstance(item, dict) and item for item in value):
+            out.append(f"{key}:\n")
+            out.extend(fragments.item(item) for item in value)
+        else:
+            out.append(_yaml({key: value}))
+    return "".join(out)
+
+
 def dump_json(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Compact (the YAML is the file to read): with indentation, json uses its pure-Python encoder,
+    a second of every 2,000-article build."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 class DataError(ValueError):

@@ -31,11 +31,17 @@ _SHARED_MODULES = ("__init__.py", "errors.py", "fileio.py", "briefing/__init__.p
                    "briefing/schema.py")
 
 
+# Code of those stages that decides nothing extraction yields: the parsed-seeds store keeps results,
+# it does not make them (and a change to it must not re-parse every article).
+_NOT_EXTRACTION = frozenset({"sources/memo.py"})
+
+
 def extraction_inputs() -> list[Path]:
     """Every file whose content decides what extraction yields: all code and data of the sources and
     nlp stages, and the shared modules they import (the record shape among them)."""
     files = [p for stage in ("sources", "nlp") for p in (_PACKAGE / stage).rglob("*")
-             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
+             and p.relative_to(_PACKAGE).as_posix() not in _NOT_EXTRACTION]
     return sorted(files + [_PACKAGE / name for name in _SHARED_MODULES])
 
 

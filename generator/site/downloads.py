@@ -47,5 +47,6 @@ def exports(data: dict, *, site_url: str) -> dict[str, str]:
 
 
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    """Compact: these are for programs (and the C encoder is used only without indentation)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
 

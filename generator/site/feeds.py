@@ -318,4 +318,4 @@ def json_feed(data: dict, stories: list[dict], *, title: str, own_path: str, sit
                                                  actor_pages=actor_pages),
                       "date_published": stamp, "date_modified": stamp, "tags": index.actor_names(story)})
     feed["items"] = items
-    return json.dumps(feed, ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(feed, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import os
 import re
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Any, Iterable, Optional
@@ -21,13 +23,16 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
-from generator.briefing.io import dump_json, dump_yaml, schema_text
+from generator.beside import side_by_side
+from generator.briefing.io import YamlFragments, dump_json, dump_yaml, schema_text
 from generator.site.chronology_pages import chronology_page, month_parts, page_days
+from generator.site.search_documents import search_documents
 from generator.stories.settings import settings as story_settings
 from generator.errors import E030, E031, E040, E041, E045
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
+SEARCH_DOCUMENTS = "search/documents.json"  # what the site search indexes (search_documents.py)
 # Characters that can start Markdown or HTML syntax; digits, letters, dashes and dots stay as they
 # are so dates and names remain searchable.
 _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
@@ -37,6 +42,8 @@ HOME_DAYS = 14  # the front page's key stories are those of the last days before
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
+KIND_PAGE_MAX = 300  # a kind with more actors lists them by initial, one page per letter
+KIND_TOP = 100  # then its own page shows the most mentioned and the letters
 QUOTES_PER_SPEAKER = 3  # on the quotes page; each speaker's page has the newest QUOTES_PER_ACTOR_PAGE
 SPEAKERS_ON_QUOTES_PAGE = 60  # the most quoted; every quote is in the data and on its source page
 QUOTES_PER_ACTOR_PAGE = 60  # newest first: no page lists everything an actor ever said
@@ -279,11 +286,11 @@ def _front_matter(text: str) -> tuple[str, str]:
 
 
 def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "",
-                site_name: str = "") -> dict[str, str]:
+                site_name: str = "", fragments: Optional[YamlFragments] = None) -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
     quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`).
     `site_url` is the published address feeds and exports link with ("": relative links), `site_name`
-    the feeds' title (default: the briefing's title)."""
+    the feeds' title (default: the briefing's title); `fragments`, the YAML of the previous build's items."""
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
@@ -307,84 +314,104 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     # Every index is split so that no page grows with the number of articles: chronology and
     # sources by month, actors by kind (the index shows the most mentioned), quotes a few per
     # speaker with the rest on the speaker's page.
-    art = _Pictures(data, ctx)
-    page("index.md", "home.md.j2", **home, timeline=art.timeline(0, "timeline-home"))
-    months = _by_month(ctx.stories)
-    dates = sorted(a["date"] for a in data["articles"])
-    first, newest = (dates[0][:7], dates[-1][:7]) if dates else ("", "")
-    listed = [(month, days, _key_events(days)) for month, days in months]
-    month_pages: dict[str, dict[str, list]] = {}  # month -> its pages (in day order) -> their days
-    for month, days in months:
-        for date, day_stories in days:
-            month_pages.setdefault(month, {}).setdefault(chronology_page(date, ctx.parts), []).append(
-                (date, day_stories))
-    page("chronology/index.md", "chronology_index.md.j2", timeline=art.timeline(1, "timeline"),
-         month_pages={m: list(p) for m, p in month_pages.items()},
-         months=[m for m in reversed(listed) if first <= m[0][:7] <= newest or not dates],
-         later=[m for m in listed if dates and m[0][:7] > newest],
-         earlier=[m for m in reversed(listed) if dates and m[0][:7] < first])
-    linked = _LinkedData(data, ctx, site_url)
-    for month, pages in month_pages.items():
-        siblings = [(name, page_days(name, ctx.parts)) for name in pages] if len(pages) > 1 else []
-        for name, days in pages.items():
-            page(f"chronology/{name}.md", "chronology.md.j2", month=month, part=name, siblings=siblings,
-                 span=page_days(name, ctx.parts), days=days,
-                 jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{name}/"))
-    quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
-    kinds = _actors_by_kind(data["actors"])
-    page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
-         network=art.network(1), place_map=art.place_map(1, "map"), unmapped=art.unmapped(),
-         kinds=[(kind, sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:INDEX_TOP], len(group))
-                for kind, group in kinds])
-    for kind, group in kinds:
-        page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=group, quote_counts=quote_counts,
-             place_map=art.place_map(2, "map-places") if kind == "place" else Markup(""))
-    for actor in data["actors"]:
-        if actor["id"] not in ctx.actor_pages:
-            continue
-        recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
-        shown = _newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE]
-        page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
-             quotes=shown, quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
-             stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
-             story_count=len(ctx.stories_by_actor.get(actor["id"], [])), ego=art.ego(actor["id"]),
-             jsonld=linked.quotes(shown, f"actors/{actor['id']}/"))
-    for old_id, new_id in sorted(data.get("redirects", {}).items()):
-        if new_id in ctx.actor_pages and old_id not in ctx.actors:  # a renamed actor's old address leads to it
-            page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
-    speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
-                      key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
-    quoted = [(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]]
-    page("quotes.md", "quotes.md.j2", speakers=quoted,
-         unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE),
-         jsonld=linked.quotes([q for _, shown, _ in quoted for q in shown], "quotes/"))
-    page("figures.md", "figures.md.j2", shown_figures=sorted(
-        data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]))[:FIGURES_SHOWN])
-    by_month: dict[str, list[dict]] = defaultdict(list)
-    for article in data["articles"]:
-        by_month[article["date"][:7]].append(article)
-    page("sources/index.md", "sources_index.md.j2",
-         months=[(m, len(by_month[m])) for m in sorted(by_month, reverse=True)])
-    for month, articles in by_month.items():
-        page(f"sources/months/{month}.md", "sources_month.md.j2", month=month,
-             month_articles=sorted(articles, key=lambda a: (a["date"], a["id"]), reverse=True))
-    quotes_by_article: dict[str, list[dict]] = defaultdict(list)
-    for q in data["quotes"]:
-        quotes_by_article[q["article"]].append(q)
-    for article in data["articles"]:
-        page(f"sources/{article['id']}.md", "article.md.j2", article=article,
-             quotes=quotes_by_article.get(article["id"], []), jsonld=linked.article(article))
-    page("data.md", "data.md.j2")
-    page("whats-new.md", "whats_new.md.j2", **_whats_new(ctx))
-    tree["data/briefing.yml"] = dump_yaml(data)
-    tree["data/briefing.json"] = dump_json(data)
-    tree["data/briefing.schema.json"] = schema_text()
-    tree["assets/briefing.css"] = (ASSETS / "briefing.css").read_text(encoding="utf-8")
-    from generator.site.downloads import exports, feeds  # they use this module's escaping and links
+    def pages() -> dict[str, str]:
+        """Every page (Jinja), in this process."""
+        art = _Pictures(data, ctx)
+        page("index.md", "home.md.j2", **home, timeline=art.timeline(0, "timeline-home"))
+        months = _by_month(ctx.stories)
+        dates = sorted(a["date"] for a in data["articles"])
+        first, newest = (dates[0][:7], dates[-1][:7]) if dates else ("", "")
+        listed = [(month, days, _key_events(days)) for month, days in months]
+        month_pages: dict[str, dict[str, list]] = {}  # month -> its pages (in day order) -> their days
+        for month, days in months:
+            for date, day_stories in days:
+                month_pages.setdefault(month, {}).setdefault(chronology_page(date, ctx.parts), []).append(
+                    (date, day_stories))
+        page("chronology/index.md", "chronology_index.md.j2", timeline=art.timeline(1, "timeline"),
+             month_pages={m: list(p) for m, p in month_pages.items()},
+             months=[m for m in reversed(listed) if first <= m[0][:7] <= newest or not dates],
+             later=[m for m in listed if dates and m[0][:7] > newest],
+             earlier=[m for m in reversed(listed) if dates and m[0][:7] < first])
+        linked = _LinkedData(data, ctx, site_url)
+        for month, pages in month_pages.items():
+            siblings = [(name, page_days(name, ctx.parts)) for name in pages] if len(pages) > 1 else []
+            for name, days in pages.items():
+                page(f"chronology/{name}.md", "chronology.md.j2", month=month, part=name, siblings=siblings,
+                     span=page_days(name, ctx.parts), days=days,
+                     jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{name}/"))
+        quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
+        kinds = _actors_by_kind(data["actors"])
+        page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
+             network=art.network(1), place_map=art.place_map(1, "map"), unmapped=art.unmapped(),
+             kinds=[(kind, sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:INDEX_TOP], len(group))
+                    for kind, group in kinds])
+        for kind, group in kinds:
+            letters = _by_initial(group) if len(group) > KIND_PAGE_MAX else []
+            shown = sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:KIND_TOP] if letters else group
+            page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=shown, quote_counts=quote_counts,
+                 letters=[(letter, len(members)) for letter, members in letters], total=len(group),
+                 place_map=art.place_map(2, "map-places") if kind == "place" else Markup(""))
+            for letter, members in letters:
+                page(f"actors/kinds/{kind}-{letter}.md", "actors_letter.md.j2", kind=kind, letter=letter,
+                     group=members, quote_counts=quote_counts, letters=[(x, len(m)) for x, m in letters])
+        for actor in data["actors"]:
+            if actor["id"] not in ctx.actor_pages:
+                continue
+            recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
+            shown = _newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE]
+            page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
+                 quotes=shown, quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
+                 stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
+                 story_count=len(ctx.stories_by_actor.get(actor["id"], [])), ego=art.ego(actor["id"]),
+                 jsonld=linked.quotes(shown, f"actors/{actor['id']}/"))
+        for old_id, new_id in sorted(data.get("redirects", {}).items()):
+            if new_id in ctx.actor_pages and old_id not in ctx.actors:  # a renamed actor's old address leads to it
+                page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
+        speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
+                          key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
+        quoted = [(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]]
+        page("quotes.md", "quotes.md.j2", speakers=quoted,
+             unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE),
+             jsonld=linked.quotes([q for _, shown, _ in quoted for q in shown], "quotes/"))
+        page("figures.md", "figures.md.j2", shown_figures=sorted(
+            data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]))[:FIGURES_SHOWN])
+        by_month: dict[str, list[dict]] = defaultdict(list)
+        for article in data["articles"]:
+            by_month[article["date"][:7]].append(article)
+        page("sources/index.md", "sources_index.md.j2",
+             months=[(m, len(by_month[m])) for m in sorted(by_month, reverse=True)])
+        for month, articles in by_month.items():
+            page(f"sources/months/{month}.md", "sources_month.md.j2", month=month,
+                 month_articles=sorted(articles, key=lambda a: (a["date"], a["id"]), reverse=True))
+        quotes_by_article: dict[str, list[dict]] = defaultdict(list)
+        for q in data["quotes"]:
+            quotes_by_article[q["article"]].append(q)
+        for article in data["articles"]:
+            page(f"sources/{article['id']}.md", "article.md.j2", article=article,
+                 quotes=quotes_by_article.get(article["id"], []), jsonld=linked.article(article))
+        page("data.md", "data.md.j2")
+        page("whats-new.md", "whats_new.md.j2", **_whats_new(ctx))
+        return tree
 
-    tree.update(feeds(data, ctx.stories_by_actor, ctx.actor_pages, site_url=site_url,
-                      site_name=site_name or data.get("title") or "Briefing"))
-    tree.update(exports(data, site_url=site_url))
+    used = fragments if fragments is not None else YamlFragments()
+
+    def downloads() -> tuple[dict[str, str], dict, int]:
+        """The search documents, data files, feeds and exports (in a forked child, beside the pages)."""
+        from generator.site.downloads import exports, feeds  # they use this module's escaping and links
+
+        out = {SEARCH_DOCUMENTS: json.dumps(search_documents(data, ctx.actor_pages, ctx.parts), ensure_ascii=False,
+                                            separators=(",", ":")),
+               "data/briefing.yml": dump_yaml(data, used),
+               "data/briefing.json": dump_json(data),
+               "data/briefing.schema.json": schema_text(),
+               "assets/briefing.css": (ASSETS / "briefing.css").read_text(encoding="utf-8")}
+        out.update(feeds(data, ctx.stories_by_actor, ctx.actor_pages, site_url=site_url,
+                         site_name=site_name or data.get("title") or "Briefing"))
+        out.update(exports(data, site_url=site_url))
+        return out, used.used, used.written
+
+    tree, (files, used.used, used.written) = side_by_side(pages, downloads)
+    tree.update(files)
     return tree
 
 
@@ -649,6 +676,20 @@ def _by_month(stories: Iterable[dict]) -> list[tuple[str, list[tuple[str, list[d
                                              st["id"])):
         months[st["date"][:7]][st["date"]].append(st)
     return [(m, sorted(days.items())) for m, days in sorted(months.items())]
+
+
+def _initial(name: str) -> str:
+    """The letter a name is listed under: a-z (accents dropped), "other" for anything else."""
+    first = unicodedata.normalize("NFKD", name.strip()[:1].casefold())[:1]
+    return first if "a" <= first <= "z" else "other"
+
+
+def _by_initial(group: list[dict]) -> list[tuple[str, list[dict]]]:
+    """A kind's actors by initial, in alphabetical order (a new actor changes one letter's page only)."""
+    letters: dict[str, list[dict]] = defaultdict(list)
+    for a in group:
+        letters[_initial(a["name"])].append(a)
+    return sorted(letters.items(), key=lambda item: (item[0] == "other", item[0]))
 
 
 def _actors_by_kind(actors: list[dict]) -> list[tuple[str, list[dict]]]:

@@ -22,12 +22,15 @@ import stat
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Optional
+from typing import TYPE_CHECKING, NamedTuple, Optional
 from urllib.parse import urlsplit
 
 import yaml
 
 from generator.briefing.records import Article, SeedProblem
+
+if TYPE_CHECKING:
+    from generator.sources.memo import ParsedSeeds
 from generator.errors import (E100, E101, E102, E103, E104, E105, E106, E107, E108, E109, E110, E111, E112,
                               E113, E114, E199, Code)
 
@@ -410,8 +413,9 @@ def _fingerprint(body: str) -> str:
     return " ".join(body.split())
 
 
-def read_seeds(seeds_dir: Path) -> SeedReport:
-    """Read every seed under `seeds_dir`; never raises. Duplicated texts keep the first file by path."""
+def read_seeds(seeds_dir: Path, memo: Optional["ParsedSeeds"] = None) -> SeedReport:
+    """Read every seed under `seeds_dir`; never raises. Duplicated texts keep the first file by path.
+    `memo`: the previous build's parsed seeds (memo.py), for files whose bytes did not change."""
     try:
         root = Path(seeds_dir).resolve()
         usable = root.is_dir()
@@ -431,7 +435,7 @@ def read_seeds(seeds_dir: Path) -> SeedReport:
                 problems.append(data)
             if not isinstance(data, bytes):
                 continue
-            article, found = parse_seed(data, rel)
+            article, found = memo.parse(data, rel, parse_seed) if memo is not None else parse_seed(data, rel)
         except Exception as err:  # a bug, not bad input: report it and keep the other seeds
             problems.append(SeedProblem(rel, E199.text(error=type(err).__name__), E199))
             continue
