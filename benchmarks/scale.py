@@ -70,7 +70,12 @@ def _first_search_result(site: Path) -> float:
                     page.wait_for_timeout(50)
             start = time.perf_counter()
             page.locator("label.md-search__icon, .md-search__input").first.click()
-            page.locator(".md-search__input").fill(QUERY)
+            # A query typed before the theme listens is lost, as a reader's would be retyped: wait until
+            # the theme's search says it is ready (its index is built), then type. The time counts from load.
+            page.wait_for_function("(document.querySelector('.md-search-result__meta')?.innerText || '')"
+                                   ".trim() !== '' && !/Initializing/i.test(document.querySelector("
+                                   "'.md-search-result__meta').innerText)", timeout=120_000)
+            page.locator(".md-search__input").press_sequentially(QUERY)
             page.locator(".md-search-result__item").first.wait_for(timeout=120_000)
             seconds = time.perf_counter() - start
             browser.close()

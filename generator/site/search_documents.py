@@ -2,8 +2,9 @@
 pages. A reader's browser downloads the whole index and builds it before the first result, so its size
 is the delay: indexing the pages (every list on every page) gave a 5.6 MB index and a 3 s wait at 2,000
 articles. Here each item is indexed once, in a few words, in priority order until a byte budget is spent:
-the index pages, the actors with a page, the headlined stories, the sources, the quotes (confident and
-newest first), then the other reports. The budget, not the number of articles, bounds the download.
+the index pages, the 400 most mentioned actors, the headlined stories (most outlets, newest first), the
+sources (newest first), the other actors with a page, the quotes (confident and newest first), then the
+other reports. At 2,000 articles the budget ends among the sources; at 100 everything is in. The budget, not the number of articles, bounds the download.
 
 Each document names its page as a path of the Markdown tree (`sources/<id>.md`) and an optional anchor,
 so any builder can turn it into its own search format (the MkDocs adapter: Material's search_index.json).
@@ -18,9 +19,13 @@ from typing import Callable, Iterable, Optional
 
 from generator.site.chronology_pages import Parts, chronology_page
 
-BUDGET_BYTES = 1_800_000  # of the documents' JSON: about a second to the first result in Chromium
-STORY_WORDS = 30  # of a story's first report sentence
-QUOTE_WORDS = 20  # of a quote (its page holds the rest)
+# Of the documents' JSON. Chromium builds the index before the first result: on the 2,000-article site
+# the first result came 1.0-1.2 s after load with 570 kB, 0.94-1.07 s with 400 kB, 0.7-0.9 s with 250 kB,
+# and 0.6-0.8 s on a 100-article site (the theme's own start; benchmarks/scale.py measures it).
+BUDGET_BYTES = 400_000
+ACTORS_FIRST = 400  # the most mentioned actors come before the stories; the others after the sources
+STORY_WORDS = 24  # of a story's title when it has no headline (its first report sentence)
+QUOTE_WORDS = 15  # of a quote (its page holds the rest)
 MAX_ALIASES = 8
 MAX_FIELD_CHARS = 400  # no single field grows with a hostile seed
 
@@ -111,12 +116,15 @@ def search_documents(data: dict, actor_pages: set[str], parts: Parts, budget: in
     def month_doc(name: str) -> Callable[[], SearchDocument]:
         return lambda: SearchDocument(f"chronology/{name}.md", "", _plain(f"Chronology: {name}"), "")
 
-    for actor in sorted((a for a in data["actors"] if a["id"] in actor_pages),
-                        key=lambda a: (-len(a["articles"]), a["name"].lower(), a["id"])):
-        also = [n for n in actor.get("aliases", []) if n != actor["name"]][:MAX_ALIASES]
-        text = " · ".join(x for x in (actor.get("kind"), actor.get("role") or "",
-                                      ("also " + ", ".join(also)) if also else "") if x)
-        chosen.offer(SearchDocument(f"actors/{actor['id']}.md", "", _plain(actor["name"]), _plain(text)))
+    def actor_docs(selected: Iterable[dict]) -> None:
+        for actor in selected:
+            also = [n for n in actor.get("aliases", []) if n != actor["name"]][:MAX_ALIASES]
+            text = " · ".join(x for x in (actor.get("kind"), actor.get("role") or "",
+                                          ("also " + ", ".join(also)) if also else "") if x)
+            chosen.offer(SearchDocument(f"actors/{actor['id']}.md", "", _plain(actor["name"]), _plain(text)))
+
+    by_mentions = sorted((a for a in data["actors"] if a["id"] in actor_pages),
+                         key=lambda a: (-len(a["articles"]), a["name"].lower(), a["id"]))
 
     def story_docs(selected: Iterable[dict]) -> None:
         events = {e["id"]: e for e in data["events"]}
@@ -126,18 +134,18 @@ def search_documents(data: dict, actor_pages: set[str], parts: Parts, budget: in
             title = st.get("headline") or sentence
             outlets = st.get("outlets", 0)
             text = f"{st['date']} · {outlets} outlet{'s' if outlets != 1 else ''}"
-            if st.get("headline") and sentence:
-                text += f" · {' '.join(sentence.split()[:STORY_WORDS])}"
             name = chronology_page(st["date"], parts)
-            chosen.offer(SearchDocument(f"chronology/{name}.md", st["id"], _plain(title, STORY_WORDS),
-                                        _plain(text, STORY_WORDS + 6)), month_doc(name))
+            chosen.offer(SearchDocument(f"chronology/{name}.md", st["id"], _plain(title, STORY_WORDS), _plain(text)),
+                         month_doc(name))
 
     def newest(items: Iterable[dict]) -> list[dict]:
         return sorted(items, key=lambda st: (-st.get("outlets", 0), _minus(st["date"]), st["id"]))
 
+    actor_docs(by_mentions[:ACTORS_FIRST])
     story_docs(newest(st for st in stories if st.get("headline")))
     for article in sorted(data["articles"], key=lambda a: (_minus(a["date"]), a["id"])):
         chosen.offer(source_doc(article["id"]))
+    actor_docs(by_mentions[ACTORS_FIRST:])
     quotes = sorted((q for q in data["quotes"] if q["article"] in articles),
                     key=lambda q: (-round(q.get("confidence") or 0, 1), _minus(articles[q["article"]]["date"]), q["id"]))
     for q in quotes:
