@@ -56,6 +56,7 @@ class ArticleActors:
         return tuple(dict.fromkeys(keys[i] for i in range(start, end) if i in keys))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a briefing folds the same few thousand names 170,000 times
 def fold(name: str) -> str:
     """Spelling-insensitive key: ASCII, lowercase, transliteration variants collapsed."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
