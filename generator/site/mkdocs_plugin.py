@@ -11,26 +11,22 @@ removed again when the build ends.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 import os
-import shutil
-from importlib import metadata
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.toc import get_toc
 
 from generator.pipeline import BuildFailed, Settings, build_tree
 from generator.site.head import STYLESHEET, actor_of_page, add_to_head, feed_links, name_search_dialog
 from generator.site import page_reuse
+from generator.site.mkdocs_reuse import PageReuse, site_fingerprint
 from generator.site.publish import SiteSwap
 from generator.site.material_search import add_to_index
 from generator.site.render import DEFAULT_TEMPLATES, SEARCH_DOCUMENTS, safe_url
@@ -91,37 +87,10 @@ def _progress_line(message: str) -> None:
         log.debug(message)
 
 
-def _version(distribution: str) -> str:
-    try:
-        return metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return ""
-
-
-REUSED_TEMPLATE = "briefing-reused-page.html"  # renders nothing: MkDocs then leaves the reused output alone
-_BUILD_LOG = logging.getLogger("mkdocs.commands.build")
-
-
-class _QuietReuse(logging.Filter):
-    """MkDocs says "Page skipped ... Generated empty output" for every page it did not write: for a
-    reused page that is the point, not news."""
-
-    def __init__(self, reused: set[str]):
-        super().__init__()
-        self.reused = reused
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if message.startswith("Page skipped: '") and message.endswith("'. Generated empty output."):
-            return message[len("Page skipped: '"):-len("'. Generated empty output.")] not in self.reused
-        return True
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     _command: str | None = None
     _swap: SiteSwap | None = None
-    _previous_site: Path | None = None  # where the previous build's pages are (page reuse)
-    _set_aside: Path | None = None  # `mkdocs serve`: the previous build, moved aside until this one is done
+    _reuse: PageReuse | None = None  # this build's rendered-page reuse (mkdocs_reuse.py); None: off
 
     def on_startup(self, *, command, dirty) -> None:
         self._command, self._dirty = command, dirty
@@ -129,34 +98,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config):
         """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py);
         the briefing's stylesheet (written with the pages) is added to every page, and attr_list
-        (`{ data-search-exclude }`) to the Markdown extensions."""
+        (`{ data-search-exclude }`) to the Markdown extensions; page reuse is set up for this build."""
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if "attr_list" not in config.markdown_extensions:  # the pages mark sections search leaves out
             config.markdown_extensions.append("attr_list")
         self._site_dir = config.site_dir  # where the site ends up (the page manifest is kept for it)
-        self._previous_site = Path(config.site_dir)
+        folder = self._path(config, self.config.build_cache)
+        self._reuse = None if folder is None else PageReuse(
+            page_reuse.manifest_path(folder, Path(config.site_dir), serve=self._command == "serve"),
+            Path(config.site_dir), log.info)
         if self._command == "build" and not getattr(self, "_dirty", False):
             self._swap = SiteSwap(Path(config.site_dir), log.info)
             config.site_dir = str(self._swap.begin())
         return config
 
-    def _manifest(self, config) -> Path | None:
-        folder = self._path(config, self.config.build_cache)
-        return None if folder is None else page_reuse.manifest_path(folder, Path(self._site_dir),
-                                                                    serve=self._command == "serve")
-
     def on_pre_build(self, *, config) -> None:
-        """`mkdocs serve` empties the site folder before each build: its pages are moved aside first,
-        so that the unchanged ones can be taken back."""
-        site = Path(config.site_dir)
-        manifest = self._manifest(config)
-        if self._swap is None and self._command == "serve" and manifest is not None and manifest.exists() \
-                and site.is_dir():
-            aside = site.with_name(site.name + ".previous")
-            shutil.rmtree(aside, ignore_errors=True)
-            os.rename(site, aside)
-            self._previous_site = self._set_aside = aside
+        if self._reuse is not None and self._swap is None and self._command == "serve":
+            self._reuse.move_aside(Path(config.site_dir))
 
     def _root(self, config) -> Path:
         return Path(config.config_file_path or ".").resolve().parent
@@ -206,109 +165,30 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._edit_targets = edit_targets(result.data, tree)
         self._actor_names = {a["id"]: a["name"] for a in result.data.get("actors", [])
                              if f"feeds/actors/{a['id']}.xml" in tree}
-        self._keys = self._page_keys(config, tree, files)
+        if self._reuse is not None:
+            self._reuse.compute_keys(
+                site_fingerprint(config, Path(__file__)), tree,
+                {path: files.get_file_from_path(path).dest_uri for path in self._generated_pages},
+                lambda path: "\0".join((self._edit_targets.get(path, ""),
+                                        self._actor_names.get(actor_of_page(self._generated_pages[path]), ""))))
         return files
 
-    # --- rendered-page reuse (page_reuse.py) -------------------------------------------------------
-
-    def _site_fingerprint(self, config) -> str:
-        """Everything outside a page's own Markdown that goes into its HTML."""
-        from generator import __version__
-
-        code = [Path(__file__).read_bytes(), Path(page_reuse.__file__).read_bytes(),
-                (Path(__file__).parent / "head.py").read_bytes()]
-        theme_files = sorted((str(p), p.stat().st_size, p.stat().st_mtime_ns) for d in config.theme.dirs
-                             if "site-packages" not in Path(d).parts for p in Path(d).rglob("*") if p.is_file())
-        settings = {key: config.get(key) for key in (
-            "site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name",
-            "edit_uri", "use_directory_urls", "extra", "extra_css", "extra_javascript", "markdown_extensions",
-            "mdx_configs", "nav", "docs_dir", "hooks", "validation")}
-        return page_reuse.fingerprint([
-            page_reuse.MANIFEST_VERSION, [_version(p) for p in ("mkdocs", "mkdocs-material", "markdown", "jinja2")],
-            __version__, [hashlib.sha256(b).hexdigest() for b in code], settings,
-            {k: config.theme[k] for k in config.theme}, list(config.theme.dirs), theme_files,
-            {name: dict(plugin.config) for name, plugin in config.plugins.items()}])
-
-    def _page_keys(self, config, tree: dict[str, str], files: Files) -> dict[str, tuple[str, str]]:
-        """{page: (key, output path)} for every generated page, when reuse is on."""
-        if self._manifest(config) is None:
-            return {}
-        site = self._site_fingerprint(config)
-        keys = {}
-        for path, content in tree.items():
-            file = files.get_file_from_path(path)
-            if path.endswith(".md") and file is not None:
-                extra = "\0".join((self._edit_targets.get(path, ""), self._actor_names.get(actor_of_page(file.url), "")))
-                keys[path] = (page_reuse.page_key(site, path, content, extra), file.dest_uri)
-        return keys
+    # --- rendered-page reuse (mkdocs_reuse.py) ----------------------------------------------------
 
     def on_nav(self, nav, *, config, files):
-        """Decide which pages are reused (never a page of the nav) and put their previous output in place."""
-        self._reused: set[str] = set()
-        self._anchors: dict[str, set[str]] = {}
-        manifest = self._manifest(config)
-        keys = getattr(self, "_keys", {})
-        if manifest is None or not keys:
-            return nav
-        self._previous = page_reuse.load_manifest(manifest)
-        in_nav = {page.file.src_uri for page in nav.pages}
-        site, previous = Path(config.site_dir), self._previous_site
-        for path, (key, dest) in keys.items():
-            entry = self._previous.get(path)
-            if path in in_nav or entry is None or entry.dest != dest or previous is None:
-                continue
-            if page_reuse.unchanged(entry, key, previous) and page_reuse.place(previous, site, dest):
-                self._reused.add(path)
-        self._quiet = _QuietReuse(self._reused)
-        _BUILD_LOG.addFilter(self._quiet)
-        if self._reused:
-            log.info(f"briefing: {len(self._reused)} of {len(keys)} generated pages unchanged since the last "
-                     "build, not rendered again")
+        if self._reuse is not None:
+            self._reuse.plan({page.file.src_uri for page in nav.pages}, Path(config.site_dir))
         return nav
 
     def on_env(self, env, *, config, files):
-        env.loader = ChoiceLoader([DictLoader({REUSED_TEMPLATE: ""}), env.loader])
-        return env
+        return PageReuse.environment(env)
 
-    def _stop_quieting(self) -> None:
-        quiet = getattr(self, "_quiet", None)
-        if quiet is not None:
-            _BUILD_LOG.removeFilter(quiet)
-            self._quiet = None
-
-    def _finish_reuse(self, config) -> None:
-        """The manifest of the pages as this build wrote them; the set-aside previous build goes."""
-        self._stop_quieting()
-        manifest = self._manifest(config)
-        keys = getattr(self, "_keys", {})
-        if manifest is not None and keys:
-            previous = getattr(self, "_previous", {})
-            pages = {}
-            for path, (key, dest) in keys.items():
-                if path in self._reused:
-                    pages[path] = (key, dest, previous[path].anchors)
-                elif path in self._anchors:
-                    pages[path] = (key, dest, self._anchors[path])
-            page_reuse.save_manifest(manifest, page_reuse.record(Path(config.site_dir), pages))
-        if self._set_aside is not None:
-            shutil.rmtree(self._set_aside, ignore_errors=True)
-            self._set_aside = None
+    def _is_reused(self, page) -> bool:
+        return self._reuse is not None and page.file.src_uri in self._reuse.reused
 
     def on_pre_page(self, page, *, config, files):
-        """A reused page is neither read nor rendered: its previous output stands (MkDocs writes nothing
-        for the empty page it gets), and links into it are checked against its recorded anchors."""
-        path = page.file.src_uri
-        if path not in getattr(self, "_reused", ()):
-            return page
-        anchors = set(self._previous[path].anchors)
-
-        def read_source(config) -> None:
-            page.markdown, page.meta = "", {"template": REUSED_TEMPLATE, "search": {"exclude": True}}
-
-        def render(config, files) -> None:
-            page.content, page.toc, page.present_anchor_ids, page.links_to_anchors = "", get_toc([]), anchors, {}
-
-        page.read_source, page.render = read_source, render
+        if self._is_reused(page):
+            self._reuse.skip(page)
         return page
 
     def on_page_markdown(self, markdown: str, *, page, config, files) -> str:
@@ -320,7 +200,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_post_page(self, output: str, *, page, config) -> str:
         """Feed links in every page's head (an actor page: its own feeds too); the search dialog named."""
-        if page.file.src_uri in getattr(self, "_reused", ()):
+        if self._is_reused(page):
             return output
         actor = actor_of_page(page.url)
         names = getattr(self, "_actor_names", {})
@@ -366,19 +246,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if config is not None:
             add_to_index(Path(config.site_dir), getattr(self, "_search_documents", []),
                          getattr(self, "_generated_pages", {}))
-            self._finish_reuse(config)
+            if self._reuse is not None:
+                self._reuse.finish(Path(config.site_dir))
         if self._swap is not None:
             self._swap.commit()
             config.site_dir, self._swap = self._site_dir, None
 
     def on_build_error(self, *, error) -> None:
         self._restore_build_date()
-        self._stop_quieting()
-        if self._set_aside is not None:  # `mkdocs serve`: the previous pages are shown again, as they were
-            site = Path(self._site_dir)
-            shutil.rmtree(site, ignore_errors=True)
-            os.rename(self._set_aside, site)
-            self._set_aside = None
+        if self._reuse is not None:
+            self._reuse.abandon(Path(self._site_dir))
         if self._swap is not None:
             self._swap.abort()  # the previous site stays as it was
             self._swap = None
@@ -392,11 +269,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         title such as `</title><script>…` would become markup. With `meta.title` set, the theme prints
         the title as it is, still escaped. (Only titles that striptags would change: others, and the
         home page, whose <title> is the site name, keep the theme's output.)"""
-        path = page.file.src_uri
-        if path in getattr(self, "_reused", ()):
+        if self._is_reused(page):
             return html
-        if path in getattr(self, "_keys", {}):
-            self._anchors[path] = set(page.present_anchor_ids or ())
+        if self._reuse is not None:
+            self._reuse.rendered(page)
         title = page.title
         if title and "title" not in page.meta and not page.is_homepage and ("&" in title or "<" in title):
             page.meta["title"] = title
