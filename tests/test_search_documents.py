@@ -45,7 +45,8 @@ def test_each_item_once_and_the_page_before_its_sections():
 def test_texts_are_short_and_escaped():
     docs = search_documents(briefing(), {"putin"}, {})
     hostile = next(d for d in docs if d["page"] == "sources/a0.md" and not d["anchor"])
-    assert hostile["title"] == "&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quoted&quot;"
+    assert hostile["title"] == '&lt;img src=x onerror=alert(1)&gt; &amp; "quoted"'
+    assert next(d for d in docs if d["page"] == "whats-new.md")["title"] == "What's new"  # found as typed
     assert all("<" not in d["title"] + d["text"] for d in docs)
     quote = next(d for d in docs if d["anchor"] == "q0-1")
     assert quote["title"] == "Vladimir Putin" and len(quote["text"].split()) == QUOTE_WORDS

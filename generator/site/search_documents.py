@@ -8,7 +8,7 @@ other reports. At 2,000 articles the budget ends among the sources; at 100 every
 
 Each document names its page as a path of the Markdown tree (`sources/<id>.md`) and an optional anchor,
 so any builder can turn it into its own search format (the MkDocs adapter: Material's search_index.json).
-Titles and texts are plain text, HTML-escaped here once: Material shows them as HTML.
+Titles and texts are plain text, HTML-escaped here once (& < >): Material shows them as HTML.
 """
 from __future__ import annotations
 
@@ -60,7 +60,9 @@ def _plain(value: object, words: Optional[int] = None) -> str:
     text = " ".join(parts[:words] if words is not None else parts)
     if len(text) > MAX_FIELD_CHARS:
         text, cut = text[:MAX_FIELD_CHARS].rsplit(" ", 1)[0], True
-    return html.escape(text + ("…" if cut else ""), quote=True)
+    # & < > only, as Material's own index does: the theme puts titles and texts in element content,
+    # never in an attribute, and "Russia's" stays findable as typed.
+    return html.escape(text + ("…" if cut else ""), quote=False)
 
 
 def _size(doc: SearchDocument) -> int:
@@ -106,7 +108,7 @@ def search_documents(data: dict, actor_pages: set[str], parts: Parts, budget: in
     stories = data.get("stories", [])
     chosen = _Budget(budget)
     for path, title, text in INDEX_PAGES:
-        chosen.offer(SearchDocument(path, "", html.escape(title), html.escape(text)))
+        chosen.offer(SearchDocument(path, "", _plain(title), _plain(text)))
 
     def source_doc(article_id: str) -> SearchDocument:
         a = articles[article_id]
