@@ -26,6 +26,8 @@ TRICKY = {
         {"id": "d", "title": "Ünïcödé — “curly” ‘quotes’ \u2028 \t tab"},
     ],
     "shared": [],
+    "yes": [{"id": "a key YAML would read as true"}],
+    "with space": [{"id": "x"}, {"id": "y", "z": [{"deep": 1}]}],
     "problems": [{"file": "x", "reason": "r"}],
     "pinned": {},
 }
@@ -44,7 +46,7 @@ def test_kept_fragments_give_the_same_text_and_only_new_items_are_written(tmp_pa
     first = YamlFragments(path)
     text = dump_yaml(TRICKY, first)
     first.save()
-    assert first.written == 5  # four articles, one problem
+    assert first.written == 8  # four articles, one problem, three more
     again = YamlFragments(path)
     changed = {**TRICKY, "articles": TRICKY["articles"][:3] + [{"id": "d", "title": "changed"}]}
     assert dump_yaml(TRICKY, again) == text
@@ -58,7 +60,7 @@ def test_a_broken_fragments_file_only_means_every_item_is_written(tmp_path, cont
     path.write_bytes(content)
     fragments = YamlFragments(path)
     assert dump_yaml(TRICKY, fragments) == _yaml(TRICKY)
-    assert fragments.written == 5
+    assert fragments.written == 8
 
 
 def test_a_poisoned_fragment_is_never_used_for_other_data(tmp_path):

@@ -8,7 +8,6 @@ import dataclasses
 import hashlib
 import json
 import pickle
-import re
 from pathlib import Path
 from typing import Optional
 
@@ -84,18 +83,15 @@ class YamlFragments:
         write_atomic(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
 
 
-_KEY = re.compile(r"[a-z][a-z0-9_]*")  # the schema's top-level names: plain YAML keys
-
-
 def dump_yaml(data: dict, fragments: Optional[YamlFragments] = None) -> str:
     """The briefing as YAML, written item by item (the same text as one yaml.dump of the whole: a test
     holds them equal; twice as fast even without kept fragments)."""
     fragments = fragments if fragments is not None else YamlFragments()
     out = []
     for key, value in data.items():
-        if isinstance(key, str) and _KEY.fullmatch(key) and isinstance(value, list) and value \
-                and all(isinstance(item, dict) and item for item in value):
-            out.append(f"{key}:\n")
+        if isinstance(value, list) and value and all(isinstance(item, dict) and item for item in value):
+            head = _yaml({key: None})  # the key as YAML writes it ('yes' quoted, say), then its items
+            out.append(head[:-len(" null\n")] + "\n")
             out.extend(fragments.item(item) for item in value)
         else:
             out.append(_yaml({key: value}))
