@@ -102,12 +102,13 @@ class PageReuse:
         if not self.keys:
             return
         self.previous = page_reuse.load_manifest(self.manifest)
+        in_place = self.previous_site.resolve() == site.resolve()  # `mkdocs build --dirty`: nothing to link
         for path, (key, dest) in self.keys.items():
             entry = self.previous.get(path)
             if path in in_nav or entry is None or entry.dest != dest:
                 continue
             if page_reuse.unchanged(entry, key, self.previous_site) and \
-                    page_reuse.place(self.previous_site, site, dest):
+                    (in_place or page_reuse.place(self.previous_site, site, dest)):
                 self.reused.add(path)
         self._quiet = _QuietReuse(self.reused)
         _BUILD_LOG.addFilter(self._quiet)

@@ -128,8 +128,9 @@ def search_documents(data: dict, actor_pages: set[str], parts: Parts, budget: in
     by_mentions = sorted((a for a in data["actors"] if a["id"] in actor_pages),
                          key=lambda a: (-len(a["articles"]), a["name"].lower(), a["id"]))
 
+    events = {e["id"]: e for e in data["events"]}
+
     def story_docs(selected: Iterable[dict]) -> None:
-        events = {e["id"]: e for e in data["events"]}
         for st in selected:
             sources = [s for e in st["events"] for s in events.get(e, {}).get("sources", [])]
             sentence = sources[0]["sentence"] if sources else ""
