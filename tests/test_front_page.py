@@ -4,14 +4,25 @@ from generator.site.render import STORIES_PER_DAY, coming_up, front_page_stories
 
 
 def story(sid, date, outlets=1, method="named", **extra):
-    return {"id": sid, "date": date, "precision": "day", "headline": f"Headline {sid}", "status": "past",
-            "scheduled": False, "outlets": outlets, "articles": [f"a-{sid}"], "actors": [], "method": method,
-            "confidence": 0.9, **extra}
+    return {"id": sid, "date": date, "precision": "day", "headline": f"Russian forces shelled Kharkiv ({sid})",
+            "status": "past", "scheduled": False, "outlets": outlets, "articles": [f"a-{sid}"], "actors": ["kharkiv"],
+            "method": method, "confidence": 0.9, **extra}
 
 
 def data(stories):
     arts = [{"id": a, "source": "theguardian.com", "date": st["date"]} for st in stories for a in st["articles"]]
-    return {"updated": "2022-03-10", "actors": [], "articles": arts, "stories": stories}
+    actors = [{"id": "kharkiv", "name": "Kharkiv", "aliases": ["Kharkov"], "kind": "place", "articles": []}]
+    return {"updated": "2022-03-10", "actors": actors, "articles": arts, "stories": stories}
+
+
+def test_a_headline_that_names_none_of_its_actors_stays_off():
+    """"The petition was put up": neither who nor where. A name counts as a whole word, aliases too."""
+    stories = [story("e-1", "2022-03-10", headline="The petition was put up"),
+               story("e-2", "2022-03-10", headline="Shelling of Kharkov resumed"),
+               story("e-3", "2022-03-10", headline="The Kharkivite choir sang")]
+    assert [st["id"] for st in front_page_stories(data(stories), {})] == ["e-2"]
+    ahead = [dict(st, status="coming", id=st["id"] + "-next") for st in stories]
+    assert [st["id"] for st in coming_up(data(ahead))] == ["e-2-next"]
 
 
 def test_past_confident_news_only_and_a_few_a_day():

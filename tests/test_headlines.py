@@ -147,3 +147,28 @@ def test_a_courtesy_or_routine_statement_is_marked_ceremonial(nlp):
 def test_a_preposition_left_without_its_date_goes_too(nlp):
     text, _ = headline(nlp, "All member states will reduce gas consumption by 15% from August through March, the EU said on Tuesday.")
     assert " from" not in f" {text} " and "through" not in text
+
+
+def test_a_talk_between_named_parties_is_a_call_not_a_courtesy(nlp):
+    """"spoke" is routine ("X spoke about measures"), but two named leaders speaking by phone is news,
+    and the headline keeps "by phone"."""
+    assert headline(nlp, "Joe Biden and Xi Jinping spoke by phone for two hours on Thursday.") == (
+        "Joe Biden and Xi Jinping spoke by phone", "named")
+    assert headline(nlp, "Emmanuel Macron spoke with Vladimir Putin on Sunday.") == (
+        "Emmanuel Macron spoke with Vladimir Putin", "named")
+    assert headline(nlp, "Volodymyr Zelensky spoke about the new measures on Thursday.")[1] == "ceremonial"
+
+
+def test_a_resolved_speaker_after_the_reported_words_stays_after_them(nlp):
+    text = "Kristalina Georgieva spoke in Washington. \"The war has intensified,\" she said on Saturday."
+    found = [e.headline for e in events_of(nlp, text) if e.headline]
+    assert found == ["The war has intensified, Kristalina Georgieva said"]
+
+
+def test_a_preposition_left_without_its_dates_is_dropped(nlp):
+    """"by 15% from August through to the end of March": the dates go, and "through" they leave
+    alone goes with them."""
+    text = ("Under the energy savings plan, all EU member states will strive to reduce gas consumption by 15% "
+            "from August through to the end of March.")
+    assert headline(nlp, text, date=dt.date(2022, 7, 26))[0] == (
+        "All EU member states will strive to reduce gas consumption by 15%")

@@ -5,7 +5,8 @@
 A window file names corpus rows (`articles`) and the happenings they report (`stories`), each with
 the sentence fragments (offsets into the body) of every article sentence that reports it. The rows
 are written as seeds (publisher as source), the whole pipeline runs, and each gold mention is matched
-to the events whose source is that article's sentence containing the fragment.
+to the events whose source is that article's sentence containing the fragment, or to the story whose
+undated reports hold that sentence.
 
 Scores, pairwise over gold mentions from different articles that were matched (as in clustering
 evaluation): tp = a pair of one gold story in one predicted story; fp = a pair of two gold stories
@@ -52,16 +53,18 @@ def score_window(gold: dict, data: dict, corpus: Path) -> dict:
     bodies = {a["key"]: article_of(a, corpus)[1] for a in gold["articles"]}
     story_of_event = {e: s["id"] for s in data.get("stories", []) for e in s["events"]}
     headline = {s["id"]: s["headline"] for s in data.get("stories", [])}
-    events_by_article: dict[str, list[dict]] = {}
+    told: dict[str, list[tuple[str, str]]] = {}  # article -> (story id, sentence) of its events and reports
     for e in data["events"]:
         for src in e["sources"]:
-            events_by_article.setdefault(src["article"], []).append((e, src))
+            told.setdefault(src["article"], []).append((story_of_event.get(e["id"]), src["sentence"]))
+    for s in data.get("stories", []):
+        for src in s.get("reports", []):
+            told.setdefault(src["article"], []).append((s["id"], src["sentence"]))
     mentions = []  # (gold story index, article key, predicted story id or None)
     for n, story in enumerate(gold["stories"]):
         for m in story["mentions"]:
             fragment = bodies[m["article"]][int(m["at"]): int(m["at"]) + int(m["len"])]
-            found = Counter(story_of_event.get(e["id"]) for e, src in events_by_article.get(m["article"], [])
-                            if contains(src["sentence"], fragment))
+            found = Counter(sid for sid, sentence in told.get(m["article"], []) if contains(sentence, fragment))
             mentions.append((n, m["article"], found.most_common(1)[0][0] if found else None, fragment))
     matched = [m for m in mentions if m[2] is not None]
     tp = fp = fn = 0

@@ -33,16 +33,17 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
     ]
     by_id = {a.id: a for a in actors}
     quotes = [q if q.speaker is None else dataclasses.replace(q, speaker_name=by_id[q.speaker].name) for q in quotes]
-    events = [
-        dataclasses.replace(e, actors=tuple(dict.fromkeys(i for n in e.actor_names
-                                                          if (i := actor_id(e.sources[0].article, n)))))
-        for x in ordered for e in x.events
-    ]
+    def linked(event):
+        return dataclasses.replace(event, actors=tuple(dict.fromkeys(
+            i for n in event.actor_names if (i := actor_id(event.sources[0].article, n)))))
+
+    events = [linked(e) for x in ordered for e in x.events]
     events = sorted(unique_by_id(events), key=lambda e: (e.date, e.id), reverse=True)  # grouped later, into stories
+    reports = unique_by_id([linked(r) for x in ordered for r in x.reports])
     figures = [f for x in ordered for f in x.figures]
     updated = max((a.date for a in articles), default=None)
     return Briefing(title="", summary="", updated=updated.isoformat() if updated else "", articles=list(articles),
                     actors=actors, quotes=unique_by_id(quotes), events=events, figures=unique_by_id(figures),
-                    problems=list(problems))
+                    reports=reports, problems=list(problems))
 
 

@@ -221,6 +221,9 @@ class Story:
     first_seen: str = field(default="", metadata=describe(
         "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
         omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
+    reports: tuple[EventSource, ...] = field(default=(), metadata=describe(
+        "Sentences that tell of it without a date of their own (they count as its reports, never date it)",
+        optional=True, omit_empty=True))
 
 
 @dataclass(frozen=True)
@@ -243,6 +246,8 @@ class ArticleExtraction:
     quotes: tuple[Quote, ...]
     events: tuple[Event, ...]
     figures: tuple[Figure, ...]
+    # Undated sentences that tell of a happening: they join the story of a dated event, never start one.
+    reports: tuple[Event, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -324,6 +329,7 @@ class Briefing:
     quotes: list[Quote]
     events: list[Event]
     figures: list[Figure]
+    reports: list[Event] = field(default_factory=list, metadata=INTERNAL)  # undated: joined to stories
     stories: list[Story] = field(default_factory=list, metadata=describe(
         "Events grouped by happening, newest first", optional=True))
     excluded_events: list[ExcludedEvent] = field(default_factory=list, metadata=describe(
@@ -369,22 +375,24 @@ def extraction_from_plain(data: dict) -> ArticleExtraction:
         mentions=tuple(Mention(m["key"], m["name"], m["kind"], tuple(m["forms"]), tuple(m.get("roles", ())),
                                m.get("method", "")) for m in data["mentions"]),
         quotes=tuple(Quote(**{**q, "passages": tuple(q.get("passages", ()))}) for q in data["quotes"]),
-        events=tuple(
-            Event(
-                id=e["id"],
-                date=e["date"],
-                precision=e["precision"],
-                title=e["title"],
-                actor_names=tuple(e["actor_names"]),
-                sources=tuple(EventSource(**s) for s in e["sources"]),
-                actors=tuple(e["actors"]),
-                keywords=tuple(e.get("keywords", ())),
-                headline=e.get("headline", ""),
-                form=e.get("form", ""),
-                scheduled=e.get("scheduled", False),
-                terms=tuple(e.get("terms", ())),
-            )
-            for e in data["events"]
-        ),
+        events=tuple(_event_from_plain(e) for e in data["events"]),
         figures=tuple(Figure(**f) for f in data["figures"]),
+        reports=tuple(_event_from_plain(e) for e in data.get("reports", ())),
+    )
+
+
+def _event_from_plain(e: dict) -> Event:
+    return Event(
+        id=e["id"],
+        date=e["date"],
+        precision=e["precision"],
+        title=e["title"],
+        actor_names=tuple(e["actor_names"]),
+        sources=tuple(EventSource(**s) for s in e["sources"]),
+        actors=tuple(e["actors"]),
+        keywords=tuple(e.get("keywords", ())),
+        headline=e.get("headline", ""),
+        form=e.get("form", ""),
+        scheduled=e.get("scheduled", False),
+        terms=tuple(e.get("terms", ())),
     )

@@ -24,6 +24,7 @@ MONTHS = lexicon.ordered("dates", "months")
 _MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _NUMBER_WORDS = {w: i for i, w in enumerate(lexicon.ordered("dates", "number_words"))}
 _FUTURE = re.compile(r"\b(will|shall|next|tomorrow|plans? to|is to|are to|scheduled|going to|expected to)\b", re.I)
+_AIMING = frozenset(lexicon.words("dates", "aiming_verbs"))  # "is expected to", "plans to": what is to come
 _VAGUE = re.compile(r"\b(coming|recent|past|these|those|several|few|many|every|each|weekend|days?\s+of|"
                     r"years?\s+of|decades?|centur|era|period|times?)\b", re.I)
 
@@ -184,6 +185,8 @@ def is_future(span: Span) -> bool:
     sent = span.sent
     head = span.root.head
     while head.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.head.i != head.i:
+        if head.dep_ == "xcomp" and head.head.lemma_ in _AIMING:
+            return True  # "is expected to have a call on Thursday", "plans to visit Kyiv on Monday"
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & {"will", "shall", "'ll"}:

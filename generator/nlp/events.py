@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # spaCy is imported only by the stage that parses (see nlp.py
 from generator.nlp import gazetteer, headlines, lexicon
 from generator.nlp.actors import ArticleActors
 from generator.nlp.speakers import SpeakerResolver
-from generator.nlp.dates import ResolvedDate, resolve_phrase, tense
+from generator.nlp.dates import ResolvedDate, is_future, resolve_phrase, tense
 from generator.briefing.records import Event, EventSource
 
 _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
@@ -94,11 +94,50 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 id=event_id(resolved.value, title, f"{sentence}\n{resolved.text}"), date=resolved.value,
                 precision=resolved.precision, title=title, actor_names=names,
                 sources=(EventSource(article=article, sentence=sentence, date_text=resolved.text),),
-                keywords=tuple(sorted(content_lemmas(clause))), headline=headline, form=form,
-                scheduled=resolved.value > article_date.isoformat()[:len(resolved.value)],
+                # a quoted report dated on its attribution ("...by September 1," X said): the words
+                # that say what happened are the quote's, not the clause of "said"
+                keywords=tuple(sorted(content_lemmas(sent if spoken and not _overlapping(
+                    quoted, quoted_starts, verb.idx, verb.idx + 1) else clause))), headline=headline, form=form,
+                # ahead of its article, or on its day in the future tense ("is expected to call on Thursday")
+                scheduled=resolved.value > article_date.isoformat()[:len(resolved.value)] or (
+                    resolved.value == article_date.isoformat() and len(phrase) > 0 and is_future(phrase)),
                 terms=tuple(sorted(content_lemmas(sent))),
             ))
     return events
+
+
+def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: ArticleActors,
+                    quoted: list[tuple[int, int]], events: list[Event],
+                    turns: list[tuple[int, int]] = ()) -> list[Event]:
+    """Undated sentences of the article's own report that tell of a kind of happening ("The missile
+    that hit Freedom Square ..."): not events (no date of their own), but the story stage lets them
+    join the story of a dated event near the article's date, so that an outlet telling of it counts."""
+    quoted, turns = sorted(quoted), sorted(turns)
+    quoted_starts, turn_starts = [s for s, _ in quoted], [s for s, _ in turns]
+    dated = {src.sentence for e in events for src in e.sources}
+    reports: list[Event] = []
+    for sent in doc.sents:
+        sentence = " ".join(sent.text.split())
+        if sentence in dated or len(sent) < 5 or _mostly_quoted(sent, quoted, quoted_starts) \
+                or _overlapping(turns, turn_starts, sent.start_char, sent.end_char):
+            continue
+        terms = content_lemmas(sent)
+        if not terms & HAPPENINGS or sentence.endswith("?") or _tells_future(sent):
+            continue
+        reports.append(Event(
+            id="r-" + hashlib.sha1(f"{article}\n{sentence}".encode()).hexdigest()[:10],
+            date=article_date.isoformat(), precision="day", title=sentence[:80],
+            actor_names=actors.keys_between(sent.start, sent.end),
+            sources=(EventSource(article=article, sentence=sentence, date_text=""),),
+            keywords=tuple(sorted(content_lemmas(sent.root.subtree if sent.root.pos_ in {"VERB", "AUX"} else sent))),
+            terms=tuple(sorted(terms))))
+    return reports
+
+
+def _tells_future(sent: Span) -> bool:
+    """'The talks will resume', 'Kyiv is going to respond': what is to come joins no past story."""
+    return any(t.dep_ == "aux" and (t.lower_ in {"will", "shall", "'ll"}
+                                    or t.lower_ == "to" and t.head.head.lower_ == "going") for t in sent)
 
 
 def _subject_names(doc: Doc, actors: ArticleActors, quoted: list[tuple[int, int]]):
@@ -196,12 +235,27 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
         if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
-        resolved = resolve_phrase(f"{text}, {year}" if year else text, article_date, reference, tense(span))
+        # "before the beginning of the school year on September 1": a deadline, like "by September 1"
+        asked = "by " + re.sub(r"^on ", "", text) if not text.lower().startswith("by ") and _deadline(span) else text
+        resolved = resolve_phrase(f"{asked}, {year}" if year else asked, article_date, reference, tense(span))
         if resolved is not None:
             found.append((span, dataclasses.replace(resolved, text=text)))
             if resolved.day:
                 reference = resolved.day
     return found
+
+
+def _deadline(span: Span) -> bool:
+    """Whether the date phrase hangs, within a few words, from "before" or "by" ("schools before
+    the beginning of the school year on September 1")."""
+    token = span.root
+    for _ in range(4):
+        if token.head.i == token.i or token.head.pos_ in {"VERB", "AUX"}:
+            return False
+        token = token.head
+        if token.dep_ == "prep" and token.lower_ in {"before", "by"}:
+            return True
+    return False
 
 
 def _date_phrases(spans: list) -> list[tuple[Span, str]]:

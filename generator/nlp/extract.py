@@ -75,9 +75,12 @@ def extract_one(doc, title_doc, article: Article) -> ArticleExtraction:
     events = events_mod.extract_events(doc, article.id, article.date, found, [(q.start, q.end) for q in marked],
                                        readout=bool(events_mod.READOUT.search(article.title)),
                                        turns=[(start, end) for _, start, end in turns])
+    reports = events_mod.extract_reports(doc, article.id, article.date, found, [(q.start, q.end) for q in marked],
+                                         events, turns=[(start, end) for _, start, end in turns])
     figures = figures_mod.extract_figures(doc, article.id, found)
     return ArticleExtraction(article=article.id, mentions=tuple(sorted(found.mentions.values(), key=lambda m: m.key)),
-                             quotes=tuple(quotes), events=tuple(events), figures=tuple(figures))
+                             quotes=tuple(quotes), events=tuple(events), figures=tuple(figures),
+                             reports=tuple(reports))
 
 
 def _with_headline_person(found: actors_mod.ArticleActors, speaker: str) -> actors_mod.ArticleActors:

@@ -27,7 +27,24 @@ _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
 _CEREMONIAL = lexicon.words("headlines", "ceremonial")
+_EXCHANGES = lexicon.words("headlines", "exchanges")
+_CHANNELS = lexicon.words("headlines", "channels")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
+
+
+def _exchange(verb: Token, named: Callable[[Token], Optional[str]]) -> list[Token]:
+    """The phrases that make "spoke" a call: "by phone", "with Emmanuel Macron" (kept in the headline)."""
+    if verb.lemma_.lower() not in _EXCHANGES:
+        return []
+    return [c for c in verb.children if c.dep_ == "prep" and any(
+        p.dep_ == "pobj" and (c.lower_ == "by" and p.lemma_.lower() in _CHANNELS or c.lower_ == "with" and named(p))
+        for p in c.children)]
+
+
+def _named_pair(subject: Optional[Token], named: Callable[[Token], Optional[str]]) -> bool:
+    """"Biden and Xi spoke": two named parties, a talk between them, not a courtesy."""
+    return subject is not None and subject.head.lemma_.lower() in _EXCHANGES and bool(named(subject)) \
+        and any(c.dep_ == "conj" and named(c) for c in subject.children)
 
 
 def subject_of(verb: Token) -> Optional[Token]:
@@ -97,13 +114,21 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         fronted = {t.i for c in verb.children if c.i < start and c.dep_ in _FRONTED for t in c.subtree}
         tokens = [t for t in tokens if t.i not in fronted and not (t.dep_ in {"mark", "cc"} and t.head.i == verb.i)]
 
+    drop = {t.i for t in subject_tokens} if name else set()
+    at = min(drop) if drop else -1
+
+    def assemble(tokens: list[Token]) -> list[str]:
+        """The words, the name standing where its pronoun stood ("X has intensified, Kristalina
+        Georgieva said", not "Kristalina Georgieva X has intensified said")."""
+        if not name:
+            return _words(tokens)
+        return _words([t for t in tokens if t.i < at]) + [name] + _words([t for t in tokens if t.i > at])
+
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
-        drop = {t.i for t in subject_tokens}
         tokens = [t for t in tokens if t.i not in drop]
-        words = [name] + _words(tokens)
-    else:
-        words = _words(tokens)
-    core = {verb.i} | {t.i for t in subject_tokens}
+    words = assemble(tokens)
+    exchange = _exchange(verb, named)
+    core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree}
     cut = False  # whether a phrase the meaning needs had to go (then there is no headline)
     while len(words) > MAX_WORDS:
         # the rightmost phrase that may go (a preposition's phrase first), never the verb or subject
@@ -121,7 +146,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         cut = cut or last.dep_ in _COMPLEMENTS or (
             last.dep_ == "prep" and last.head.lemma_.lower() in _RELATIONAL)  # "the details [of the plan]"
         tokens = [t for t in tokens if t.i not in gone]
-        words = ([name] if name else []) + _words(tokens)
+        words = assemble(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
         return "", form
     kept = {t.i for t in tokens}
@@ -134,7 +159,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
     if form == "noun" and len(words) < MIN_NOUN_WORDS:
         return "", "vague"  # "The discussions ended": which discussions?
-    if subject is not None and not name:
+    if subject is not None:
         # "Russia can not be trusted, the Polish prime minister said": the reported words come first
         start = min(t.i for t in subject_tokens)
         before = [t for t in tokens if t.i < start]
@@ -142,7 +167,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             n = len(_words(before))
             if 0 < n < len(words):
                 words = words[:n - 1] + [words[n - 1] + ","] + words[n:]
-    if verb.lemma_.lower() in _CEREMONIAL:
+    if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)):
         form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
     text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
         .replace(" %", "%")

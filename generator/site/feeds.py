@@ -21,7 +21,7 @@ from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
 from generator.site.chronology_pages import Parts, chronology_page, month_parts
-from generator.site.render import FRONT_PAGE_CONFIDENCE, safe_url
+from generator.site.render import FRONT_PAGE_CONFIDENCE, safe_url, story_sources
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -155,16 +155,7 @@ class BriefingIndex:
 
     def reports(self, story: dict) -> list[dict]:
         """A story's sources, one per article sentence, oldest article first (as its page lists them)."""
-        seen: set[tuple[str, str]] = set()
-        found = []
-        for event_id in story.get("events", []):
-            for source in self.events.get(event_id, {}).get("sources", []):
-                key = (source.get("article", ""), source.get("sentence", ""))
-                if key not in seen:
-                    seen.add(key)
-                    found.append(source)
-        return sorted(found, key=lambda s: (str(self.articles.get(s.get("article"), {}).get("date", "")),
-                                            str(s.get("article", ""))))
+        return story_sources(story, self.events, self.articles)
 
     def outlets(self, story: dict) -> list[str]:
         names = {clean_text(self.articles.get(a, {}).get("source", "")) for a in story.get("articles", [])}

@@ -220,6 +220,20 @@ def actor_pages(data: dict) -> set[str]:
     return {a["id"] for a in actors if len(a["articles"]) > 1 or a["id"] in quoted | in_stories | pinned}
 
 
+def story_sources(story: dict, events: dict, articles: dict) -> list[dict]:
+    """A story's sources, one per article sentence, oldest article first: its events' sources, then
+    its undated reports (each marked `undated`: it tells of the story, it does not date it)."""
+    seen, found = set(), []
+    for source in [s for event_id in story.get("events", []) for s in events.get(event_id, {}).get("sources", [])] \
+            + [dict(s, undated=True) for s in story.get("reports", [])]:
+        key = (source.get("article", ""), source.get("sentence", ""))
+        if key not in seen:
+            seen.add(key)
+            found.append(source)
+    return sorted(found, key=lambda x: (str(articles.get(x.get("article"), {}).get("date", "")),
+                                        str(x.get("article", "")), bool(x.get("undated"))))
+
+
 class _Context:
     """Indexes over the briefing data that several templates need."""
 
@@ -247,15 +261,7 @@ class _Context:
             self.marks.update({f"actor:{i}": "new" for i in edition.get("new_actors", [])})
 
     def reports(self, story: dict) -> list[dict]:
-        """A story's sources, one per article sentence, oldest article first."""
-        seen, found = set(), []
-        for event_id in story["events"]:
-            for source in self.events.get(event_id, {}).get("sources", []):
-                key = (source["article"], source["sentence"])
-                if key not in seen:
-                    seen.add(key)
-                    found.append(source)
-        return sorted(found, key=lambda x: (self.articles.get(x["article"], {}).get("date", ""), x["article"]))
+        return story_sources(story, self.events, self.articles)
 
     def common(self) -> dict:
         return {"briefing": self.data, "articles": self.articles, "actors": self.actors, "reports": self.reports,
@@ -528,6 +534,19 @@ def confident(item: dict) -> bool:
     return value is None or value >= FRONT_PAGE_CONFIDENCE
 
 
+def names_in(data: dict) -> dict[str, tuple[str, ...]]:
+    """Each actor's name and aliases (the forms a headline may name it by)."""
+    return {a["id"]: (a["name"], *a.get("aliases", ())) for a in data.get("actors", [])}
+
+
+def names_an_actor(story: dict, names: dict[str, tuple[str, ...]]) -> bool:
+    """Whether its headline names one of its actors: "The petition was put up" or "A former state TV
+    journalist was found guilty" tell a reader neither who nor where."""
+    headline = story.get("headline", "")
+    return any(re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", headline)
+               for a in story.get("actors", ()) for name in names.get(a, ()) if len(name) > 1)
+
+
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
@@ -539,8 +558,10 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     order = pinned.get("stories", [])
     stories = data.get("stories", [])
     first = sorted((st for st in stories if st["id"] in order), key=lambda st: order.index(st["id"]))
+    named = names_in(data)
     usable = [st for st in stories if st["id"] not in order and st["status"] == "past" and not st.get("scheduled")
-              and st["headline"] and st["precision"] == "day" and confident(st) and st.get("method") != "ceremonial"]
+              and st["headline"] and st["precision"] == "day" and confident(st) and st.get("method") != "ceremonial"
+              and names_an_actor(st, named)]
     recent = [st for st in usable if st["date"] >= since] or usable
     releases = {p.lower() for p in story_settings()["release_publishers"]}
     sources = {a["id"]: a["source"].lower() for a in data["articles"]}
@@ -561,10 +582,11 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
 
 
 def coming_up(data: dict) -> list[dict]:
-    """Scheduled and future stories: soonest first."""
+    """Scheduled and future stories whose headline names one of their actors: soonest first."""
     newest = data.get("updated", "")
-    ahead = [st for st in data.get("stories", []) if st["headline"] and confident(st) and (
-        st["status"] == "coming" or st.get("scheduled") and st["date"] >= newest)]
+    named = names_in(data)
+    ahead = [st for st in data.get("stories", []) if st["headline"] and confident(st) and names_an_actor(st, named)
+             and (st["status"] == "coming" or st.get("scheduled") and st["date"] >= newest)]
     return sorted(ahead, key=lambda st: (st["date"], st["id"]))[: HOME_LIMITS["coming"]]
 
 

@@ -6,6 +6,7 @@ headlined (headline.py), counted by distinct outlets (near-duplicate copies once
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 
@@ -13,6 +14,7 @@ from generator.briefing.records import Article, Briefing, Event, Story
 from generator.stories import dating
 from generator.stories.cluster import cluster
 from generator.stories.copies import copy_groups
+from generator.stories.reports import attach_reports
 from generator.stories.headline import choose, from_title, title_headlines
 
 
@@ -23,8 +25,13 @@ def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
     articles = {a.id: a for a in briefing.articles}
     events, excluded = dating.exclude_impossible(briefing.events, articles)
     copies = copy_groups(briefing.articles) if copies is None else copies
-    stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids)
-               for group in cluster(events, articles, people_lookup(briefing), readout_of(articles))]
+    people_of = people_lookup(briefing)
+    groups = cluster(events, articles, people_of, readout_of(articles))
+    known = {a.id for a in briefing.actors}  # curation may have renamed, merged or hidden some
+    reports = [dataclasses.replace(r, actors=tuple(a for a in r.actors if a in known)) for r in briefing.reports]
+    joined = attach_reports(groups, reports, articles, people_of)
+    stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids, reports)
+               for group, reports in zip(groups, joined)]
     stories = title_headlines(stories, {e.id: e for e in events}, articles)
     stories.sort(key=lambda s: (s.date, s.id), reverse=True)
     return dataclasses.replace(briefing, events=events, excluded_events=excluded, stories=stories)
@@ -75,8 +82,11 @@ def outlets(article_ids: Sequence[str], articles: Mapping[str, Article], copies:
 
 
 def story_of(group: Sequence[Event], articles: Mapping[str, Article], copies: Mapping[str, str], newest: str,
-             confidence: Mapping[str, float], preferred_ids: Set[str] = frozenset()) -> Story:
-    article_ids = list(dict.fromkeys(s.article for e in group for s in e.sources))
+             confidence: Mapping[str, float], preferred_ids: Set[str] = frozenset(),
+             reports: Sequence[Event] = ()) -> Story:
+    """`reports`: undated sentences that joined the story (reports.py): they add articles and outlets,
+    never its date, headline or confidence."""
+    article_ids = list(dict.fromkeys(s.article for e in (*group, *reports) for s in e.sources))
     article_ids.sort(key=lambda a: (articles[a].date.isoformat() if a in articles else "", a))
     report_dates = [articles[a].date for a in article_ids if a in articles]
     date, precision, dates, disputed = dating.story_dates(group, articles)
@@ -92,8 +102,11 @@ def story_of(group: Sequence[Event], articles: Mapping[str, Article], copies: Ma
         events=tuple(sorted(e.id for e in group)), articles=tuple(article_ids), outlets=n_outlets,
         actors=actors, first_reported=min(report_dates).isoformat() if report_dates else "",
         last_reported=max(report_dates).isoformat() if report_dates else "", disputed=disputed, dates=dates,
-        scheduled=dating.scheduled(date, report_dates), method=method,
-        confidence=story_confidence(group, articles, copies, confidence))
+        scheduled=dating.scheduled(date, report_dates) or all(e.scheduled for e in group), method=method,
+        confidence=story_confidence(group, articles, copies, confidence),
+        reports=tuple(sorted((s for r in reports for s in r.sources),
+                             key=lambda s: (articles[s.article].date if s.article in articles else dt.date.min,
+                                            s.article, s.sentence))))
 
 
 def story_confidence(group: Sequence[Event], articles: Mapping[str, Article], copies: Mapping[str, str],

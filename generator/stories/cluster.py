@@ -29,6 +29,7 @@ class _Group:
     people: frozenset[str] = frozenset()  # the people of its first event
     articles: set[str] = field(default_factory=set)
     kinds: frozenset[str] = frozenset()  # the kinds of happening of its first event (talks, attack ...)
+    told: set[str] = field(default_factory=set)  # the kinds its members' sentences name anywhere
 
     def add(self, n: int, event: Event, vector: dict[str, float], people: frozenset[str]) -> None:
         if not self.members:
@@ -36,26 +37,29 @@ class _Group:
         self.members.append(n)
         self.days.add(event.date)
         self.articles.update(s.article for s in event.sources)
+        self.told |= sentence_kinds(event)
         for term, weight in vector.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.norm = math.sqrt(sum(w * w for w in self.total.values()))
 
 
-def vectors(events: Sequence[Event]) -> list[dict[str, float]]:
+def vectors(events: Sequence[Event], others: Sequence[Event] = ()) -> list[dict[str, float]]:
     """Unit TF-IDF vectors of each event's words: the clause's own words weigh more than the rest of
-    its sentence (two events of one sentence share the sentence, not the happening)."""
+    its sentence (two events of one sentence share the sentence, not the happening). `others` (the
+    undated reports) get vectors after the events', weighed by the events' own document frequencies,
+    so that adding them changes no event's vector."""
     sentence_weight = float(settings()["cluster"]["sentence_weight"])
     actor_weight = float(settings()["cluster"]["actor_weight"])
     bags = []
-    for e in events:
+    for e in (*events, *others):
         bag: dict[str, float] = {t: sentence_weight for t in e.terms}
         for k in e.keywords:
             bag[k] = 1.0
         for a in e.actors:  # actors as words of their own: a rare one says more than "Russia"
             bag["@" + a] = actor_weight
         bags.append(bag)
-    df: Counter[str] = Counter(t for bag in bags for t in bag)
-    n = len(bags)
+    df: Counter[str] = Counter(t for bag in bags[:len(events)] for t in bag)
+    n = len(events)
     out = []
     for bag in bags:
         v = {t: w * (math.log((1 + n) / (1 + df[t])) + 1) for t, w in bag.items()}
@@ -96,6 +100,11 @@ def happening_kinds(event: Event) -> frozenset[str]:
     return frozenset(event.keywords) & HAPPENINGS
 
 
+def sentence_kinds(event: Event) -> frozenset[str]:
+    """The kinds of happening anywhere in its sentence ("X stressed that the talks ..." tells of talks)."""
+    return frozenset(event.terms) & HAPPENINGS | happening_kinds(event)
+
+
 def _near(day: str, days: int) -> list[str]:
     if len(day) != 10:
         return [day]
@@ -112,6 +121,7 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
     cfg = settings()["cluster"]
     window, same_day, near_day = int(cfg["window_days"]), float(cfg["same_day"]), float(cfg["near_day"])
     kind_bonus = float(cfg["kind_bonus"])
+    once_a_day = frozenset(cfg["once_a_day"])
 
     def first_report(e: Event) -> tuple:
         article = articles.get(e.sources[0].article)
@@ -153,6 +163,11 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
             if different_people(people, group.people) or kinds and group.kinds and not kinds & group.kinds:
                 continue  # other people, or another kind of happening (talks are not the invasion)
             same_kind = bool(kinds & group.kinds)
+            if event.date in group.days and event.sources[0].article in group.articles \
+                    and sentence_kinds(event) & group.told & once_a_day:
+                # one article's talks (or call) of one day are one, whatever else its sentences say
+                best, best_score = g, math.inf
+                break
             if event.date not in group.days and not same_kind:
                 continue  # a neighbouring day joins only the same kind of happening
             cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)

@@ -1,7 +1,8 @@
 """A story's headline: the best-formed candidate among its events (see nlp/headlines.py). A report
 whose words the story's other reports share beats a side remark (in a story of many reports); then a
 named subject beats a resolved pronoun, which beats a noun phrase; a news report beats a first-person
-release; then a headline of about nine words beats a longer or shorter one; then the earliest report."""
+release; then a headline of about nine words beats a longer or shorter one; then the earliest report.
+Once one report tells that it happened, no report from before (scheduled) heads it."""
 from __future__ import annotations
 
 import re
@@ -17,10 +18,11 @@ def choose(events: Sequence[Event], articles: Mapping[str, Article]) -> tuple[st
     forms = list(settings()["headline_forms"])
     releases = {p.lower() for p in settings()["release_publishers"]}
     shared = Counter(k for e in events for k in set(e.keywords))
+    happened = any(not e.scheduled for e in events)  # then "is expected to call" is not its headline
     best = None
     for e in events:
-        if not e.headline or e.form not in forms:
-            continue
+        if not e.headline or e.form not in forms or happened and e.scheduled and e.form != "editor":
+            continue  # a story known to have happened is not headed "X is expected to ..."
         article = articles.get(e.sources[0].article)
         release = bool(article and article.source.lower() in releases)
         central = min(3, sum(1 for k in set(e.keywords) if shared[k] > 1))  # words other reports share
