@@ -194,9 +194,9 @@ def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bo
     """A second pass: two stories the first pass started apart (an event met the wrong one first)
     become one when their centroids pass the same test an event passes."""
     alive = list(groups)
-    changed = True
-    while changed:
-        changed = False
+    dirty = {id(g) for g in alive}  # groups new or grown since the last pass: only their pairs can change
+    while dirty:
+        grown: set[int] = set()
         by_day: dict[str, list[int]] = {}
         for n, g in enumerate(alive):
             for day in g.days:
@@ -207,13 +207,15 @@ def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bo
             near = sorted({m for day in g.days for d in _near(day, window) for m in by_day.get(d, ()) if m > n})
             for m in near:
                 other = alive[m]
-                if other is None or different_people(g.people, other.people) \
+                if other is None or id(g) not in dirty and id(other) not in dirty \
+                        or different_people(g.people, other.people) \
                         or g.kinds and other.kinds and not g.kinds & other.kinds:
-                    continue
+                    continue  # (a pair of unchanged groups failed this test in the last pass)
                 same_kind, shared_day = bool(g.kinds & other.kinds), bool(g.days & other.days)
                 if not shared_day and not same_kind:
                     continue
-                cosine = sum(w * other.total.get(t, 0.0) for t, w in g.total.items()) / ((g.norm * other.norm) or 1.0)
+                small, large = (g.total, other.total) if len(g.total) <= len(other.total) else (other.total, g.total)
+                cosine = sum(w * large.get(t, 0.0) for t, w in small.items()) / ((g.norm * other.norm) or 1.0)
                 if cosine + (kind_bonus if same_kind else 0.0) >= (same_day if shared_day else near_day):
                     for member in other.members:
                         g.members.append(member)
@@ -222,6 +224,8 @@ def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bo
                     g.norm = math.sqrt(sum(w * w for w in g.total.values()))
                     g.days |= other.days
                     alive[m] = None  # type: ignore[call-overload]
-                    changed = True
+                    grown.add(id(g))
+                    dirty.add(id(g))  # later pairs of this pass see it grown, as the next pass will
         alive = [g for g in alive if g is not None]
+        dirty = grown
     return alive
