@@ -52,3 +52,24 @@ def test_a_large_briefing_gives_pages_only_to_actors_that_matter():
             "stories": [{"articles": ["a4", "a5"], "actors": ["in-a-story"]}]}
     assert actor_pages(data) == {"twice", "speaker", "in-a-story"}
     assert actor_pages({**data, "articles": articles[:5]}) == {"once", "twice", "speaker", "in-a-story"}
+
+
+def test_recency_and_salience_rank_together():
+    """Of two one-outlet stories, a day older but naming a much more reported actor ranks first; a
+    month-old one does not (its weight halves each week)."""
+    from generator.site.render import HOME_LIMITS
+
+    d = data([story("e-new", "2022-03-10", actors=["minor"], headline="Minor Town held a fair"),
+              story("e-old", "2022-03-09", actors=["kharkiv"]),
+              story("e-month", "2022-02-08", actors=["kharkiv"])])
+    d["actors"] = [{"id": "kharkiv", "name": "Kharkiv", "aliases": [], "articles": [f"a{n}" for n in range(50)]},
+                   {"id": "minor", "name": "Minor Town", "aliases": [], "articles": ["a1"]}]
+    ranked = [st["id"] for st in front_page_stories(d, {})]
+    assert set(ranked) == {"e-new", "e-old"} and HOME_LIMITS["stories"] >= 2  # e-month is beyond the 14 days
+    import generator.site.render as render
+    limits = dict(render.HOME_LIMITS)
+    try:
+        render.HOME_LIMITS["stories"] = 1
+        assert [st["id"] for st in front_page_stories(d, {})] == ["e-old"]
+    finally:
+        render.HOME_LIMITS.update(limits)

@@ -172,3 +172,25 @@ def test_a_preposition_left_without_its_dates_is_dropped(nlp):
             "from August through to the end of March.")
     assert headline(nlp, text, date=dt.date(2022, 7, 26))[0] == (
         "All EU member states will strive to reduce gas consumption by 15%")
+
+
+def test_a_conjunct_whose_and_went_with_a_dropped_clause_goes_too(nlp):
+    text = ("Putin on Wednesday signed a law that would fast-track applications for citizenship from Mariupol, "
+            "as well as the Ukrainian regions of Kherson and Zaporizhzhia that are partly under government control.")
+    found = [e.headline for e in events_of(nlp, text, date=dt.date(2022, 5, 25))]
+    assert found and all("law the" not in h for h in found)
+    assert headline(nlp, "Russia and Belarus held joint exercises on Tuesday.")[0] == "Russia and Belarus held joint exercises"
+
+
+def test_a_meeting_with_nobody_named_is_routine(nlp):
+    assert headline(nlp, "Volodymyr Zelenskyy held a meeting on the current situation in the region on Sunday.")[1] \
+        == "ceremonial"
+    assert headline(nlp, "Volodymyr Zelenskyy held talks with Andrzej Duda in Kyiv on Sunday.") == (
+        "Volodymyr Zelenskyy held talks with Andrzej Duda in Kyiv", "named")
+
+
+def test_a_bare_indefinite_object_is_too_vague(nlp):
+    found = events_of(nlp, "Putin on Wednesday signed a law that would fast-track citizenship.")
+    assert found and all(e.headline == "" and e.form == "vague" for e in found)
+    assert headline(nlp, "Putin signed a decree on partial mobilisation on Wednesday.")[0] == (
+        "Putin signed a decree on partial mobilisation")

@@ -29,7 +29,42 @@ _OBJECTS = lexicon.words("headlines", "objects")
 _CEREMONIAL = lexicon.words("headlines", "ceremonial")
 _EXCHANGES = lexicon.words("headlines", "exchanges")
 _CHANNELS = lexicon.words("headlines", "channels")
+_MEETINGS = lexicon.words("headlines", "meetings")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
+
+
+def _without_orphan_conjuncts(tokens: list[Token]) -> list[Token]:
+    """A conjunct whose "and" (or comma) went with a dropped clause goes too: "signed a law [that
+    would fast-track ..., as well as] the Ukrainian regions" is not "signed a law the Ukrainian regions"."""
+    kept = {t.i for t in tokens}
+    gone: set[int] = set()
+    for t in tokens:
+        if t.dep_ == "conj" and t.head.i in kept and t.i not in gone and not any(
+                i in kept and (t.doc[i].dep_ in {"cc", "preconj"} or t.doc[i].text in {",", ";", "/"})
+                for i in range(t.head.i + 1, t.i)):
+            gone.update(x.i for x in t.subtree)
+    return [t for t in tokens if t.i not in gone] if gone else tokens
+
+
+def _bare_object(verb: Token, tokens: list[Token]) -> bool:
+    """The verb's only object is "a"/"an" and a common noun, with nothing left to say which one."""
+    kept = {t.i for t in tokens}
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i in kept]
+    after = [t for t in tokens if t.i > verb.i and t.i not in {x.i for o in objects for x in o.subtree}]
+    return len(objects) == 1 and objects[0].pos_ == "NOUN" and not after and [
+        t.lower_ for t in objects[0].subtree if t.i in kept] in (["a", objects[0].lower_], ["an", objects[0].lower_])
+
+
+def _meeting_with_nobody(verb: Token, tokens: list[Token], named: Callable[[Token], Optional[str]]) -> bool:
+    """"X held a meeting on the current situation", "X had a meeting": with whom the headline does not
+    say, so it is routine; "X held talks with Y" is news."""
+    if verb.lemma_.lower() not in {"have", "hold"}:
+        return False
+    meetings = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETINGS]
+    kept = {t.i for t in tokens}
+    return bool(meetings) and not any(
+        t.lower_ == "with" and any(p.dep_ == "pobj" and named(p) for p in t.children)
+        for m in meetings for t in (*m.subtree, *verb.children) if t.i in kept)
 
 
 def _exchange(verb: Token, named: Callable[[Token], Optional[str]]) -> list[Token]:
@@ -126,6 +161,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
 
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
         tokens = [t for t in tokens if t.i not in drop]
+    tokens = _without_orphan_conjuncts(tokens)
     words = assemble(tokens)
     exchange = _exchange(verb, named)
     core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree}
@@ -159,6 +195,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
     if form == "noun" and len(words) < MIN_NOUN_WORDS:
         return "", "vague"  # "The discussions ended": which discussions?
+    if _bare_object(verb, tokens):
+        return "", "vague"  # "Putin signed a law": which law?
     if subject is not None:
         # "Russia can not be trusted, the Polish prime minister said": the reported words come first
         start = min(t.i for t in subject_tokens)
@@ -167,7 +205,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             n = len(_words(before))
             if 0 < n < len(words):
                 words = words[:n - 1] + [words[n - 1] + ","] + words[n:]
-    if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)):
+    if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)) \
+            or _meeting_with_nobody(verb, tokens, named):
         form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
     text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
         .replace(" %", "%")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
+import math
 import os
 import re
 import unicodedata
@@ -39,6 +40,7 @@ _MD_SPECIAL = re.compile(r"[\\`*_{}\[\]#|~<>&!$^=]")
 _BIDI = re.compile(r"[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 HOME_LIMITS = {"stories": 10, "actors": 12, "quotes": 6, "figures": 8, "coming": 5, "days": 7}
 HOME_DAYS = 14  # the front page's key stories are those of the last days before the newest article
+HALF_LIFE_DAYS = 7  # a front-page story's weight halves each week back (see front_page_stories)
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
@@ -569,8 +571,15 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     def only_releases(st: dict) -> bool:  # a news outlet reporting it says it is news; a readout alone less so
         return all(sources.get(a, "") in releases for a in st["articles"])
 
-    ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), _neg_date(st["date"]),
-                                            -sum(salience.get(a, 0) for a in st["actors"][:4]), st["id"]))
+    def weight(st: dict) -> float:
+        """Recency and the salience of its actors together: a story a day older must name actors
+        reported more widely to rank above a newer one (half the weight a week)."""
+        age = (dt.date.fromisoformat(newest) - dt.date.fromisoformat(st["date"])).days if newest else 0
+        named = sum(math.log1p(salience.get(a, 0)) for a in st["actors"][:4])
+        return named * 0.5 ** (max(0, age) / HALF_LIFE_DAYS)
+
+    ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), -weight(st), _neg_date(st["date"]),
+                                            st["id"]))
     per_day: dict[str, int] = defaultdict(int)
     picked = []
     for st in ranked:  # at most a few a day: one busy live blog does not fill the page
