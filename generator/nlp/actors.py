@@ -223,6 +223,8 @@ def article_actors(doc: Doc) -> ArticleActors:
         if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
             orgs_by_head[name.split()[-1]].add(_canonical(name, kind))
     fuller = _fuller_org_names({_canonical(name, kind) for _, name, kind, _ in raw if kind == "organization"})
+    spelled = _acronyms(doc, [(ent, _canonical(name, kind)) for ent, name, kind, _ in raw if kind == "organization"],
+                        {name for _, name, _, _ in raw})
     mentions: dict[str, dict] = {}
     spans: list[tuple[Span, str]] = []
     for ent, name, kind, method in raw:
@@ -235,6 +237,9 @@ def article_actors(doc: Doc) -> ArticleActors:
         elif kind == "organization" and len(name.split()) == 1 and name != "House" \
                 and len(heads := orgs_by_head.get(name, set())) == 1:  # "the House" may be another one
             key = next(iter(heads))  # "the League" after "the Night Hockey League"
+        elif name.replace(".", "") in spelled:  # "WHO" after "the World Health Organization"
+            key, kind = spelled[name.replace(".", "")], "organization"
+            method = "acronym"
         else:
             key = _canonical(name, kind)
             key = fuller.get(key, key) if kind == "organization" else key
@@ -278,6 +283,38 @@ def _fuller_org_names(names: set[str]) -> dict[str, str]:
         if len(longer) == 1:
             mapping[name] = longer[0]
     return mapping
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def _acronyms(doc: Doc, orgs: list[tuple[Span, str]], names: set[str]) -> dict[str, str]:
+    """Capital-letter names the article spells out: the initials of one organisation it names ("WHO":
+    the World Health Organization, "ICRC": the International Committee of the Red Cross), or written in
+    brackets right after it ("the Eurasian Economic Union (EAEU)")."""
+    by_initials: dict[str, set[str]] = defaultdict(set)
+    found: dict[str, str] = {}
+    for ent, key in orgs:
+        words = [w for w in key.split() if w.lower() not in _SMALL_WORDS]
+        initials = "".join(w[0] for w in words).upper()
+        if len(words) >= 2:
+            by_initials[initials].add(key)
+        after = doc[ent.end: ent.end + 3]
+        short = after[1].text.replace(".", "") if len(after) == 3 else ""
+        if after and after[0].text == "(" and after[-1].text == ")" and short.isupper() and _spells(short, initials):
+            found[short] = key  # (not "Chatham House (UK)": the bracket names where it is)
+    for name in names:
+        short = name.replace(".", "")
+        if 2 <= len(short) <= 6 and short.isupper() and short.isalpha() and short not in found \
+                and len(by_initials.get(short, ())) == 1:
+            found[short] = next(iter(by_initials[short]))
+    return found
+
+
+def _spells(short: str, initials: str) -> bool:
+    """"EAEU" spells "Eurasian Economic Union" (E, E, U in order, the first letters equal)."""
+    letters = iter(short)
+    return bool(initials) and short[:1] == initials[:1] and all(c in letters for c in initials)
 
 
 def _majority_kind(kinds: Counter, key: str) -> str:

@@ -189,6 +189,8 @@ def is_future(span: Span) -> bool:
             return True  # "is expected to have a call on Thursday", "plans to visit Kyiv on Monday"
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+    if head.dep_ == "advcl" and head.tag_ == "VBG":  # "Starting in September, students will be required"
+        auxes |= {c.lower_ for c in head.head.children if c.dep_ in {"aux", "auxpass"}}
     if auxes & {"will", "shall", "'ll"}:
         return True
     if span.text.lower().startswith("next "):

@@ -35,6 +35,7 @@ READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation wi
 _EVENT_NOUNS = lexicon.words("events", "event_nouns")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = lexicon.words("events", "stop_lemmas")
+_DATED_THINGS = lexicon.words("events", "dated_things")
 _TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
 
 
@@ -230,6 +231,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue
         before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
         when = ", when" in span.doc[span.end: span.end + 4].text  # "since Saturday night, when X ordered ..."
+        if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span):
+            continue  # "from 2010 to 2020" is a period; "the 1948 Genocide Convention" names a thing
         if before in {"to", "until", "till", "through"} or before == "since" and not when \
                 or text.lower() in {"overnight", "night"}:
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
@@ -243,6 +246,24 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             if resolved.day:
                 reference = resolved.day
     return found
+
+
+def _range_follows(span: Span) -> bool:
+    """"from 2010 [to 2020]", "between May [and July]": the phrase opens a period, not a happening."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].lower_ not in {"to", "through", "until", "till", "and", "-", "–"}:
+        return False
+    return doc[span.end + 1].ent_type_ in {"DATE", "TIME"} or doc[span.end + 1].is_digit
+
+
+def _year_as_modifier(span: Span) -> bool:
+    """A bare year before a noun that names a thing, not a happening (`dated_things`): "the 1948
+    Genocide Convention", "her 2018 book" (but "the 2016 hack", "Russia's 2014 invasion" are happenings)."""
+    if len(span) != 1 or not _YEAR.fullmatch(span.text):
+        return False
+    head = span.root.head
+    return span.root.dep_ in {"compound", "nummod", "amod", "nmod"} and head.i > span.root.i \
+        and head.lemma_.lower() in _DATED_THINGS
 
 
 def _deadline(span: Span) -> bool:

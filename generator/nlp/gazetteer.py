@@ -39,6 +39,7 @@ PEOPLES = frozenset(people_of(a) for a in NATIONALITY_TO_COUNTRY if people_of(a)
 
 OFFICE_WORDS = lexicon.words("gazetteer", "office_words")
 FIRST_NAMES = lexicon.words("gazetteer", "first_names")
+NAME_PARTICLES = lexicon.words("gazetteer", "name_particles")
 NOT_ACTOR_ENDINGS = lexicon.words("gazetteer", "not_actor_endings")
 DEPARTMENTS = lexicon.words("gazetteer", "departments")
 PLACE_WORDS = lexicon.words("gazetteer", "place_words")

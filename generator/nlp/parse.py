@@ -181,11 +181,12 @@ class GazetteerRepair:
         while i < len(doc) - 1:
             end = i + 1
             if doc[i].text in gazetteer.FIRST_NAMES and doc[i].is_title:
-                while end < len(doc) and end - i < 4 and (
+                while end < len(doc) and end - i < 5 and (
                         _INITIAL.fullmatch(doc[end].text)  # "Vladimir V. Putin", "Joseph R. Biden"
                         or doc[end].is_title and doc[end].is_alpha and doc[end].text not in gazetteer.OFFICE_WORDS
                         and doc[end].text != doc[end - 1].text  # "Sergei Shoigu Shoigu Sergei": a scraper's echo
-                        and not doc[end].is_stop and doc[end].text not in gazetteer.place_names()):
+                        and not doc[end].is_stop and doc[end].text not in gazetteer.place_names()
+                        or _particles_then_name(doc, end)):  # "Ursula von der Leyen"
                     end += 1
                 while end - i > 1 and _INITIAL.fullmatch(doc[end - 1].text):
                     end -= 1
@@ -193,6 +194,14 @@ class GazetteerRepair:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
         return found
+
+
+def _particles_then_name(doc: Doc, i: int) -> bool:
+    """Lower-case name particles ("von der", "van", "de", "bin") followed by a capitalised word."""
+    j = i
+    while j < len(doc) and j - i < 3 and doc[j].text in gazetteer.NAME_PARTICLES:
+        j += 1
+    return j > i and j < len(doc) and doc[j].is_title and doc[j].is_alpha
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 8) -> Iterator[Doc]:

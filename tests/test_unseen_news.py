@@ -1,0 +1,63 @@
+"""Rules found on the blind sets 8 and 9 (issue 10), each on a hand-written sentence with the model:
+names with particles, acronyms of a name the article spells out, year ranges and years as modifiers,
+a month in a future main clause."""
+import datetime as dt
+
+import pytest
+
+from generator.briefing.records import Article
+from generator.nlp.extract import analysis_text, extract_one
+from generator.nlp.parse import load_pipeline, model_name, parse
+from generator.sources.typography import normalise
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_pipeline(model_name())
+
+
+def extracted(nlp, text, date=dt.date(2022, 7, 20)):
+    art = Article(id="a", file="a.md", title="News report", date=date, source="example.com", url="", body=text)
+    doc = next(parse(nlp, [analysis_text(text)]))
+    return extract_one(doc, nlp(normalise("News report")), art)
+
+
+def actors(found):
+    return {m.name: m.kind for m in found.mentions}
+
+
+def test_a_name_with_particles_is_one_person(nlp):
+    found = extracted(nlp, "Ursula von der Leyen, the president of the European Commission, spoke in Brussels. "
+                           "Mrs. von der Leyen said the bloc was ready.")
+    assert actors(found).get("Ursula von der Leyen") == "person"
+    assert "Leyen" not in actors(found)
+
+
+def test_an_acronym_of_a_name_the_article_spells_out_is_that_organisation(nlp):
+    found = extracted(nlp, "The World Health Organization sent a team to Mariupol. WHO said the team had arrived. "
+                           "Leaders of the Eurasian Economic Union (EAEU) met in Moscow. The EAEU agreed on tariffs.")
+    names = actors(found)
+    assert names.get("World Health Organization") == "organization" and "WHO" not in names
+    assert names.get("Eurasian Economic Union") == "organization" and "EAEU" not in names
+
+
+def test_a_year_range_and_a_year_naming_a_thing_are_no_events(nlp):
+    found = extracted(nlp, "From 2006 to 2014, fracking companies lost $80 billion. "
+                           "States cannot say they were unaware of the 1948 Genocide Convention. "
+                           "Russia's 2014 invasion of Crimea shocked Europe.")
+    assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2014", "2014")]
+
+
+def test_a_month_in_a_clause_opening_a_future_sentence_is_ahead(nlp):
+    found = extracted(nlp, "Starting in September, students across the country will be required to attend "
+                           "weekly classes.", date=dt.date(2022, 7, 18))
+    assert [e.date for e in found.events] == ["2022-09"]
+
+
+def test_a_bracketed_place_is_no_acronym_and_a_year_before_a_happening_dates_it(nlp):
+    found = extracted(nlp, "Zelensky spoke at Chatham House (UK) on Friday. The UK sent more aid. "
+                           "The group was responsible for the 2016 hack of the Democratic National Committee.")
+    assert "United Kingdom" in actors(found) and actors(found).get("Chatham House") == "organization"
+    assert "2016" in [e.date for e in found.events]
