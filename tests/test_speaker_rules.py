@@ -72,6 +72,8 @@ CASES = [
     ("owner", 'Zelensky\'s office said the talks had "no results".', "no results", "Zelensky"),
     ("rank_or_person_noun", '"We are holding the line," said Senior Sgt. Oleksandr Babynets.',
      "We are holding the line", "Oleksandr Babynets"),
+    ("member_of_organisation", 'The Azov regiment held the plant. The deputy commander of the Azov regiment said '
+     'Russian forces were "storming the site".', "storming the site", "Azov Regiment"),
     ("no_speaker", 'Residents fled the city. "We have nothing left," they said.', "We have nothing left", None),
     ("back_reference", 'The Guardian reported the strike on Monday. According to the publication, the missiles '
                        'were "fired from Belarus".', 'the missiles were "fired from Belarus', "Guardian"),
@@ -110,3 +112,10 @@ def test_a_person_or_office_holder_becomes_the_last_speaker_an_organisation_or_a
                      ("Kremlin", "actor_name", "Zelensky"),
                      ("Institute for the Study of War", "document_author", "Zelensky"),
                      ("Vladimir Putin", "office_title", "Vladimir Putin")]
+
+
+def test_officials_of_a_country_speak_for_it_a_president_of_a_country_does_not(nlp, resolved):
+    said = speakers(nlp, 'US officials said Russia was "weaponising food".')
+    assert said["weaponising food"] == "United States"
+    said = speakers(nlp, 'Kharkiv regional prosecutors said the shelling was "a war crime".')
+    assert said["a war crime"] != "Kharkiv"

@@ -253,10 +253,30 @@ class SpeakerResolver:
         """'The U.S. and allied governments': the actor coordinated with or qualifying the noun."""
         if token.pos_ != "NOUN":
             return None
+        # "the Ukrainian president" is no place speaking; "US officials" (several) speak for their country
+        # (not "Kharkiv regional prosecutors" for Kharkiv)
         person_title = token.lemma_.lower() in PERSON_NOUNS
+
+        def speaks_for(key: str) -> bool:
+            if self.actors.mentions[key].kind != "place" or not person_title:
+                return True
+            return token.tag_ == "NNS" and key in gazetteer.DEMONYMS
+
         return self._actor(next((k for c in token.children if c.dep_ in {"conj", "compound", "nmod", "amod"}
-                                 and (k := self._key(c))
-                                 and not (person_title and self.actors.mentions[k].kind == "place")), None))
+                                 and (k := self._key(c)) and speaks_for(k)), None))
+
+    def member_of_organisation(self, token: Token) -> Optional[Resolved]:
+        """'The deputy commander of the Azov regiment said', 'prosecutors from the Donetsk People's
+        Republic': an unnamed member speaks for the organisation named."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in PERSON_NOUNS:
+            return None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at"}:
+                for t in prep.subtree:
+                    key = self._key(t)
+                    if key and self.actors.mentions[key].kind == "organization":
+                        return self._actor(key)
+        return None
 
     def name_phrase(self, token: Token) -> Optional[Resolved]:
         """A name phrase speaks through the person in it, else the first actor in it."""
@@ -323,7 +343,8 @@ class SpeakerResolver:
     RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
-        document_relative, owner, rank_or_person_noun, no_speaker, back_reference, description)
+        document_relative, owner, rank_or_person_noun, member_of_organisation, no_speaker, back_reference,
+        description)
 
     def _key(self, token: Token) -> Optional[str]:
         """The actor a single token is a mention of."""
