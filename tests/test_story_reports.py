@@ -182,3 +182,52 @@ def test_a_story_that_happened_is_not_headed_by_the_report_that_it_would():
                  events=[expected, spoke], figures=[])
     (story,) = build_stories(b).stories
     assert story.headline == "Joe Biden and Xi Jinping spoke by phone" and not story.scheduled
+
+
+def figure(fid, article_id, sentence, number, what="people killed", unit=""):
+    from generator.briefing.records import Figure
+
+    return Figure(id=fid, value=str(number), number=float(number), what=what, reported_by=None, article=article_id,
+                  sentence=sentence, display=f"{number:,}", unit=unit)
+
+
+def test_outlets_giving_different_figures_for_a_story_are_shown_both():
+    """The Guardian counts 47 killed, the NYT 50: both values stay, with their articles; the same
+    outlet updating its count, or another measure, is no dispute."""
+    g = record("e-1", "2022-03-01", "g1", ["attack", "chernihiv"], actors=["chernihiv"],
+               sentence="Russian bombs killed 47 people in Chernihiv on Tuesday.")
+    n = record("e-2", "2022-03-01", "n1", ["attack", "chernihiv"], actors=["chernihiv"],
+               sentence="Russian bombs killed 50 people in Chernihiv on Tuesday.")
+    figures = [figure("f-1", "g1", "Russian bombs killed 47 people in Chernihiv on Tuesday.", 47),
+               figure("f-2", "n1", "Russian bombs killed 50 people in Chernihiv on Tuesday.", 50),
+               figure("f-3", "n1", "Russian bombs killed 50 people in Chernihiv on Tuesday.", 12, what="buildings")]
+    b = Briefing(title="", summary="", updated="2022-03-02", articles=list(ARTICLES.values()), actors=[],
+                 quotes=[], events=[g, n], figures=figures)
+    (story,) = build_stories(b).stories
+    assert [(d.measure, [(v.display, v.articles) for v in d.claims]) for d in story.disputed_figures] == [
+        ("people killed", [("47", ("g1",)), ("50", ("n1",))])]
+    same_outlet = [figure("f-1", "g1", "Russian bombs killed 47 people in Chernihiv on Tuesday.", 47),
+                   figure("f-4", "g1", "Russian bombs killed 47 people in Chernihiv on Tuesday.", 49)]
+    b = Briefing(title="", summary="", updated="2022-03-02", articles=list(ARTICLES.values()), actors=[],
+                 quotes=[], events=[g], figures=same_outlet)
+    assert build_stories(b).stories[0].disputed_figures == ()
+
+
+def test_a_story_page_shows_both_disputed_values_and_its_undated_reports():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_chronology_pages import _busy_briefing
+
+    from generator.site.render import render_tree
+
+    data = _busy_briefing(2)
+    story = data["stories"][0]
+    story["disputed_figures"] = [{"measure": "people killed", "unit": "", "claims": [
+        {"display": "47", "articles": ["a0"]}, {"display": "<b>50</b>", "articles": ["a1"]}]}]
+    story["reports"] = [{"article": "a1", "sentence": "The bombs that hit Chernihiv.", "date_text": ""}]
+    page = next(text for path, text in render_tree(data).items()
+                if path.startswith("chronology/2022-05") and story["id"] in text)
+    assert "**figures disputed**: people killed: 47 (1 article) or &#60;b&#62;50&#60;/b&#62; (1 article)" in page
+    assert "(x.org, 2022-05-31): tells of it, without a date — The bombs that hit Chernihiv." in page

@@ -193,6 +193,22 @@ class StoryDate:
 
 
 @dataclass(frozen=True)
+class FigureClaim:
+    display: str = field(metadata=describe("The value as a newspaper writes it"))
+    articles: tuple[str, ...] = field(metadata=describe("Ids of the articles that give it"))
+
+
+@dataclass(frozen=True)
+class DisputedFigure:
+    """One measure of a story that its outlets give different values for."""
+
+    measure: str = field(metadata=describe("What is counted, as the first source writes it"))
+    unit: str = field(metadata=describe(optional=True))
+    claims: tuple[FigureClaim, ...] = field(metadata=describe("Each value with its articles, most given first",
+                                                              minItems=2))
+
+
+@dataclass(frozen=True)
 class Story:
     """One happening, reported by one or more sources: a group of events."""
 
@@ -223,6 +239,9 @@ class Story:
         omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
     reports: tuple[EventSource, ...] = field(default=(), metadata=describe(
         "Sentences that tell of it without a date of their own (they count as its reports, never date it)",
+        optional=True, omit_empty=True))
+    disputed_figures: tuple[DisputedFigure, ...] = field(default=(), metadata=describe(
+        "Measures its outlets give different values for (each value kept, never averaged)",
         optional=True, omit_empty=True))
 
 

@@ -10,10 +10,11 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 
-from generator.briefing.records import Article, Briefing, Event, Story
+from generator.briefing.records import Article, Briefing, Event, Figure, Story
 from generator.stories import dating
 from generator.stories.cluster import cluster
 from generator.stories.copies import copy_groups
+from generator.stories.disputes import disputed_figures, figures_by_sentence
 from generator.stories.reports import attach_reports
 from generator.stories.headline import choose, from_title, title_headlines
 
@@ -33,8 +34,21 @@ def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
     stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids, reports)
                for group, reports in zip(groups, joined)]
     stories = title_headlines(stories, {e.id: e for e in events}, articles)
+    stories = with_disputed_figures(stories, {e.id: e for e in events}, briefing.figures, articles, copies)
     stories.sort(key=lambda s: (s.date, s.id), reverse=True)
     return dataclasses.replace(briefing, events=events, excluded_events=excluded, stories=stories)
+
+
+def with_disputed_figures(stories: list[Story], events: Mapping[str, Event], figures: Sequence[Figure],
+                          articles: Mapping[str, Article], copies: Mapping[str, str]) -> list[Story]:
+    """Each story with the measures its outlets give different values for (disputes.py)."""
+    by_sentence = figures_by_sentence(figures)
+    out = []
+    for story in stories:
+        sources = [s for e in story.events if e in events for s in events[e].sources] + list(story.reports)
+        found = disputed_figures(sources, by_sentence, articles, copies)
+        out.append(dataclasses.replace(story, disputed_figures=found) if found else story)
+    return out
 
 
 def readout_of(articles: Mapping[str, Article]):
