@@ -45,6 +45,8 @@ FLOORS = {
     "gold_blind5": {"actors": 0.88, "quotes": 0.87, "speakers": 0.88, "events": 0.92, "figures": 0.86},
     "gold_blind6": {"actors": 0.86, "quotes": 0.90, "speakers": 0.80, "events": 0.80, "figures": 0.78},
     "gold_blind7": {"actors": 0.82, "quotes": 0.92, "speakers": 0.70, "events": 0.76, "figures": 0.75},
+    "gold_blind8": {"actors": 0.79, "quotes": 0.77, "speakers": 0.75, "events": 0.65, "figures": 0.87},
+    "gold_blind9": {"actors": 0.79, "quotes": 0.89, "speakers": 0.86, "events": 0.77, "figures": 0.85},
 }
 
 
