@@ -73,3 +73,22 @@ def test_recency_and_salience_rank_together():
         assert [st["id"] for st in front_page_stories(d, {})] == ["e-old"]
     finally:
         render.HOME_LIMITS.update(limits)
+
+
+def test_day_by_day_skips_days_with_nothing_to_headline():
+    from generator.site.render import day_by_day
+
+    stories = [story("e-1", "2022-03-10"), story("e-2", "2022-03-09", headline=""), story("e-3", "2022-03-08")]
+    assert [day for day, _, _ in day_by_day(data(stories))] == ["2022-03-10", "2022-03-08"]
+
+
+def test_key_figures_say_what_happened_to_the_counted():
+    """"5 million children" or "different missiles" leave a reader asking what; "children killed" does not."""
+    from generator.site.render import _COUNTED_HAPPENING, _WAR_MEASURE
+
+    def shown(what):
+        return bool(_WAR_MEASURE.search(what) and _COUNTED_HAPPENING.search(what))
+
+    assert [shown(w) for w in ("children", "different missiles", "children killed", "civilians evacuated from Mariupol",
+                               "Ukrainian prisoners held at a Russian detention camp")] == [
+        False, False, True, True, True]

@@ -231,3 +231,15 @@ def test_a_story_page_shows_both_disputed_values_and_its_undated_reports():
                 if path.startswith("chronology/2022-05") and story["id"] in text)
     assert "**figures disputed**: people killed: 47 (1 article) or &#60;b&#62;50&#60;/b&#62; (1 article)" in page
     assert "(x.org, 2022-05-31): tells of it, without a date — The bombs that hit Chernihiv." in page
+
+
+def test_a_sentence_giving_a_whole_and_its_part_is_no_dispute():
+    g = record("e-1", "2022-03-01", "g1", ["attack", "vinnytsia"], actors=["vinnytsia"],
+               sentence="At least 23 people, including three children, were killed on Tuesday.")
+    n = record("e-2", "2022-03-01", "n1", ["attack", "vinnytsia"], actors=["vinnytsia"],
+               sentence="The strike killed 23 people on Tuesday.")
+    figures = [figure("f-1", "g1", g.sources[0].sentence, 23), figure("f-2", "g1", g.sources[0].sentence, 3),
+               figure("f-3", "n1", n.sources[0].sentence, 23), figure("f-4", "n1", n.sources[0].sentence, 2, what="GDP")]
+    b = Briefing(title="", summary="", updated="2022-03-02", articles=list(ARTICLES.values()), actors=[],
+                 quotes=[], events=[g, n], figures=figures)
+    assert build_stories(b).stories[0].disputed_figures == ()

@@ -600,17 +600,20 @@ def coming_up(data: dict) -> list[dict]:
 
 
 def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
-    """The last days with past stories: (day, number of stories, the most reported headlines)."""
+    """The last days with a headlined past story: (day, number of stories, the most reported headlines)."""
     days: dict[str, list[dict]] = defaultdict(list)
     for st in data.get("stories", []):
         if st["status"] == "past" and st["precision"] == "day":
             days[st["date"]].append(st)
     out = []
-    for day in sorted(days, reverse=True)[: HOME_LIMITS["days"]]:
+    for day in sorted(days, reverse=True):  # the last days with a headline to show ("see the day" tells nothing)
         top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")
                       and st.get("method") != "ceremonial"),
                      key=lambda st: (-st["outlets"], st["id"]))
-        out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
+        if top:
+            out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
+        if len(out) == HOME_LIMITS["days"]:
+            break
     return out
 
 
@@ -644,13 +647,16 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         -_substance(q.get("excerpt") or q["text"]), q["id"]))
     quotes = pick([q for q in ranked_quotes if one_each(q)], "quotes", lambda q: 0)
     # A measure of two words or more (not a bare "children"), reported three times at least.
+    # ... that says what happened to them ("children killed", not "5 million children" or "different missiles").
     tracked = [t for t in data.get("tracked_figures", []) if len(t["measure"].split()) >= 2
-               and len(t["points"]) >= 3 and _WAR_MEASURE.search(t["measure"])][: HOME_LIMITS["figures"]]
+               and len(t["points"]) >= 3 and _WAR_MEASURE.search(t["measure"])
+               and _COUNTED_HAPPENING.search(t["measure"])][: HOME_LIMITS["figures"]]
     # Without tracked measures: the war's own counts of the last days (who or what was counted), newest first.
     recent = {a["id"] for a in data["articles"] if a["date"] >= since}
     figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
         _neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]),
-        keep=lambda f: confident(f) and f.get("display") and f["article"] in recent and _WAR_MEASURE.search(f["what"] or ""))
+        keep=lambda f: confident(f) and f.get("display") and f["article"] in recent and _WAR_MEASURE.search(f["what"] or "")
+        and _COUNTED_HAPPENING.search(f["what"] or ""))
     dates = sorted(a["date"] for a in data["articles"])
     return {"key_stories": front_page_stories(data, pinned), "coming": coming_up(data), "days": day_by_day(data),
             "main_actors": actors, "notable_quotes": quotes, "key_figures": figures, "tracked": tracked,
@@ -662,6 +668,10 @@ _KIND_ORDER = {"direct": 0, "partial": 1, "indirect": 2}
 # A bare "people killed" lumps unrelated incidents together; the page keeps measures that name who or what.
 _WAR_MEASURE = re.compile(r"\b(civilians?|soldiers|troops|servicemen|refugees|displaced|evacuated|prisoners?|"
                           r"children|missiles|drones|tanks)\b", re.I)
+_COUNTED_HAPPENING = re.compile(r"\b(killed|dead|died|wounded|injured|hurt|evacuated|fled|displaced|deported|"
+                                r"captured|detained|arrested|held|missing|freed|released|exchanged|returned|rescued|"
+                                r"fired|launched|shot down|destroyed|damaged|lost|mobili[sz]ed|registered|trapped)\b",
+                                re.I)  # what happened to the counted ones: a figure a reader can place
 _GLUED = re.compile(r"[a-z][A-Z][a-z]")  # "Gerasimov ValeryChief of the General Staff": a transcript label leaked in
 _PLEASANTRIES = re.compile(r"(thank you|good (afternoon|morning|evening)|colleagues|mr\.? president|friends)\b", re.I)
 

@@ -4,7 +4,9 @@ A figure belongs to a story when its sentence is one of the story's sources (an 
 undated report's). Figures are the same measure when tracked_figures.measure_key and the unit agree
 (the same strict rule as the tracked series: two different measures are never compared). A measure
 is disputed when two different values come from different outlets (copies count as their original's
-outlet); one outlet updating its own count is no dispute."""
+outlet); one outlet updating its own count is no dispute. Only measures of two words or more count
+("people killed", not a bare "GDP"), and a sentence that gives two values of one measure ("23
+people, including three children, were killed") gives none."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -17,13 +19,21 @@ from generator.briefing.tracked_figures import measure_key
 def disputed_figures(sources: Sequence[EventSource], by_sentence: Mapping[tuple[str, str], Sequence[Figure]],
                      articles: Mapping[str, Article], copies: Mapping[str, str]) -> tuple[DisputedFigure, ...]:
     found: dict[tuple[tuple[str, ...], str], list[Figure]] = defaultdict(list)
-    seen: set[str] = set()
+    seen: set[tuple[str, str]] = set()
     for source in sources:
+        if (source.article, source.sentence) in seen:
+            continue
+        seen.add((source.article, source.sentence))
+        in_sentence: dict[tuple[tuple[str, ...], str], list[Figure]] = defaultdict(list)
         for figure in by_sentence.get((source.article, source.sentence), ()):
             key = measure_key(figure.what)
-            if key and figure.number is not None and figure.id not in seen:
-                seen.add(figure.id)
-                found[(key, figure.unit)].append(figure)
+            if len(key) >= 2 and figure.number is not None:  # "people killed", not a bare "GDP"
+                in_sentence[(key, figure.unit)].append(figure)
+        for measure, figures in in_sentence.items():
+            # "23 people, including three children, were killed": one sentence giving two values of a
+            # measure tells a part of a whole, not a disagreement
+            if len({f.number for f in figures}) == 1:
+                found[measure].extend(figures)
     disputes = []
     for (_, unit), figures in sorted(found.items()):
         by_value: dict[float, list[Figure]] = defaultdict(list)
