@@ -117,9 +117,9 @@ def test_a_report_joins_no_story_of_another_kind_or_other_people():
 def test_a_report_whose_article_the_story_already_cites_joins_at_a_lower_likeness():
     """z1 tells of the strike in a dated sentence and again, in other words, without a date."""
     told = record("e-4", "2022-03-01", "z1", ["attack", "freedom", "square"], ["kharkiv"], ["kharkiv"])
-    again = record("r-1", "2022-03-01", "z1", ["attack", "war", "crime"], ["kharkiv", "residential"], ["kharkiv"],
-                   date_text="")
-    elsewhere = record("r-2", "2022-03-01", "n1", ["attack", "war", "crime"], ["kharkiv", "residential"], ["kharkiv"],
+    again = record("r-1", "2022-03-01", "z1", ["attack", "war", "crime"], ["residential"], ["kharkiv"],
+                   date_text="")  # likeness 0.26: under report_join (0.30), over report_join_told (0.25)
+    elsewhere = record("r-2", "2022-03-01", "n1", ["attack", "war", "crime"], ["residential"], ["kharkiv"],
                        date_text="")
     groups = cluster([told, BANK], ARTICLES)
     joined = attach_reports(groups, [again, elsewhere], ARTICLES)
