@@ -243,3 +243,24 @@ def test_a_sentence_giving_a_whole_and_its_part_is_no_dispute():
     b = Briefing(title="", summary="", updated="2022-03-02", articles=list(ARTICLES.values()), actors=[],
                  quotes=[], events=[g, n], figures=figures)
     assert build_stories(b).stories[0].disputed_figures == ()
+
+
+@pytest.mark.model
+def test_a_capture_told_without_a_date_joins_the_battle_another_outlet_dated(nlp):
+    tuesday = dt.date(2022, 5, 31)
+    nyt = extracted(nlp, "Russian troops battled their way into the devastated city of Sievierodonetsk on Tuesday.",
+                    tuesday)
+    guardian = extracted(nlp, "Russian forces have taken control of most of the eastern city of Sievierodonetsk, "
+                              "the governor said, as heavy fighting continued.", tuesday)
+    assert guardian.events == () and len(guardian.reports) == 1
+    arts = [Article(id="a", file="a.md", title="T", date=tuesday, source="nytimes.com", url="", body="x"),
+            Article(id="b", file="b.md", title="T", date=tuesday, source="theguardian.com", url="", body="x")]
+    import dataclasses
+    reports = [dataclasses.replace(r, sources=(dataclasses.replace(r.sources[0], article="b"),), actors=("sievierodonetsk",))
+               for r in guardian.reports]
+    events = [dataclasses.replace(e, actors=("sievierodonetsk",)) for e in nyt.events]
+    sievierodonetsk = Actor("sievierodonetsk", "Sievierodonetsk", "place", (), ("a", "b"))
+    b = Briefing(title="", summary="", updated="2022-05-31", articles=arts, actors=[sievierodonetsk], quotes=[],
+                 events=events, figures=[], reports=reports)
+    (story,) = build_stories(b).stories
+    assert story.outlets == 2 and [s.article for s in story.reports] == ["b"]
