@@ -61,3 +61,14 @@ def test_a_bracketed_place_is_no_acronym_and_a_year_before_a_happening_dates_it(
                            "The group was responsible for the 2016 hack of the Democratic National Committee.")
     assert "United Kingdom" in actors(found) and actors(found).get("Chatham House") == "organization"
     assert "2016" in [e.date for e in found.events]
+
+
+def test_a_surname_with_particles_after_a_courtesy_title_is_a_person(nlp):
+    found = extracted(nlp, "“Putin is trying to push us around,” Ms. von der Leyen said in Brussels.")
+    assert actors(found).get("von der Leyen") == "person" and "Leyen" not in actors(found)
+    assert [q.speaker_name for q in found.quotes] == ["von der Leyen"]
+
+
+def test_the_surname_with_particles_joins_the_full_name_of_its_article(nlp):
+    found = extracted(nlp, "Ursula von der Leyen arrived in Kyiv. “We stand with you,” Ms. von der Leyen said.")
+    assert actors(found).get("Ursula von der Leyen") == "person" and "von der Leyen" not in actors(found)

@@ -191,8 +191,14 @@ _SCRAPE_GLUE = re.compile(r"[a-z]{3,}[A-Z]|\b(\w+) \1\b")  # "ValeryChief", "Ger
 
 def _is_junk(name: str) -> bool:
     return (not name or _JUNK.search(name) is not None or _NEWSWIRE.match(name) is not None
-            or not name[0].isupper() or name.isdigit() or len(name) < 2 or name[-1] in ":-"
+            or not (name[0].isupper() or _particle_name(name)) or name.isdigit() or len(name) < 2 or name[-1] in ":-"
             or _SCRAPE_GLUE.search(name) is not None)
+
+
+def _particle_name(name: str) -> bool:
+    """"von der Leyen": a surname that starts with its particles, then a capitalised word."""
+    words = name.split()
+    return len(words) >= 2 and words[0] in gazetteer.NAME_PARTICLES and words[-1][:1].isupper()
 
 
 def article_actors(doc: Doc) -> ArticleActors:
@@ -214,7 +220,8 @@ def article_actors(doc: Doc) -> ArticleActors:
             # "the St Petersburg International Economic Forum"
             raw.append((place, place.text, "place", "leading_place"))
 
-    persons = {_canonical(name, kind) for _, name, kind, _ in raw if kind == "person" and len(name.split()) > 1}
+    persons = {_canonical(name, kind) for _, name, kind, _ in raw if kind == "person" and len(name.split()) > 1
+               and not _particle_name(name)}  # "von der Leyen" is a surname, not a full name
     by_surname: dict[str, set[str]] = defaultdict(set)
     for full in persons:
         by_surname[fold(full.split()[-1])].add(full)
@@ -229,7 +236,8 @@ def article_actors(doc: Doc) -> ArticleActors:
     spans: list[tuple[Span, str]] = []
     for ent, name, kind, method in raw:
         folded = fold(name)
-        fulls = by_surname.get(folded) if len(name.split()) == 1 else None
+        fulls = by_surname.get(folded) if len(name.split()) == 1 else (
+            by_surname.get(fold(name.split()[-1])) if _particle_name(name) else None)  # "von der Leyen"
         if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
             # A surname joins the full name it ends; one tagged as something else is repaired by that rule.
             method = method if kind == "person" else "surname"

@@ -190,6 +190,12 @@ class GazetteerRepair:
                     end += 1
                 while end - i > 1 and _INITIAL.fullmatch(doc[end - 1].text):
                     end -= 1
+            elif doc[i].lower_.rstrip(".") in {"mr", "mrs", "ms", "dr"} and _particles_then_name(doc, i + 1):
+                i += 1  # "Ms. von der Leyen": the particles and the surname after a courtesy title
+                end = i
+                while end < len(doc) and doc[end].text in gazetteer.NAME_PARTICLES:
+                    end += 1
+                end += 1
             if end - i >= 2:
                 found.append(Span(doc, i, end, label="PERSON"))
             i = end
