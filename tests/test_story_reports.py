@@ -264,3 +264,10 @@ def test_a_capture_told_without_a_date_joins_the_battle_another_outlet_dated(nlp
                  events=events, figures=[], reports=reports)
     (story,) = build_stories(b).stories
     assert story.outlets == 2 and [s.article for s in story.reports] == ["b"]
+
+
+@pytest.mark.model
+def test_present_tense_rhetoric_is_no_report(nlp):
+    found = extracted(nlp, "When bombs fall in Kyiv, this happens in Europe, not only in Ukraine. "
+                           "You know, Kyiv was attacked at 4 am.")
+    assert [r.sources[0].sentence for r in found.reports] == ["You know, Kyiv was attacked at 4 am."]

@@ -110,8 +110,8 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
 def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: ArticleActors,
                     quoted: list[tuple[int, int]], events: list[Event],
                     turns: list[tuple[int, int]] = ()) -> list[Event]:
-    """Undated sentences of the article's own report that tell of a kind of happening ("The missile
-    that hit Freedom Square ..."): not events (no date of their own), but the story stage lets them
+    """Undated sentences of the article's own report that tell, in the past, of a kind of happening
+    ("The missile that hit Freedom Square ..."): not events (no date of their own), but the story stage lets them
     join the story of a dated event near the article's date, so that an outlet telling of it counts."""
     quoted, turns = sorted(quoted), sorted(turns)
     quoted_starts, turn_starts = [s for s, _ in quoted], [s for s, _ in turns]
@@ -123,7 +123,7 @@ def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: Artic
                 or _overlapping(turns, turn_starts, sent.start_char, sent.end_char):
             continue
         terms = content_lemmas(sent)
-        if not terms & HAPPENINGS or sentence.endswith("?") or _tells_future(sent):
+        if not terms & HAPPENINGS or sentence.endswith("?") or _tells_future(sent) or not _tells_past(sent):
             continue
         reports.append(Event(
             id="r-" + hashlib.sha1(f"{article}\n{sentence}".encode()).hexdigest()[:10],
@@ -133,6 +133,12 @@ def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: Artic
             keywords=tuple(sorted(content_lemmas(sent.root.subtree if sent.root.pos_ in {"VERB", "AUX"} else sent))),
             terms=tuple(sorted(terms))))
     return reports
+
+
+def _tells_past(sent: Span) -> bool:
+    """A past tense or participle somewhere ("the missile that hit ...", "Kyiv was attacked"): news of
+    what happened, not rhetoric in the present ("When bombs fall in Kyiv, this happens in Europe")."""
+    return any(t.tag_ in {"VBD", "VBN"} for t in sent)
 
 
 def _tells_future(sent: Span) -> bool:
