@@ -109,3 +109,18 @@ def test_same_input_same_output():
     figures = [fig("f-1", "a1", "352", "civilians killed"), fig("f-2", "a4", "500", "civilians killed"),
                fig("f-3", "a2", "2000000", "refugees fled"), fig("f-4", "a5", "3000000", "refugees fled")]
     assert track_figures(figures, DATES) == track_figures(list(reversed(figures)), DATES)
+
+
+def test_falling_values_are_separate_incidents_not_one_series():
+    """"people killed": 57 on the first day, 47 in Chernihiv a week later, 13,000 in Donbas since 2014."""
+    falling = [fig("f-1", "a1", "57", "people killed"), fig("f-2", "a2", "47", "people killed"),
+               fig("f-3", "a4", "13000", "people killed")]
+    assert track_figures(falling, DATES) == []
+    slight = [fig("f-1", "a1", "100", "people killed"), fig("f-2", "a2", "95", "people killed"),
+              fig("f-3", "a4", "130", "people killed")]  # a second source's lower count, within 10%
+    assert [p.value for p in track_figures(slight, DATES)[0].points] == ["100", "95", "130"]
+
+
+def test_a_measure_of_units_alone_is_no_series():
+    figures = [fig("f-1", "a1", "255000", "sq m"), fig("f-2", "a2", "92600000", "sq m")]
+    assert track_figures(figures, DATES) == []

@@ -4,9 +4,10 @@ A figure's `what` is folded to a measure key by simple rules on words, without l
 punctuation, no function words or auxiliaries ("have been", "at least"), a plural "-s" dropped, the words
 sorted ("killed civilians" is "civilians killed"). Two figures are the same measure when their keys and
 units are equal; nothing fuzzier, so that two different measures are never drawn as one line (precision
-over recall). A measure becomes a series when at least two different articles report it. Each source's
-value is kept as reported, never averaged; a series is `conflicting` when two articles of the same day
-give different values.
+over recall). A measure of two words or more becomes a series when at least two different articles
+report it and its values grow over time (a count reported over time grows; falling values are
+separate incidents sharing their words). Each source's value is kept as reported, never averaged; a
+series is `conflicting` when two articles of the same day give different values.
 """
 from __future__ import annotations
 
@@ -87,6 +88,8 @@ def track_figures(figures: list[Figure], article_dates: dict[str, str], limit: i
         by_day: dict[str, list[SeriesPoint]] = defaultdict(list)
         for point in points:
             by_day[point.date].append(point)
+        if len(key) < 2 or not any(len(word) >= 4 for word in key) or not _grows(by_day):
+            continue  # "children" or "sq m" alone, or "people killed" of separate incidents (57, 47, 13,000)
         # two articles of one day with different values (one article giving two values is no conflict)
         conflicting = any(a.article != b.article and a.value != b.value
                           for day in by_day.values() for a in day for b in day)
@@ -94,6 +97,31 @@ def track_figures(figures: list[Figure], article_dates: dict[str, str], limit: i
                                     points=tuple(points), conflicting=conflicting))
     series.sort(key=lambda s: (-len(s.points), -len({p.article for p in s.points}), s.id))
     return series[:max(limit, 0)]
+
+
+GROWTH_TOLERANCE = 0.9  # a later day's highest value may be this share of the highest so far
+
+
+def _grows(by_day: dict[str, list[SeriesPoint]]) -> bool:
+    """A count reported over time grows (refugees, civilians killed): each day's highest value is at least
+    GROWTH_TOLERANCE of the highest before it. Values that fall are counts of different things or
+    incidents that share their words, not one series. Same-day differences are conflicts, kept."""
+    highest = 0.0
+    for day in sorted(by_day):
+        values = [v for p in by_day[day] if (v := _value(p.value)) is not None]
+        if not values:
+            continue
+        if max(values) < GROWTH_TOLERANCE * highest:
+            return False
+        highest = max(highest, max(values))
+    return True
+
+
+def _value(text: str) -> Optional[float]:
+    try:
+        return float(text)
+    except (TypeError, ValueError):
+        return None
 
 
 def _measure(members: list[Figure]) -> str:
