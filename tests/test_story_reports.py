@@ -4,11 +4,10 @@ the model, joining on hand-built records."""
 import datetime as dt
 
 import pytest
+from model_helpers import extracted
 
 from generator.briefing.records import Actor, Article, Briefing, Event, EventSource
-from generator.nlp.extract import analysis_text, extract_one
-from generator.nlp.parse import load_pipeline, model_name, parse
-from generator.sources.typography import normalise
+from generator.nlp.parse import load_pipeline, model_name
 from generator.stories.build import build_stories
 from generator.stories.cluster import cluster
 from generator.stories.reports import attach_reports
@@ -37,11 +36,6 @@ BANK = record("e-2", "2022-03-01", "g1", ["bank", "rate", "double"], ["central",
 def nlp():
     return load_pipeline(model_name())
 
-
-def extracted(nlp, text, date=dt.date(2022, 3, 1)):
-    art = Article(id="a", file="a.md", title="News report", date=date, source="example.com", url="", body=text)
-    doc = next(parse(nlp, [analysis_text(text)]))
-    return extract_one(doc, nlp(normalise("News report")), art)
 
 
 @pytest.mark.model

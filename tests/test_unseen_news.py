@@ -4,11 +4,9 @@ a month in a future main clause."""
 import datetime as dt
 
 import pytest
+from model_helpers import extracted
 
-from generator.briefing.records import Article
-from generator.nlp.extract import analysis_text, extract_one
-from generator.nlp.parse import load_pipeline, model_name, parse
-from generator.sources.typography import normalise
+from generator.nlp.parse import load_pipeline, model_name
 
 pytestmark = pytest.mark.model
 
@@ -16,12 +14,6 @@ pytestmark = pytest.mark.model
 @pytest.fixture(scope="module")
 def nlp():
     return load_pipeline(model_name())
-
-
-def extracted(nlp, text, date=dt.date(2022, 7, 20)):
-    art = Article(id="a", file="a.md", title="News report", date=date, source="example.com", url="", body=text)
-    doc = next(parse(nlp, [analysis_text(text)]))
-    return extract_one(doc, nlp(normalise("News report")), art)
 
 
 def actors(found):
