@@ -30,6 +30,7 @@ _CEREMONIAL = lexicon.words("headlines", "ceremonial")
 _EXCHANGES = lexicon.words("headlines", "exchanges")
 _CHANNELS = lexicon.words("headlines", "channels")
 _MEETINGS = lexicon.words("headlines", "meetings")
+_MEETING_VERBS = lexicon.words("headlines", "meeting_verbs")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -58,7 +59,7 @@ def _bare_object(verb: Token, tokens: list[Token]) -> bool:
 def _meeting_with_nobody(verb: Token, tokens: list[Token], named: Callable[[Token], Optional[str]]) -> bool:
     """"X held a meeting on the current situation", "X had a meeting": with whom the headline does not
     say, so it is routine; "X held talks with Y" is news."""
-    if verb.lemma_.lower() not in {"have", "hold"}:
+    if verb.lemma_.lower() not in _MEETING_VERBS:
         return False
     meetings = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _MEETINGS]
     kept = {t.i for t in tokens}

@@ -31,8 +31,8 @@ def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
     known = {a.id for a in briefing.actors}  # curation may have renamed, merged or hidden some
     reports = [dataclasses.replace(r, actors=tuple(a for a in r.actors if a in known)) for r in briefing.reports]
     joined = attach_reports(groups, reports, articles, people_of)
-    stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids, reports)
-               for group, reports in zip(groups, joined)]
+    stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids, its_reports)
+               for group, its_reports in zip(groups, joined)]
     stories = title_headlines(stories, {e.id: e for e in events}, articles)
     stories = with_disputed_figures(stories, {e.id: e for e in events}, briefing.figures, articles, copies)
     stories.sort(key=lambda s: (s.date, s.id), reverse=True)
