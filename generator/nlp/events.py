@@ -111,8 +111,9 @@ def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: Artic
                     quoted: list[tuple[int, int]], events: list[Event],
                     turns: list[tuple[int, int]] = ()) -> list[Event]:
     """Undated sentences of the article's own report that tell, in the past, of a kind of happening
-    ("The missile that hit Freedom Square ..."): not events (no date of their own), but the story stage lets them
-    join the story of a dated event near the article's date, so that an outlet telling of it counts."""
+    ("The missile that hit Freedom Square ..."): not events (no date of their own), but the story
+    stage lets them join the story of a dated event near the article's date, so that an outlet telling
+    of it counts."""
     quoted, turns = sorted(quoted), sorted(turns)
     quoted_starts, turn_starts = [s for s, _ in quoted], [s for s, _ in turns]
     dated = {src.sentence for e in events for src in e.sources}
