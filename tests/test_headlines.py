@@ -194,3 +194,10 @@ def test_a_bare_indefinite_object_is_too_vague(nlp):
     assert found and all(e.headline == "" and e.form == "vague" for e in found)
     assert headline(nlp, "Putin signed a decree on partial mobilisation on Wednesday.")[0] == (
         "Putin signed a decree on partial mobilisation")
+
+
+def test_a_headline_ending_in_a_bare_indefinite_noun_is_vague_unless_it_names_a_happening(nlp):
+    text = "Volodymyr Zelenskyy urged IDPs on Sunday to join in developing a mechanism."
+    assert all(e.headline == "" for e in events_of(nlp, text, date=dt.date(2022, 6, 5)))
+    assert headline(nlp, "On Thursday, Vladimir Putin declared a ceasefire.")[0] == "Vladimir Putin declared a ceasefire"
+    assert headline(nlp, "On Monday, Moldova held a referendum.")[0] == "Moldova held a referendum"

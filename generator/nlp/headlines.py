@@ -31,6 +31,7 @@ _EXCHANGES = lexicon.words("headlines", "exchanges")
 _CHANNELS = lexicon.words("headlines", "channels")
 _MEETINGS = lexicon.words("headlines", "meetings")
 _MEETING_VERBS = lexicon.words("headlines", "meeting_verbs")
+_HAPPENING_NOUNS = lexicon.words("events", "event_nouns")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -48,12 +49,15 @@ def _without_orphan_conjuncts(tokens: list[Token]) -> list[Token]:
 
 
 def _bare_object(verb: Token, tokens: list[Token]) -> bool:
-    """The verb's only object is "a"/"an" and a common noun, with nothing left to say which one."""
+    """The headline ends in "a"/"an" and a common noun with nothing to say which one: "Putin signed a
+    law", "X urged IDPs to join in developing a mechanism" (a named happening, "a ceasefire", says enough)."""
+    if len(tokens) < 2:
+        return False
+    last, before = tokens[-1], tokens[-2]
     kept = {t.i for t in tokens}
-    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i in kept]
-    after = [t for t in tokens if t.i > verb.i and t.i not in {x.i for o in objects for x in o.subtree}]
-    return len(objects) == 1 and objects[0].pos_ == "NOUN" and not after and [
-        t.lower_ for t in objects[0].subtree if t.i in kept] in (["a", objects[0].lower_], ["an", objects[0].lower_])
+    return last.pos_ == "NOUN" and last.dep_ in {"dobj", "pobj"} and before.lower_ in {"a", "an"} \
+        and before.head.i == last.i and [t.i for t in last.subtree if t.i in kept] == [before.i, last.i] \
+        and last.lemma_.lower() not in _HAPPENING_NOUNS
 
 
 def _meeting_with_nobody(verb: Token, tokens: list[Token], named: Callable[[Token], Optional[str]]) -> bool:
