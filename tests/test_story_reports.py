@@ -220,11 +220,14 @@ def test_a_story_page_shows_both_disputed_values_and_its_undated_reports():
     story = data["stories"][0]
     story["disputed_figures"] = [{"measure": "people killed", "unit": "", "claims": [
         {"display": "47", "articles": ["a0"]}, {"display": "<b>50</b>", "articles": ["a1"]}]}]
-    story["reports"] = [{"article": "a1", "sentence": "The bombs that hit Chernihiv.", "date_text": ""}]
+    story["reports"] = [{"article": "a1", "sentence": "The bombs that hit Chernihiv.", "date_text": ""},
+                        {"article": "a0", "sentence": "<script>alert(1)</script> [x](javascript:alert(1))",
+                         "date_text": ""}]
     page = next(text for path, text in render_tree(data).items()
                 if path.startswith("chronology/2022-05") and story["id"] in text)
     assert "**figures disputed**: people killed: 47 (1 article) or &#60;b&#62;50&#60;/b&#62; (1 article)" in page
     assert "(x.org, 2022-05-31): tells of it, without a date — The bombs that hit Chernihiv." in page
+    assert "<script>" not in page and "](javascript:" not in page  # a seed's sentence stays inert text
 
 
 def test_a_sentence_giving_a_whole_and_its_part_is_no_dispute():
