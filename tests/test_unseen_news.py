@@ -64,3 +64,12 @@ def test_a_surname_with_particles_after_a_courtesy_title_is_a_person(nlp):
 def test_the_surname_with_particles_joins_the_full_name_of_its_article(nlp):
     found = extracted(nlp, "Ursula von der Leyen arrived in Kyiv. “We stand with you,” Ms. von der Leyen said.")
     assert actors(found).get("Ursula von der Leyen") == "person" and "von der Leyen" not in actors(found)
+
+
+def test_an_organisation_the_model_cut_at_its_and_is_one(nlp):
+    found = extracted(nlp, "The Ministry of Education and Science approved the plan on Monday. The All-Russia "
+                           "State Television and Radio Broadcasting Company reported it.")
+    names = actors(found)
+    assert "Science" not in names and "Ministry of Education" not in names
+    assert "All-Russia State Television and Radio Broadcasting Company" in names
+    assert {"NATO", "European Union"} <= set(actors(extracted(nlp, "NATO and the European Union agreed on Monday.")))

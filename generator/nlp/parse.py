@@ -131,12 +131,20 @@ class GazetteerRepair:
 
     @staticmethod
     def _join_of(ents: list[Span]) -> list[Span]:
-        """'Pirate Party of' + 'Russia': an organisation the model cut before its place."""
+        """'Pirate Party of' + 'Russia': an organisation the model cut before its place. 'Ministry of
+        Education' + 'and' + 'Science', 'All-Russia State Television' + 'and' + 'Radio Broadcasting
+        Company': one the model cut at its 'and' (the second part one word, or ending in a body's noun)."""
         joined: list[Span] = []
         for ent in ents:
-            if joined and joined[-1].label_ == "ORG" and joined[-1][-1].lower_ == "of" \
-                    and joined[-1].end == ent.start and ent.label_ == "GPE":
-                joined[-1] = Span(ent.doc, joined[-1].start, ent.end, label="ORG")
+            last = joined[-1] if joined else None
+            if last is not None and last.label_ == "ORG" and last[-1].lower_ == "of" \
+                    and last.end == ent.start and ent.label_ == "GPE":
+                joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            elif last is not None and last.label_ == "ORG" and ent.start == last.end + 1 \
+                    and ent.doc[last.end].lower_ == "and" and ent[0].is_title and (
+                        len(ent) == 1 and any(t.lower_ == "of" for t in last) and ent.label_ == "ORG"
+                        or ent[-1].text in gazetteer.ORG_HEADS and len(ent) >= 2):
+                joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
             else:
                 joined.append(ent)
         return joined
