@@ -49,7 +49,7 @@ def test_two_builds_at_once_take_turns(project):
     outputs = [b.communicate(timeout=300)[0] for b in builds]
     assert [b.returncode for b in builds] == [0, 0], outputs
     assert (project / "site" / "sitemap.xml").exists() and (project / "site" / "index.html").exists()
-    assert not list(project.glob(".site.building-*")) and not list(project.glob(".site.old-*"))
+    assert not list(project.glob(".site.building-*"))  # old sites: removed by a child (test below)
 
 
 def test_the_swap_keeps_the_old_site_until_commit(tmp_path):
@@ -66,3 +66,37 @@ def test_the_swap_keeps_the_old_site_until_commit(tmp_path):
     (again.begin() / "index.html").write_text("half")
     again.abort()
     assert (site / "index.html").read_text() == "new" and not list(tmp_path.glob(".site.building-*"))
+
+
+def test_the_old_site_is_removed_by_a_child_that_keeps_no_descriptor(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old")
+    read, write = os.pipe()  # a caller reading this process's output: it must end with us, not the child
+    try:
+        swap = SiteSwap(site)
+        (swap.begin() / "index.html").write_text("new")
+        swap.commit()
+        assert (site / "index.html").read_text() == "new"
+        os.close(write)
+        write = None
+        assert os.read(read, 1) == b""  # end of file: the remover holds no copy of the pipe
+        assert swap.remover is not None
+        os.waitpid(swap.remover, 0)
+        assert not list(tmp_path.glob(".site.old-*"))
+    finally:
+        os.close(read)
+        if write is not None:
+            os.close(write)
+
+
+def test_a_removal_that_did_not_finish_is_finished_by_the_next_build(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    leftover = tmp_path / ".site.old-abc" / "site"
+    leftover.mkdir(parents=True)
+    (leftover / "index.html").write_text("older")
+    swap = SiteSwap(site)
+    swap.begin()
+    assert not (tmp_path / ".site.old-abc").exists()
+    swap.abort()
