@@ -18,6 +18,7 @@ from generator.briefing.io import YamlFragments, briefing_data
 from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
 from generator.briefing.statements import readable_quotes
+from generator.derived import TextMemo
 from generator.briefing.tracked_figures import track_figures
 from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
@@ -32,6 +33,7 @@ from generator.stories.copies import copy_groups
 CURATION_FILE = "curation.yml"
 YAML_FRAGMENTS = "briefing-yaml.json"  # in the build cache (briefing/io.py: YamlFragments)
 PARSED_SEEDS = "seeds.json"  # in the build cache (sources/memo.py)
+DERIVED = "derived.json"  # in the build cache (derived.py)
 
 
 def _save_quietly(kept, progress: Callable[[str], None]) -> None:
@@ -108,7 +110,8 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         shape_problems.append(str(exc))
     briefing = apply_curation(briefing, curation, curation_path.name)
     # Stories are grouped from the curated events (hidden ones gone, added ones in), then curated themselves.
-    copies = copy_groups(briefing.articles)
+    derived = TextMemo(settings.build_cache / DERIVED if settings.build_cache else None)
+    copies = copy_groups(briefing.articles, derived)
     briefing = build_stories(briefing, copies, event_table(), preferred_ids=curated_story_ids(curation))
     by_id = {a.id: a for a in briefing.articles}
     briefing = apply_story_curation(briefing, curation, curation_path.name,
@@ -116,7 +119,8 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
     briefing.curation_problems[:0] = shape_problems
     for line in briefing.curation_problems:
         warn(line)
-    briefing = readable_quotes(apply_confidence(briefing))
+    briefing = readable_quotes(apply_confidence(briefing), derived)
+    _save_quietly(derived, progress)
     briefing.tracked_figures = track_figures(briefing.figures, {a.id: a.date.isoformat() for a in briefing.articles})
     briefing = withhold_texts(briefing, settings.publish_text)
     if settings.strict and warnings:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Optional
 
 from generator.briefing.records import Briefing, Quote
+from generator.derived import TextMemo, code_digest, computed_here, strings
 
 EXCERPT_WORDS = 60
 EXCERPT_SENTENCES = 2
@@ -73,12 +75,28 @@ def key_passages(text: str, most: int = PASSAGES) -> tuple[str, ...]:
     return tuple(found[n] for n in keep)
 
 
-def readable_quotes(briefing: Briefing) -> Briefing:
+def _readable(text: str) -> tuple[str, ...]:
+    """(excerpt, *key passages): the passages only for a statement."""
+    statement = len(text.split()) > STATEMENT_WORDS
+    return (excerpt(text), *(key_passages(text) if statement else ()))
+
+
+def _load(value) -> tuple[str, ...]:
+    found = strings(value)
+    if not found:
+        raise ValueError("no excerpt")
+    return found
+
+
+def readable_quotes(briefing: Briefing, memo: Optional[TextMemo] = None) -> Briefing:
+    """`memo`: the previous builds' excerpts and passages (derived.py), by the quote's words."""
+    value = memo.value if memo is not None else computed_here
+    version = code_digest(__name__)
     quotes = []
     for q in briefing.quotes:
+        short, *passages = value("readable-quote", version, q.text, _readable, _load, list)
         statement = len(q.text.split()) > STATEMENT_WORDS
-        quotes.append(dataclasses.replace(q, excerpt=excerpt(q.text), statement=statement,
-                                          passages=key_passages(q.text) if statement else ()))
+        quotes.append(dataclasses.replace(q, excerpt=short, statement=statement, passages=tuple(passages)))
     return dataclasses.replace(briefing, quotes=quotes)
 
 

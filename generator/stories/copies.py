@@ -9,8 +9,10 @@ from __future__ import annotations
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Optional
 
 from generator.briefing.records import Article
+from generator.derived import TextMemo, code_digest, computed_here, ints
 from generator.stories.settings import settings
 
 
@@ -26,9 +28,12 @@ def samples(text: str) -> set[int]:
     return found
 
 
-def copy_groups(articles: Sequence[Article]) -> dict[str, str]:
-    """Article id -> the id of the first-published article it copies (itself when it copies none)."""
+def copy_groups(articles: Sequence[Article], memo: Optional[TextMemo] = None) -> dict[str, str]:
+    """Article id -> the id of the first-published article it copies (itself when it copies none).
+    `memo`: the previous builds' samples (derived.py), by the article's text."""
     cfg = settings()["copies"]
+    value = memo.value if memo is not None else computed_here
+    version = code_digest(__name__, cfg["shingle_words"], cfg["sample_one_in"])
     least, share, common = int(cfg["least_samples"]), float(cfg["least_share"]), int(cfg["most_common"])
     ordered = sorted(articles, key=lambda a: (a.date, a.id))
     parent = {a.id: a.id for a in ordered}
@@ -42,10 +47,10 @@ def copy_groups(articles: Sequence[Article]) -> dict[str, str]:
     index: dict[int, list[str]] = defaultdict(list)
     sizes: dict[str, int] = {}
     for article in ordered:
-        mine = samples(article.body)
+        mine = value("copy-samples", version, article.body, samples, ints, sorted)
         sizes[article.id] = len(mine)
         shared: Counter[str] = Counter()
-        for h in mine:
+        for h in sorted(mine):  # one order, computed or remembered
             holders = index[h]
             if len(holders) <= common:
                 shared.update(holders)
