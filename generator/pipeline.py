@@ -24,7 +24,8 @@ from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
 from generator.nlp.extract import extract_articles, extractor_version
 from generator.nlp.model import model_name
-from generator.site.render import render_tree
+from generator.site.page_memo import PageMemo
+from generator.site.render import page_salt, render_tree
 from generator.sources.memo import ParsedSeeds
 from generator.sources.seeds import read_seeds
 from generator.stories.build import build_stories, outlets
@@ -34,6 +35,7 @@ CURATION_FILE = "curation.yml"
 YAML_FRAGMENTS = "briefing-yaml.json"  # in the build cache (briefing/io.py: YamlFragments)
 PARSED_SEEDS = "seeds.json"  # in the build cache (sources/memo.py)
 DERIVED = "derived.json"  # in the build cache (derived.py)
+PAGES = "markdown{}.json"  # in the build cache (site/page_memo.py); editors' pages (curate) apart
 
 
 def _save_quietly(kept, progress: Callable[[str], None]) -> None:
@@ -161,7 +163,12 @@ def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
     fragments = YamlFragments(settings.build_cache / YAML_FRAGMENTS if settings.build_cache else None)
-    tree = render_tree(result.data, settings.templates, settings.curate, settings.site_url, settings.site_name,
-                       fragments=fragments)
+    shown = (result.data, settings.templates, settings.curate, settings.site_url, settings.site_name)
+    memo = PageMemo(settings.build_cache / PAGES.format("-curate" if settings.curate else ""), page_salt(*shown)) \
+        if settings.build_cache else None
+    tree = render_tree(*shown, fragments=fragments, memo=memo)
     _save_quietly(fragments, progress)
+    if memo is not None:
+        progress(f"{memo.drawn} page(s) rendered, {memo.reused} as the previous build left them")
+        _save_quietly(memo, progress)
     return tree, result

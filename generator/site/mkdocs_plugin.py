@@ -81,7 +81,7 @@ def edit_targets(data: dict, tree: dict[str, str]) -> dict[str, str]:
 def _progress_line(message: str) -> None:
     """Extraction progress in the build's log (info: "parsed 25/400"); problems are logged once, as
     warnings, after the build, so here they stay at debug level."""
-    if message.startswith("parsed ") or " to parse with " in message:
+    if message.startswith("parsed ") or " to parse with " in message or " page(s) rendered, " in message:
         log.info(f"briefing: {message}")
     else:
         log.debug(message)

@@ -27,6 +27,7 @@ from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
 from generator.beside import side_by_side
 from generator.briefing.io import YamlFragments, dump_json, dump_yaml, schema_text
 from generator.site.chronology_pages import chronology_page, month_parts, page_days
+from generator.site.page_memo import PageMemo, salt_parts
 from generator.site.search_documents import search_documents
 from generator.stories.settings import settings as story_settings
 from generator.errors import E030, E031, E040, E041, E045
@@ -293,12 +294,28 @@ def _front_matter(text: str) -> tuple[str, str]:
     return "", text
 
 
+def page_salt(data: dict, override: Optional[Path], curate: bool, site_url: str, site_name: str) -> str:
+    """What every page may depend on (page_memo.py): the templates, the rendering code, the settings
+    and the briefing-wide values templates read besides their own."""
+    from importlib import metadata
+
+    templates = [p for folder in (override, DEFAULT_TEMPLATES) if folder and Path(folder).is_dir()
+                 for p in Path(folder).iterdir() if p.is_file()]
+    code = [p for p in Path(__file__).parent.glob("*.py") if not p.name.startswith("mkdocs_")]  # not the adapter
+    code.append(Path(__file__).parent.parent / "__init__.py")
+    ctx_parts = month_parts(data.get("stories", []))
+    return salt_parts(templates + code, [str(p) for p in templates], curate, site_url, site_name,
+                      metadata.version("jinja2"), metadata.version("markupsafe"), FRONT_PAGE_CONFIDENCE, ctx_parts)
+
+
 def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "",
-                site_name: str = "", fragments: Optional[YamlFragments] = None) -> dict[str, str]:
+                site_name: str = "", fragments: Optional[YamlFragments] = None,
+                memo: Optional[PageMemo] = None) -> dict[str, str]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
     quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`).
     `site_url` is the published address feeds and exports link with ("": relative links), `site_name`
-    the feeds' title (default: the briefing's title); `fragments`, the YAML of the previous build's items."""
+    the feeds' title (default: the briefing's title); `fragments`, the YAML of the previous build's items;
+    `memo`, the previous build's pages (made with `page_salt` of the same arguments)."""
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
@@ -310,9 +327,18 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     tree: dict[str, str] = {}
 
     banner = _uncurated_banner(data)
+    memo = memo if memo is not None else PageMemo()
+    common = ctx.common()
+    # What templates look up is recorded page by page (page_memo.py): an item of an index by its id, a
+    # part of the briefing or of the edition by its name (`briefing.figures`: the whole list).
+    articles, events = memo.index("articles", ctx.articles), memo.index("events", ctx.events)
+    common.update(briefing=memo.index("briefing", data), articles=articles,
+                  actors=memo.index("actors", ctx.actors), actor_pages=memo.index("actor_pages", ctx.actor_pages),
+                  marks=memo.index("marks", ctx.marks), edition=memo.index("edition", common["edition"]),
+                  reports=lambda story: story_sources(story, events, articles))
 
     def page(path: str, template: str, **values: Any) -> None:
-        text = env.get_template(template).render(**ctx.common(), **values)
+        text = memo.render(path, template, values, lambda: env.get_template(template).render(**common, **values))
         if banner:  # after the front matter and the page's title line, so MkDocs still reads both
             front, body = _front_matter(text)
             head, _, rest = body.lstrip("\n").partition("\n")
@@ -348,6 +374,9 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
                      span=page_days(name, ctx.parts), days=days,
                      jsonld=linked.stories([st for _, day in days for st in day], f"chronology/{name}/"))
         quote_counts = {k: len(v) for k, v in ctx.quotes_by_speaker.items()}
+
+        def _counts_of(group: list[dict]) -> dict[str, int]:  # a page's own: it changes with its actors only
+            return {a["id"]: quote_counts[a["id"]] for a in group if a["id"] in quote_counts}
         kinds = _actors_by_kind(data["actors"])
         page("actors/index.md", "actors_index.md.j2", quote_counts=quote_counts,
              network=art.network(1), place_map=art.place_map(1, "map"), unmapped=art.unmapped(),
@@ -356,12 +385,12 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
         for kind, group in kinds:
             letters = _by_initial(group) if len(group) > KIND_PAGE_MAX else []
             shown = sorted(group, key=lambda a: (-len(a["articles"]), a["name"].lower()))[:KIND_TOP] if letters else group
-            page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=shown, quote_counts=quote_counts,
+            page(f"actors/kinds/{kind}.md", "actors_kind.md.j2", kind=kind, group=shown, quote_counts=_counts_of(shown),
                  letters=[(letter, len(members)) for letter, members in letters], total=len(group),
                  place_map=art.place_map(2, "map-places") if kind == "place" else Markup(""))
             for letter, members in letters:
                 page(f"actors/kinds/{kind}-{letter}.md", "actors_letter.md.j2", kind=kind, letter=letter,
-                     group=members, quote_counts=quote_counts, letters=[(x, len(m)) for x, m in letters])
+                     group=members, quote_counts=_counts_of(members), letters=[(x, len(m)) for x, m in letters])
         for actor in data["actors"]:
             if actor["id"] not in ctx.actor_pages:
                 continue
