@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
-from generator.fileio import write_atomic
+from generator.build_store import read_store, write_store
 
 T = TypeVar("T")
 MAX_BYTES = 256 * 1024 * 1024
@@ -36,14 +36,9 @@ class TextMemo:
         self.known: dict[str, Any] = {}
         self.used: dict[str, Any] = {}
         self.computed = 0
-        if path is not None:
-            try:
-                if path.stat().st_size <= MAX_BYTES:
-                    known = json.loads(path.read_text(encoding="utf-8"))
-                    if isinstance(known, dict):
-                        self.known = known
-            except (OSError, ValueError):
-                self.known = {}
+        known = read_store(path, MAX_BYTES)
+        if isinstance(known, dict):
+            self.known = known
 
     def value(self, kind: str, version: str, text: str, compute: Callable[[str], T],
               load: Callable[[Any], T], dump: Callable[[T], Any]) -> T:
@@ -63,10 +58,11 @@ class TextMemo:
         self.used[key] = dump(result)
         return result
 
-    def save(self) -> None:
+    def save(self, in_child: bool = False) -> None:
+        """`in_child`: written beside the build (build_store.py)."""
         if self.path is None or (not self.computed and len(self.used) == len(self.known)):
             return
-        write_atomic(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
+        write_store(self.path, self.used, in_child)
 
 
 def computed_here(kind: str, version: str, text: str, compute: Callable[[str], T], load, dump) -> T:
@@ -75,7 +71,7 @@ def computed_here(kind: str, version: str, text: str, compute: Callable[[str], T
 
 
 def ints(value: Any) -> frozenset[int]:
-    if not isinstance(value, list) or not all(type(v) is int for v in value):
+    if not isinstance(value, list) or not set(map(type, value)) <= {int}:
         raise ValueError("not a list of integers")
     return frozenset(value)
 

@@ -39,9 +39,10 @@ PAGES = "markdown{}.json"  # in the build cache (site/page_memo.py); editors' pa
 
 
 def _save_quietly(kept, progress: Callable[[str], None]) -> None:
-    """A build cache that cannot be written costs the next build time, never this one."""
+    """A build cache that cannot be written costs the next build time, never this one. It is written by
+    a child process beside the rest of the build (build_store.py)."""
     try:
-        kept.save()
+        kept.save(in_child=True)
     except OSError as exc:
         progress(f"briefing: the build cache was not written ({exc.__class__.__name__})")
 

@@ -296,3 +296,20 @@ def test_write_atomic_never_shows_a_partial_file(tmp_path, monkeypatch):
     monkeypatch.undo()
     assert target.read_text() == "old content\n"
     assert [p.name for p in target.parent.iterdir()] == ["file.txt"]
+
+
+def test_an_entry_read_once_is_not_read_again_until_its_file_changes(tmp_path, monkeypatch):
+    from generator.briefing.records import ArticleExtraction
+
+    cache = ExtractionCache(tmp_path)
+    key = "ab" + "0" * 62
+    cache.put(key, ArticleExtraction(article="a1", mentions=(), quotes=(), events=(), figures=()))
+    first = cache.get(key)
+    reads: list[Path] = []
+    original = Path.read_text
+    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: reads.append(self) or original(self, *a, **k))
+    assert ExtractionCache(tmp_path).get(key) is first and not reads  # the same process: from memory
+    entry = next(tmp_path.glob("??/*.json"))
+    entry.write_text(entry.read_text()[:-5])  # damaged: another size, another mtime
+    again = ExtractionCache(tmp_path)
+    assert again.get(key) is None and reads and again.misses == 1

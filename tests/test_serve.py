@@ -184,3 +184,22 @@ def test_serve_rebuilds_once_per_change(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait(timeout=10)
+
+
+@pytest.mark.model
+def test_a_preloaded_pipeline_is_loaded_once_and_waited_for():
+    import threading
+
+    from generator.nlp import parse
+    from generator.nlp.model import model_name, preload
+
+    name = model_name()
+    before = parse._load.cache_info()
+    preload(name)
+    preload(name)  # once per process
+    nlp = parse.load_pipeline(name)  # waits for the background load rather than loading again
+    assert parse.load_pipeline(name) is nlp
+    assert parse._load.cache_info().misses - before.misses <= 1
+    for thread in [t for t in threading.enumerate() if t.name == f"preload {name}"]:
+        thread.join(timeout=120)
+        assert not thread.is_alive()

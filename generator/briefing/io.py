@@ -17,7 +17,7 @@ from generator import __version__
 from generator.briefing.records import Briefing, GeneratorInfo
 from generator.briefing.schema import load_yaml_with_nodes, to_data, validate
 from generator.errors import E020, E021
-from generator.fileio import write_atomic
+from generator.build_store import read_store, write_store
 
 SCHEMA_PATH = Path(__file__).parent / "briefing.schema.json"
 
@@ -58,14 +58,9 @@ class YamlFragments:
         self.known: dict[str, str] = {}
         self.used: dict[str, str] = {}
         self.written = 0
-        if path is not None:
-            try:
-                if path.stat().st_size <= self.MAX_BYTES:
-                    known = json.loads(path.read_text(encoding="utf-8"))
-                    if isinstance(known, dict):
-                        self.known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
-            except (OSError, ValueError):
-                self.known = {}
+        known = read_store(path, self.MAX_BYTES)
+        if isinstance(known, dict):
+            self.known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
 
     def item(self, value: dict) -> str:
         digest = hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).hexdigest()
@@ -76,11 +71,12 @@ class YamlFragments:
         self.used[digest] = text
         return text
 
-    def save(self) -> None:
-        """Only this build's items are kept (the file does not grow with every edition)."""
+    def save(self, in_child: bool = False) -> None:
+        """Only this build's items are kept (the file does not grow with every edition); `in_child`:
+        written beside the build (build_store.py)."""
         if self.path is None or (not self.written and len(self.used) == len(self.known)):
             return
-        write_atomic(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
+        write_store(self.path, self.used, in_child)
 
 
 def dump_yaml(data: dict, fragments: Optional[YamlFragments] = None) -> str:

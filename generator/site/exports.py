@@ -276,6 +276,11 @@ def cell(value: Any) -> str:
     """One CSV cell: booleans as true/false, numbers as Python writes them, lists '; '-joined, missing as
     empty; every text without control characters, its line breaks as "\n" (a lone carriage return
     would end a row for a reader but not for the writer), and defused (defuse_formula)."""
+    if type(value) is str:  # most cells: the same steps as below, without the type tests
+        text = without_controls(value)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        return "'" + text if text.startswith(FORMULA_STARTS) and not _NUMBER.fullmatch(text) else text
     if value is None:
         return ""
     if isinstance(value, bool):

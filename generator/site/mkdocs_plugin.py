@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator.nlp.model import model_name, preload
 from generator.pipeline import BuildFailed, Settings, build_tree
 from generator.site.head import STYLESHEET, actor_of_page, add_to_head, feed_links, name_search_dialog
 from generator.site import page_reuse
@@ -251,6 +252,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self._swap is not None:
             self._swap.commit()
             config.site_dir, self._swap = self._site_dir, None
+        if self._command == "serve":  # the next rebuild is likely an edited or new seed: have spaCy ready
+            preload(model_name(self.config.model))
 
     def on_build_error(self, *, error) -> None:
         self._restore_build_date()

@@ -20,6 +20,7 @@ from typing import Callable, Optional
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.structure.toc import get_toc
 
+from generator.beside import remove_in_background
 from generator.site import page_reuse
 
 REUSED_TEMPLATE = "briefing-reused-page.html"  # renders nothing: MkDocs then leaves the reused output alone
@@ -148,8 +149,13 @@ class PageReuse:
                 pages[path] = (key, dest, self.anchors[path])
         if self.keys:
             page_reuse.save_manifest(self.manifest, page_reuse.record(site, pages))
-        if self.set_aside is not None:
-            shutil.rmtree(self.set_aside, ignore_errors=True)
+        if self.set_aside is not None:  # renamed, so the next build can set its own aside at once
+            trash = self.set_aside.with_name(f"{self.set_aside.name}.{os.getpid()}.{id(self)}")
+            try:
+                os.rename(self.set_aside, trash)
+                remove_in_background(trash)
+            except OSError:
+                shutil.rmtree(self.set_aside, ignore_errors=True)
             self.set_aside = None
 
     def abandon(self, site: Path) -> None:

@@ -18,13 +18,12 @@ publish workflow never restores from elsewhere (only the extraction cache, which
 from __future__ import annotations
 
 import hashlib
-import json
 import pickle
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
-from generator.fileio import write_atomic
+from generator.build_store import read_store, write_store
 
 MAX_BYTES = 512 * 1024 * 1024
 _MISSING = object()
@@ -91,14 +90,9 @@ class PageMemo:
         self._deps: Optional[dict[tuple[str, str], None]] = None
         self._whole = False
         self.drawn = self.reused = 0
-        if path is not None:
-            try:
-                if path.stat().st_size <= MAX_BYTES:
-                    raw = json.loads(path.read_text(encoding="utf-8"))
-                    if isinstance(raw, dict) and raw.get("salt") == salt and isinstance(raw.get("pages"), dict):
-                        self.known = raw["pages"]
-            except (OSError, ValueError):
-                self.known = {}
+        raw = read_store(path, MAX_BYTES)
+        if isinstance(raw, dict) and raw.get("salt") == salt and isinstance(raw.get("pages"), dict):
+            self.known = raw["pages"]
 
     @property
     def active(self) -> bool:
@@ -173,9 +167,9 @@ class PageMemo:
             self.kept[path] = {"key": key, "deps": listed, "digest": self._deps_digest(listed), "text": text}
         return text
 
-    def save(self) -> None:
-        """This build's pages only (a page no longer made goes with it)."""
+    def save(self, in_child: bool = False) -> None:
+        """This build's pages only (a page no longer made goes with it); `in_child`: written beside the
+        build (build_store.py)."""
         if self.path is None or (not self.drawn and len(self.kept) == len(self.known)):
             return
-        write_atomic(self.path, json.dumps({"salt": self.salt, "pages": self.kept}, ensure_ascii=False,
-                                           separators=(",", ":")))
+        write_store(self.path, {"salt": self.salt, "pages": self.kept}, in_child)

@@ -12,6 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Optional
 
+from generator.beside import remove_in_background
+
 
 class SiteSwap:
     """`begin` takes the lock and gives the folder to build into; `commit` swaps it in; `abort` drops it."""
@@ -42,8 +44,7 @@ class SiteSwap:
         for leftover in self.site.parent.glob(self._prefix + "*"):  # from a build that was killed
             shutil.rmtree(leftover, ignore_errors=True)
         for leftover in self.site.parent.glob(self._old_prefix + "*"):  # a removal that did not finish
-            _remove(leftover)
-        _reap()
+            shutil.rmtree(leftover, ignore_errors=True)
         self.building = Path(tempfile.mkdtemp(prefix=self._prefix, dir=self.site.parent))
         os.chmod(self.building, 0o755)
         return self.building
@@ -61,7 +62,7 @@ class SiteSwap:
         self.building = None
         self._release()
         if old is not None:
-            self.remover = _remove(old, in_child=True)
+            self.remover = remove_in_background(old)
 
     def abort(self) -> None:
         if self.building is not None:
@@ -73,44 +74,3 @@ class SiteSwap:
         if self._lock is not None:
             os.close(self._lock)  # closing the descriptor releases the lock
             self._lock = None
-
-
-def _remove(folder: Path, in_child: bool = False) -> Optional[int]:
-    """Remove `folder`; with `in_child`, in a forked child that keeps no descriptor of this process
-    (a pipe a caller reads this build's output from ends with the build, not with the removal).
-    Returns the child's pid (None: removed here, where fork is unavailable)."""
-    if not in_child or not hasattr(os, "fork"):
-        shutil.rmtree(folder, ignore_errors=True)
-        return None
-    pid = os.fork()
-    if pid == 0:
-        try:
-            null = os.open(os.devnull, os.O_RDWR)
-            for fd in (0, 1, 2):
-                os.dup2(null, fd)
-            os.closerange(3, _max_fd())
-            shutil.rmtree(folder, ignore_errors=True)
-        finally:
-            os._exit(0)
-    _removers.append(pid)
-    return pid
-
-
-_removers: list[int] = []  # children removing old sites, reaped by the next build of this process
-
-
-def _reap() -> None:
-    for pid in list(_removers):
-        try:
-            done, _ = os.waitpid(pid, os.WNOHANG)
-        except ChildProcessError:  # reaped by someone else
-            done = pid
-        if done:
-            _removers.remove(pid)
-
-
-def _max_fd() -> int:
-    try:
-        return os.sysconf("SC_OPEN_MAX")
-    except (AttributeError, ValueError, OSError):
-        return 4096

@@ -219,8 +219,8 @@ def actor_pages(data: dict) -> set[str]:
         return {a["id"] for a in actors}
     quoted = {q["speaker"] for q in data["quotes"] if q["speaker"]}
     in_stories = {a for st in data.get("stories", []) if len(st["articles"]) > 1 for a in st["actors"]}
-    pinned = set(data.get("pinned", {}).get("actors", []))
-    return {a["id"] for a in actors if len(a["articles"]) > 1 or a["id"] in quoted | in_stories | pinned}
+    kept = quoted | in_stories | set(data.get("pinned", {}).get("actors", []))
+    return {a["id"] for a in actors if len(a["articles"]) > 1 or a["id"] in kept}
 
 
 def story_sources(story: dict, events: dict, articles: dict) -> list[dict]:
@@ -349,7 +349,7 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
     # sources by month, actors by kind (the index shows the most mentioned), quotes a few per
     # speaker with the rest on the speaker's page.
     def pages() -> dict[str, str]:
-        """Every page (Jinja), in this process."""
+        """Every page (Jinja) and the search documents, in this process."""
         art = _Pictures(data, ctx)
         page("index.md", "home.md.j2", **home, timeline=art.timeline(0, "timeline-home"))
         months = _by_month(ctx.stories)
@@ -428,17 +428,18 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
                  quotes=quotes_by_article.get(article["id"], []), jsonld=linked.article(article))
         page("data.md", "data.md.j2")
         page("whats-new.md", "whats_new.md.j2", **_whats_new(ctx))
+        # here rather than in the child, which has more to do
+        tree[SEARCH_DOCUMENTS] = json.dumps(search_documents(data, ctx.actor_pages, ctx.parts), ensure_ascii=False,
+                                            separators=(",", ":"))
         return tree
 
     used = fragments if fragments is not None else YamlFragments()
 
     def downloads() -> tuple[dict[str, str], dict, int]:
-        """The search documents, data files, feeds and exports (in a forked child, beside the pages)."""
+        """The data files, feeds and exports (in a forked child, beside the pages)."""
         from generator.site.downloads import exports, feeds  # they use this module's escaping and links
 
-        out = {SEARCH_DOCUMENTS: json.dumps(search_documents(data, ctx.actor_pages, ctx.parts), ensure_ascii=False,
-                                            separators=(",", ":")),
-               "data/briefing.yml": dump_yaml(data, used),
+        out = {"data/briefing.yml": dump_yaml(data, used),
                "data/briefing.json": dump_json(data),
                "data/briefing.schema.json": schema_text(),
                "assets/briefing.css": (ASSETS / "briefing.css").read_text(encoding="utf-8")}

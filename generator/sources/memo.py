@@ -10,12 +10,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-import json
 from pathlib import Path
 from typing import Callable, Optional
 
 from generator.briefing.records import Article, SeedProblem
-from generator.fileio import write_atomic
+from generator.build_store import read_store, write_store
 
 Parsed = tuple[Optional[Article], list[SeedProblem]]
 MAX_BYTES = 512 * 1024 * 1024
@@ -55,14 +54,9 @@ class ParsedSeeds:
         self.known: dict[str, object] = {}
         self.used: dict[str, object] = {}
         self.parsed = 0
-        if path is not None:
-            try:
-                if path.stat().st_size <= MAX_BYTES:
-                    raw = json.loads(path.read_text(encoding="utf-8"))
-                    if isinstance(raw, dict):
-                        self.known = raw
-            except (OSError, ValueError):
-                self.known = {}
+        raw = read_store(path, MAX_BYTES)
+        if isinstance(raw, dict):
+            self.known = raw
 
     def _key(self, data: bytes, file: str) -> str:
         digest = hashlib.sha256(self.version.encode() + b"\0" + file.encode("utf-8", "surrogatepass") + b"\0")
@@ -87,8 +81,9 @@ class ParsedSeeds:
                                        for p in problems]}
         return article, problems
 
-    def save(self) -> None:
-        """This build's entries only (a removed seed's entry goes with it)."""
+    def save(self, in_child: bool = False) -> None:
+        """This build's entries only (a removed seed's entry goes with it); `in_child`: written beside
+        the build (build_store.py)."""
         if self.path is None or (not self.parsed and len(self.used) == len(self.known)):
             return
-        write_atomic(self.path, json.dumps(self.used, ensure_ascii=False, separators=(",", ":")))
+        write_store(self.path, self.used, in_child)

@@ -7,7 +7,7 @@ Linear in the text, and a shingle common to many articles (boilerplate) is ignor
 from __future__ import annotations
 
 import zlib
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from typing import Optional
 
@@ -49,11 +49,12 @@ def copy_groups(articles: Sequence[Article], memo: Optional[TextMemo] = None) ->
     for article in ordered:
         mine = value("copy-samples", version, article.body, samples, ints, sorted)
         sizes[article.id] = len(mine)
-        shared: Counter[str] = Counter()
+        shared: dict[str, int] = {}
         for h in sorted(mine):  # one order, computed or remembered
             holders = index[h]
             if len(holders) <= common:
-                shared.update(holders)
+                for other in holders:
+                    shared[other] = shared.get(other, 0) + 1
                 holders.append(article.id)
         for other, count in shared.items():
             small = min(len(mine), sizes[other])

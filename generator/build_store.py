@@ -1,0 +1,107 @@
+"""The build cache's JSON files, read once per process and written beside the build.
+
+At 2,000 articles the stores (parsed seeds, derived values, YAML fragments, kept pages) are 80 MB of
+JSON: reading them took a second of every rebuild and writing them another. `mkdocs serve` is one
+process for many rebuilds, so a store this process wrote or read is remembered with the file's
+identity (mtime, size, inode) and not read again while the file is unchanged. Writing is done by a
+forked child (`in_child`), which keeps no descriptor of this process: the build goes on, and a
+reader of this process in the meantime waits for that child (a failed write is only a store that
+is not remembered). Values handed out are shared: callers must not change them.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any, Optional
+
+from generator.beside import in_background
+from generator.fileio import write_atomic
+
+_remembered: dict[str, tuple[Optional[tuple], Any]] = {}  # path -> (file identity, or None while written; value)
+_writers: dict[str, int] = {}  # path -> the pid of the child writing it
+
+
+def _identity(path: Path) -> Optional[tuple]:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def _finish(key: str, status: Optional[int] = None) -> None:
+    """Wait for the child writing `key` (`status`: its wait status, when it was already waited for):
+    its value is then the file's, or forgotten if the write failed."""
+    pid = _writers.pop(key, None)
+    if pid is None:
+        return
+    try:
+        if status is None:
+            _, status = os.waitpid(pid, 0)
+        written = os.waitstatus_to_exitcode(status) == 0
+    except ChildProcessError:
+        written = False
+    value = _remembered.get(key, (None, None))[1]
+    identity = _identity(Path(key)) if written else None
+    if identity is None:
+        _remembered.pop(key, None)
+    else:
+        _remembered[key] = (identity, value)
+
+
+def finish_writes() -> None:
+    """Wait for every store this process is writing (tests, and a process about to read them as files)."""
+    for key in list(_writers):
+        _finish(key)
+
+
+def read_store(path: Optional[Path], max_bytes: int) -> Any:
+    """The file's JSON value; None when it is missing, larger than `max_bytes` or not JSON."""
+    if path is None:
+        return None
+    key = str(path)
+    _finish(key)
+    identity = _identity(path)
+    if identity is None:
+        return None
+    known = _remembered.get(key)
+    if known is not None and known[0] == identity:
+        return known[1]
+    if identity[1] > max_bytes:
+        return None
+    try:
+        value = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    _remembered[key] = (identity, value)
+    return value
+
+
+def write_store(path: Path, value: Any, in_child: bool = False) -> None:
+    """Write `value` as compact JSON, atomically; with `in_child`, in a forked child (where fork is
+    available). Raises OSError only when written here."""
+    key = str(path)
+    _finish(key)  # two writes of one file happen in order
+    _reap()
+    if not in_child or not hasattr(os, "fork"):
+        write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
+        identity = _identity(path)
+        if identity is not None:
+            _remembered[key] = (identity, value)
+        return
+    pid = in_background(lambda: write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":"))))
+    _writers[key] = pid
+    _remembered[key] = (None, value)
+
+
+def _reap() -> None:
+    """Children that are done are waited for, so none is left a zombie in a long-lived process."""
+    for key, pid in list(_writers.items()):
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # waited for elsewhere: what it wrote is unknown
+            done, status = pid, 1 << 8
+        if done:
+            _finish(key, status)
+
