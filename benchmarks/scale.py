@@ -4,7 +4,8 @@ Run: .venv/bin/python benchmarks/scale.py [--sizes 100 1000 0] [--rounds 3]   (0
 
 For each size, in a temporary project (seeds from tools.corpus_window, the project's mkdocs.yml and
 docs/), each round measures in fresh processes:
-- cold build (empty extraction cache), warm build (all cached), and a rebuild after one new seed;
+- cold build (empty extraction cache), warm build (all cached), and a rebuild after one new seed, each
+  started once the previous build's background children (old site removal, cache writing) are done;
 - pages, site bytes (and per article), the search index's bytes, the largest page;
 - peak memory (max RSS of the build process);
 - in Chromium: the time from loading the home page to the first search result for a query;
@@ -36,11 +37,25 @@ def _build(project: Path) -> tuple[float, int]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env, check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    if build.wait() != 0:
+        raise subprocess.CalledProcessError(build.returncode, build.args)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    _wait_for_group(build.pid)
     return seconds, max(peak, before) // 1024
+
+
+def _wait_for_group(group: int) -> None:
+    """The build's background children (the old site's removal, the build cache's writing) work on after
+    it has exited; the next measurement starts when they are done, as a later edit would."""
+    while True:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.05)  # no event tells that a process group is empty; this polls for one
 
 
 def _site_facts(site: Path) -> dict:
