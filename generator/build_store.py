@@ -2,8 +2,9 @@
 
 At 2,000 articles the stores (parsed seeds, derived values, YAML fragments, kept pages) are 80 MB of
 JSON: reading them took a second of every rebuild and writing them another. `mkdocs serve` is one
-process for many rebuilds, so a store this process wrote or read is remembered with the file's
-identity (mtime, size, inode) and not read again while the file is unchanged. Writing is done by a
+process for many rebuilds, so there (`keep_in_memory`) a store this process wrote or read is
+remembered with the file's identity (mtime, size, inode) and not read again while the file is
+unchanged; a one-off build keeps nothing, so its peak memory does not grow. Writing is done by a
 forked child (`in_child`), which keeps no descriptor of this process: the build goes on, and a
 reader of this process in the meantime waits for that child (a failed write is only a store that
 is not remembered). Values handed out are shared: callers must not change them.
@@ -20,6 +21,19 @@ from generator.fileio import write_atomic
 
 _remembered: dict[str, tuple[Optional[tuple], Any]] = {}  # path -> (file identity, or None while written; value)
 _writers: dict[str, int] = {}  # path -> the pid of the child writing it
+_keeping = False
+
+
+def keep_in_memory(on: bool) -> None:
+    """Remember stores (and extraction entries, nlp/cache.py) between builds of this process."""
+    global _keeping
+    _keeping = on
+    if not on:
+        _remembered.clear()
+
+
+def keeping() -> bool:
+    return _keeping
 
 
 def _identity(path: Path) -> Optional[tuple]:
@@ -43,7 +57,7 @@ def _finish(key: str, status: Optional[int] = None) -> None:
     except ChildProcessError:
         written = False
     value = _remembered.get(key, (None, None))[1]
-    identity = _identity(Path(key)) if written else None
+    identity = _identity(Path(key)) if written and key in _remembered else None
     if identity is None:
         _remembered.pop(key, None)
     else:
@@ -74,7 +88,8 @@ def read_store(path: Optional[Path], max_bytes: int) -> Any:
         value = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    _remembered[key] = (identity, value)
+    if _keeping:
+        _remembered[key] = (identity, value)
     return value
 
 
@@ -87,12 +102,15 @@ def write_store(path: Path, value: Any, in_child: bool = False) -> None:
     if not in_child or not hasattr(os, "fork"):
         write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":")))
         identity = _identity(path)
-        if identity is not None:
+        if identity is not None and _keeping:
             _remembered[key] = (identity, value)
         return
     pid = in_background(lambda: write_atomic(path, json.dumps(value, ensure_ascii=False, separators=(",", ":"))))
     _writers[key] = pid
-    _remembered[key] = (None, value)
+    if _keeping:
+        _remembered[key] = (None, value)
+    else:
+        _remembered.pop(key, None)
 
 
 def _reap() -> None:

@@ -4,11 +4,28 @@ from __future__ import annotations
 import json
 import os
 
+import pytest
+
 from generator import build_store
-from generator.build_store import finish_writes, read_store, write_store
+from generator.build_store import finish_writes, keep_in_memory, read_store, write_store
 
 
-def test_a_store_written_in_a_child_is_read_back_without_reading_the_file(tmp_path, monkeypatch):
+@pytest.fixture
+def serving():
+    """As in `mkdocs serve`: stores are kept in memory between builds."""
+    keep_in_memory(True)
+    yield
+    keep_in_memory(False)
+
+
+def test_a_one_off_build_keeps_nothing_in_memory(tmp_path):
+    path = tmp_path / "store.json"
+    write_store(path, {"v": 1}, in_child=True)
+    assert read_store(path, 1000) == {"v": 1}  # waits for the child, then reads the file
+    assert not build_store._remembered
+
+
+def test_a_store_written_in_a_child_is_read_back_without_reading_the_file(tmp_path, monkeypatch, serving):
     path = tmp_path / "store.json"
     value = {"a": [1, 2, 3]}
     write_store(path, value, in_child=True)
@@ -19,7 +36,7 @@ def test_a_store_written_in_a_child_is_read_back_without_reading_the_file(tmp_pa
     assert json.loads(original(path)) == value and not reads
 
 
-def test_a_file_changed_by_someone_else_is_read_again(tmp_path):
+def test_a_file_changed_by_someone_else_is_read_again(tmp_path, serving):
     path = tmp_path / "store.json"
     write_store(path, {"v": 1})
     assert read_store(path, 1000) == {"v": 1}
@@ -37,7 +54,7 @@ def test_missing_oversized_or_broken_files_are_none(tmp_path):
     assert read_store(path, 1000) is None
 
 
-def test_a_failed_write_in_a_child_is_forgotten(tmp_path):
+def test_a_failed_write_in_a_child_is_forgotten(tmp_path, serving):
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "store.json"

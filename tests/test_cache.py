@@ -301,6 +301,9 @@ def test_write_atomic_never_shows_a_partial_file(tmp_path, monkeypatch):
 def test_an_entry_read_once_is_not_read_again_until_its_file_changes(tmp_path, monkeypatch):
     from generator.briefing.records import ArticleExtraction
 
+    monkeypatch.setattr(cache_mod, "_read", {})
+    monkeypatch.setattr("generator.build_store._keeping", True)  # as in `mkdocs serve`
+
     cache = ExtractionCache(tmp_path)
     key = "ab" + "0" * 62
     cache.put(key, ArticleExtraction(article="a1", mentions=(), quotes=(), events=(), figures=()))
