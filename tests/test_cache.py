@@ -302,7 +302,7 @@ def test_an_entry_read_once_is_not_read_again_until_its_file_changes(tmp_path, m
     from generator.briefing.records import ArticleExtraction
 
     monkeypatch.setattr(cache_mod, "_read", {})
-    monkeypatch.setattr("generator.build_store._keeping", True)  # as in `mkdocs serve`
+    monkeypatch.setattr(cache_mod, "_keeping", True)  # as in `mkdocs serve`
 
     cache = ExtractionCache(tmp_path)
     key = "ab" + "0" * 62

@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from generator.build_store import keeping
 from generator.fileio import write_atomic
 from generator.briefing.records import Article, ArticleExtraction, extraction_from_plain, to_plain
 
@@ -24,11 +23,19 @@ def cache_key(article: Article, model: str, extractor: str) -> str:
     return hashlib.sha256(material.encode("utf-8")).hexdigest()
 
 
-# Entries this process has read, with their file's identity (mtime, size, inode), while the build
-# store keeps things in memory (`mkdocs serve`: many rebuilds in one process; reading 2,000 entries
-# again took a second of every rebuild).
+# Entries this process has read, with their file's identity (mtime, size, inode), when asked to keep
+# them (`mkdocs serve`: many rebuilds in one process; reading 2,000 entries again took a second of every
+# rebuild). A one-off build keeps none, so its peak memory does not grow.
 _read: dict[str, tuple[tuple, ArticleExtraction]] = {}
+_keeping = False
 READ_KEPT = 50_000  # entries at most; then the memory starts again
+
+
+def keep_entries_in_memory(on: bool) -> None:
+    global _keeping
+    _keeping = on
+    if not on:
+        _read.clear()
 
 
 def _identity(path: Path) -> Optional[tuple]:
@@ -52,7 +59,7 @@ class ExtractionCache:
     def get(self, key: str) -> Optional[ArticleExtraction]:
         path = self._path(key)
         identity = _identity(path)
-        known = _read.get(str(path)) if keeping() else None
+        known = _read.get(str(path)) if _keeping else None
         if known is not None and identity is not None and known[0] == identity:
             self.hits += 1
             return known[1]
@@ -70,7 +77,7 @@ class ExtractionCache:
             self.misses += 1  # a folder in its place, an old format...) is recomputed; put() replaces it
             return None
         self.hits += 1
-        if identity is not None and keeping():
+        if identity is not None and _keeping:
             if len(_read) >= READ_KEPT:
                 _read.clear()
             _read[str(path)] = (identity, result)

@@ -24,6 +24,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from generator.build_store import keep_in_memory
+from generator.nlp.cache import keep_entries_in_memory
 from generator.nlp.model import model_name, preload
 from generator.pipeline import BuildFailed, Settings, build_tree
 from generator.site.head import STYLESHEET, actor_of_page, add_to_head, feed_links, name_search_dialog
@@ -96,7 +97,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_startup(self, *, command, dirty) -> None:
         self._command, self._dirty = command, dirty
-        keep_in_memory(command == "serve")  # many rebuilds in one process (build_store.py)
+        keep_in_memory(command == "serve")  # many rebuilds in one process (build_store.py, nlp/cache.py)
+        keep_entries_in_memory(command == "serve")
 
     def on_config(self, config):
         """`mkdocs build` writes into a folder beside site_dir and swaps it in when complete (publish.py);
