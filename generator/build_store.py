@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Optional
 
 from generator.beside import in_background
-from generator.fileio import write_atomic
+from generator.fileio import file_identity as _identity, write_atomic
 
 _remembered: dict[str, tuple[Optional[tuple], Any]] = {}  # path -> (file identity, or None while written; value)
 _writers: dict[str, int] = {}  # path -> the pid of the child writing it
@@ -34,14 +34,6 @@ def keep_in_memory(on: bool) -> None:
 
 def keeping() -> bool:
     return _keeping
-
-
-def _identity(path: Path) -> Optional[tuple]:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def _finish(key: str, status: Optional[int] = None) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
+from typing import Optional
 
 
 def write_atomic(path: Path, text: str, fsync: bool = False) -> None:
@@ -22,6 +23,16 @@ def write_atomic(path: Path, text: str, fsync: bool = False) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def file_identity(path: Path) -> Optional[tuple]:
+    """(mtime, size, inode) of a file, None when it cannot be read: a file replaced or changed since a
+    reader last saw it (an atomic write gives it a new inode) has another identity."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 def _umask() -> int:

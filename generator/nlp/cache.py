@@ -13,7 +13,7 @@ import json
 from pathlib import Path
 from typing import Optional
 
-from generator.fileio import write_atomic
+from generator.fileio import file_identity as _identity, write_atomic
 from generator.briefing.records import Article, ArticleExtraction, extraction_from_plain, to_plain
 
 
@@ -36,14 +36,6 @@ def keep_entries_in_memory(on: bool) -> None:
     _keeping = on
     if not on:
         _read.clear()
-
-
-def _identity(path: Path) -> Optional[tuple]:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 class ExtractionCache:
