@@ -386,3 +386,45 @@ def test_a_bare_government_is_an_organisation(nlp):
     _, x = run(nlp, "The Government approved the plan on Monday. Government officials said it would help.")
     kinds = {m.key: m.kind for m in x.mentions}
     assert kinds.get("Government") == "organization", kinds
+
+
+def test_a_cause_or_circumstance_is_not_the_happening_of_its_clause(nlp):
+    """'Due to the launch of a military operation, X held a meeting' tells of a meeting: the story
+    stage must not take it for the invasion (gold story window C)."""
+    body = ("Due to the launch of a military operation against Ukraine by Russia, President Volodymyr Zelenskyy "
+            "held an urgent meeting with the leadership of the government on Thursday. In response to the "
+            "shelling, Ukraine recalled its ambassador on Wednesday.")
+    _, x = run(nlp, body, date=dt.date(2022, 2, 25))
+    by_day = {e.date: e for e in x.events}
+    meeting, recall = by_day["2022-02-24"], by_day["2022-02-23"]
+    assert "talks" in meeting.keywords and "invasion" not in meeting.keywords, meeting.keywords
+    assert meeting.title.startswith("President Volodymyr Zelenskyy held an urgent meeting"), meeting.title
+    assert "attack" not in recall.keywords and recall.title.startswith("Ukraine recalled"), recall.title
+
+
+def test_the_kind_of_happening_is_the_clauses_verb_subject_and_object(nlp):
+    body = ("Putin's decision to invade Ukraine has wreaked havoc on financial markets this morning. "
+            "Explosions and airstrikes have been heard near Kyiv this morning. "
+            "Russian troops began to bomb military infrastructure on Thursday.")
+    _, x = run(nlp, body, date=dt.date(2022, 2, 24))
+    kinds = {e.title.split()[0]: set(e.kinds) for e in x.events}
+    assert kinds["Putin's"] == set() and "invasion" in next(e for e in x.events if e.title.startswith("Putin")).keywords
+    assert kinds["Explosions"] == {"attack"} and kinds["Russian"] == {"attack"}, kinds
+
+
+def test_a_relative_clause_tells_of_the_noun_it_describes(nlp):
+    body = ("Russian forces pushed north from Crimea, a region of Ukraine that Moscow seized in 2014. "
+            "And in his early morning television address on Thursday announcing Russia's invasion of Ukraine, "
+            "his words were terrifying.")
+    _, x = run(nlp, body, date=dt.date(2022, 2, 25))
+    seized = next(e for e in x.events if e.date == "2014")
+    assert "Crimea" in seized.actor_names and "crimea" in seized.keywords and seized.kinds == ("capture",)
+    address = next(e for e in x.events if e.date == "2022-02-24")
+    assert "invasion" not in address.kinds, address
+
+
+def test_a_year_that_is_all_of_a_quotation_names_a_work(nlp):
+    body = ('Jamala, who won Eurovision in 2016 with "1944," a song about the deportation of the Crimean Tatars, '
+            'said the decision still felt right. Officials said "March 3" would be remembered.')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 25))
+    assert {e.date for e in x.events} == {"2016"}, [(e.date, e.title) for e in x.events]

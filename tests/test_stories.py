@@ -253,3 +253,45 @@ def test_the_sentences_a_readout_reports_of_its_day_are_one_story():
     people = [Actor("cyril-ramaphosa", "Cyril Ramaphosa", "person", (), ("k1",)), *PEOPLE]
     stories = build_stories(briefing([call], events, people)).stories
     assert sorted(len(s.events) for s in stories) == [1, 2]  # the call (both sentences), and 24 February
+
+
+def kinded(eid, date, article_id, keywords, kinds, **kw):
+    return dataclasses.replace(event(eid, date, article_id, keywords, **kw), kinds=tuple(kinds))
+
+
+def test_an_invasion_is_told_as_its_attacks_and_its_captures():
+    """Related kinds (stories data): 'Moscow seized Crimea in 2014' and 'Russia's 2014 invasion of
+    Crimea' are one story; talks still are not an attack."""
+    seized = kinded("e-1", "2014", "g1", ["capture", "crimea", "moscow"], ["capture"], actors=["crimea"], precision="year")
+    invaded = kinded("e-2", "2014", "n1", ["invasion", "crimea", "russia"], ["invasion"], actors=["crimea"], precision="year")
+    talks = kinded("e-3", "2014", "n1", ["talks", "crimea"], ["talks"], actors=["crimea"], precision="year")
+    groups = cluster([seized, invaded, talks], ARTICLES)
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["e-1", "e-2"], ["e-3"]]
+
+
+def test_a_year_in_common_is_no_story_without_an_actor_few_events_name():
+    """'Russia's 2014 invasion of Crimea' is not 'Russian proxies invaded eastern Ukraine in 2014': a year
+    and Russia, named by most events, tell them no apart; the same pair on one day would merge."""
+    common = [kinded(f"e-x{i}", "2022-03-01", "g1", [f"w{i}"], [], actors=["russia", "ukraine"]) for i in range(6)]
+    crimea = kinded("e-1", "2014", "g1", ["invasion", "russia", "crimea"], ["invasion"],
+                    actors=["russia", "crimea"], precision="year")
+    donbas = kinded("e-2", "2014", "n1", ["invasion", "russia", "proxy"], ["invasion"],
+                    actors=["russia", "ukraine"], precision="year")
+    groups = cluster([*common, crimea, donbas], ARTICLES)
+    assert not any({"e-1", "e-2"} <= {e.id for e in g} for g in groups)
+    same_day = [dataclasses.replace(e, date="2022-03-02", precision="day") for e in (crimea, donbas)]
+    groups = cluster([*common, *same_day], ARTICLES)
+    assert any({"e-1", "e-2"} <= {e.id for e in g} for g in groups)
+
+
+def test_one_articles_talks_of_one_day_are_one_whoever_they_name():
+    """'Lukashenko hopes that, during today's talks, ...' joins the talks its article tells of, though
+    the story's first sentence names other people (Podolyak tweeted after the discussions ended)."""
+    people = [Actor("mykhailo-podolyak", "Mykhailo Podolyak", "person", (), ("g1",)),
+              Actor("alexander-lukashenko", "Alexander Lukashenko", "person", (), ("g1",))]
+    ended = kinded("e-1", "2022-03-01", "g1", ["talks", "end"], ["talks"], actors=["mykhailo-podolyak"])
+    hope = kinded("e-2", "2022-03-01", "g1", ["solution", "crisis"], ["talks"], terms=["talks"],
+                  actors=["alexander-lukashenko"])
+    strike = kinded("e-3", "2022-03-01", "g1", ["attack", "kharkiv"], ["attack"], terms=["talks"])
+    stories = build_stories(briefing([ARTICLES["g1"]], [ended, hope, strike], people)).stories
+    assert sorted(sorted(s.events) for s in stories) == [["e-1", "e-2"], ["e-3"]]

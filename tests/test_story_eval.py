@@ -56,3 +56,27 @@ def test_a_split_and_a_wrong_merge_are_counted(tmp_path):
     # a's strike and rate in one story are a pair within one article (not scored); b's strike pairs with both
     assert (everything["tp"], everything["fp"], everything["fn"]) == (1, 1, 0)
     assert prf(1, 1, 0) == (0.5, 1.0, 2 / 3)
+
+
+def test_a_mention_in_a_sentence_of_two_events_is_the_one_whose_date_it_holds(tmp_path):
+    """'Jamala, who won Eurovision in 2016 ..., a comment on Russia's 2014 invasion of Crimea': the
+    fragment about the invasion is matched to the event dated by '2014', not the sentence's first."""
+    body = "Jamala won Eurovision in 2016 with a song on Russia's 2014 invasion of Crimea."
+    folder = tmp_path / "zelenskyy-putin"
+    folder.mkdir()
+    with (folder / "putin.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, ["link", "headline", "date", "body"])
+        writer.writeheader()
+        for n, text in enumerate([body, "Moscow seized Crimea in 2014."]):
+            writer.writerow({"link": f"http://k/{n}", "headline": f"H{n}", "date": "2022-07-25T10:00:00", "body": text})
+    gold = {"window": "w", "articles": [{"key": "a", "csv": "zelenskyy-putin/putin.csv", "row": 0},
+                                        {"key": "b", "csv": "zelenskyy-putin/putin.csv", "row": 1}],
+            "stories": [{"what": "Crimea", "date": "2014",
+                         "mentions": [mention("a", body, "Russia's 2014 invasion of Crimea"),
+                                      {"article": "b", "at": 0, "len": 20}]}]}
+    events = [{"id": "e-1", "sources": [{"article": "a", "sentence": body, "date_text": "2016"}]},
+              {"id": "e-2", "sources": [{"article": "a", "sentence": body, "date_text": "2014"}]},
+              {"id": "e-3", "sources": [{"article": "b", "sentence": "Moscow seized Crimea in 2014.", "date_text": "in 2014"}]}]
+    stories = [{"id": "s1", "headline": "Jamala", "events": ["e-1"]}, {"id": "s2", "headline": "Crimea", "events": ["e-2", "e-3"]}]
+    result = score_window(gold, {"events": events, "stories": stories}, tmp_path)
+    assert (result["tp"], result["fp"], result["fn"]) == (1, 0, 0)

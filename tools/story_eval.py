@@ -53,18 +53,23 @@ def score_window(gold: dict, data: dict, corpus: Path) -> dict:
     bodies = {a["key"]: article_of(a, corpus)[1] for a in gold["articles"]}
     story_of_event = {e: s["id"] for s in data.get("stories", []) for e in s["events"]}
     headline = {s["id"]: s["headline"] for s in data.get("stories", [])}
-    told: dict[str, list[tuple[str, str]]] = {}  # article -> (story id, sentence) of its events and reports
+    told: dict[str, list[tuple[str, str, str]]] = {}  # article -> (story id, sentence, date phrase) of its events and reports
     for e in data["events"]:
         for src in e["sources"]:
-            told.setdefault(src["article"], []).append((story_of_event.get(e["id"]), src["sentence"]))
+            told.setdefault(src["article"], []).append((story_of_event.get(e["id"]), src["sentence"], src.get("date_text", "")))
     for s in data.get("stories", []):
         for src in s.get("reports", []):
-            told.setdefault(src["article"], []).append((s["id"], src["sentence"]))
+            told.setdefault(src["article"], []).append((s["id"], src["sentence"], ""))
     mentions = []  # (gold story index, article key, predicted story id or None)
     for n, story in enumerate(gold["stories"]):
         for m in story["mentions"]:
             fragment = bodies[m["article"]][int(m["at"]): int(m["at"]) + int(m["len"])]
-            found = Counter(sid for sid, sentence in told.get(m["article"], []) if contains(sentence, fragment))
+            # a sentence of several dated events: the mention is the event whose date phrase it holds
+            # ("Jamala, who won Eurovision in 2016 ..., a comment on Russia's 2014 invasion of Crimea")
+            found = Counter()
+            for sid, sentence, date_text in told.get(m["article"], []):
+                if contains(sentence, fragment):
+                    found[sid] += 2 if date_text and date_text.lower() in fragment.lower() else 1
             mentions.append((n, m["article"], found.most_common(1)[0][0] if found else None, fragment))
     matched = [m for m in mentions if m[2] is not None]
     tp = fp = fn = 0

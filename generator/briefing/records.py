@@ -137,6 +137,8 @@ class Event:
     scheduled: bool = field(default=False, metadata=describe(
         "Every source reports it as still to come (dated after the article)", optional=True))
     terms: tuple[str, ...] = field(default=(), metadata=INTERNAL)  # the sentence's content lemmas, for stories
+    # the kinds of happening its verb, subject and object name (talks, attack ...); None: not worked out
+    kinds: Optional[tuple[str, ...]] = field(default=None, metadata=INTERNAL)
 
 
 @dataclass(frozen=True)
@@ -414,4 +416,5 @@ def _event_from_plain(e: dict) -> Event:
         form=e.get("form", ""),
         scheduled=e.get("scheduled", False),
         terms=tuple(e.get("terms", ())),
+        kinds=None if e.get("kinds") is None else tuple(e["kinds"]),
     )

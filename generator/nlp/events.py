@@ -37,6 +37,9 @@ _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = lexicon.words("events", "stop_lemmas")
 _DATED_THINGS = lexicon.words("events", "dated_things")
 _TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
+_CIRCUMSTANCE_PREPOSITIONS = lexicon.words("events", "circumstance_prepositions")
+_CIRCUMSTANCE_NOUNS = lexicon.words("events", "circumstance_nouns")
+_CORE_DEPENDENCIES = lexicon.words("events", "core_dependencies")
 
 
 def event_id(date: str, title: str, sentence: str) -> str:
@@ -91,18 +94,20 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             tokens = title_tokens(verb, clause)
             title = event_title(verb, clause, tokens)
             headline, form = headlines.headline(verb, tokens, named, resolve)
+            # a quoted report dated on its attribution ("...by September 1," X said): the words that say
+            # what happened (and what kind of happening) are the quote's, not the clause of "said"
+            on_attribution = spoken and not _overlapping(quoted, quoted_starts, verb.idx, verb.idx + 1)
+            keywords = content_lemmas(sent if on_attribution else clause)
             events.append(Event(
                 id=event_id(resolved.value, title, f"{sentence}\n{resolved.text}"), date=resolved.value,
                 precision=resolved.precision, title=title, actor_names=names,
                 sources=(EventSource(article=article, sentence=sentence, date_text=resolved.text),),
-                # a quoted report dated on its attribution ("...by September 1," X said): the words
-                # that say what happened are the quote's, not the clause of "said"
-                keywords=tuple(sorted(content_lemmas(sent if spoken and not _overlapping(
-                    quoted, quoted_starts, verb.idx, verb.idx + 1) else clause))), headline=headline, form=form,
+                keywords=tuple(sorted(keywords)), headline=headline, form=form,
                 # ahead of its article, or on its day in the future tense ("is expected to call on Thursday")
                 scheduled=resolved.value > article_date.isoformat()[:len(resolved.value)] or (
                     resolved.value == article_date.isoformat() and len(phrase) > 0 and is_future(phrase)),
                 terms=tuple(sorted(content_lemmas(sent))),
+                kinds=tuple(sorted(keywords & HAPPENINGS if on_attribution else _kinds(verb, clause))),
             ))
     return events
 
@@ -238,8 +243,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue
         before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
         when = ", when" in span.doc[span.end: span.end + 4].text  # "since Saturday night, when X ordered ..."
-        if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span):
-            continue  # "from 2010 to 2020" is a period; "the 1948 Genocide Convention" names a thing
+        if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span) or _quoted_alone(span):
+            continue  # "from 2010 to 2020" is a period; "the 1948 Genocide Convention", "the song '1944'" name things
         if before in {"to", "until", "till", "through"} or before == "since" and not when \
                 or text.lower() in {"overnight", "night"}:
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
@@ -253,6 +258,18 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             if resolved.day:
                 reference = resolved.day
     return found
+
+
+def _quoted_alone(span: Span) -> bool:
+    """A date phrase that is all of a quotation names a work ('won Eurovision with "1944," a song'),
+    not a day."""
+    doc = span.doc
+    if span.start == 0 or not doc[span.start - 1].is_quote:
+        return False
+    after = span.end
+    if after < len(doc) and doc[after].is_punct and not doc[after].is_quote:
+        after += 1  # the comma inside the quotation marks
+    return after < len(doc) and doc[after].is_quote
 
 
 def _range_follows(span: Span) -> bool:
@@ -356,14 +373,63 @@ def _subject_of(verb: Token) -> bool:
 
 
 def _clause(verb: Token) -> list[Token]:
-    """The verb's own clause: its subtree without the clauses that hang from it."""
+    """The verb's own clause: its subtree without the clauses that hang from it, nor the phrases
+    that give its cause or circumstance ("Due to the launch of ..., Zelensky held a meeting" tells of
+    a meeting, not of the launch)."""
     skip = {"ccomp", "advcl", "relcl", "conj", "parataxis"}
-    tokens = [verb]
+    tokens = [verb, *_described(verb)]
     for child in verb.children:
-        if child.dep_ in skip or child.dep_ == "cc" or (child.dep_ == "punct"):
+        if child.dep_ in skip or child.dep_ == "cc" or (child.dep_ == "punct") or _circumstance(child):
             continue
         tokens.extend(child.subtree)
     return sorted(tokens, key=lambda t: t.i)
+
+
+def _core(verb: Token) -> list[Token]:
+    """The verb (or event noun), the heads of its subject and objects, and the words compounded to
+    them: what the clause says happened. "Putin's decision to invade Ukraine has wreaked havoc on
+    markets" tells of markets, though its subject names an invasion; "Explosions and airstrikes have
+    been heard" tells of an attack, though its verb is "heard"."""
+    core = [verb, *_described(verb)]
+    heads = [c for c in verb.children if c.dep_ in _CORE_DEPENDENCIES]
+    for head in heads:
+        if head.pos_ in {"VERB", "AUX"}:  # "began to bomb military infrastructure"
+            heads.extend(c for c in head.children if c.dep_ in _CORE_DEPENDENCIES and c not in heads)
+    for head in heads:
+        core.append(head)
+        core.extend(c for c in head.children if c.dep_ in {"compound", "conj"})
+    return core
+
+
+def _kinds(verb: Token, clause: list[Token]) -> set[str]:
+    """The kinds of happening the clause's core names; when it names none ("developed a plan on the
+    reconstruction of schools"), those of the clause outside its subject (whose own clauses, as in
+    "Putin's decision to invade", tell of something else)."""
+    kinds = content_lemmas(_core(verb)) & HAPPENINGS
+    if kinds or verb.pos_ == "NOUN":  # an event noun is its own kind: an address announcing an invasion
+        return kinds
+    subject = {t.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "csubj"} for t in c.subtree}
+    return content_lemmas(t for t in clause if t.i not in subject) & HAPPENINGS
+
+
+def _described(verb: Token) -> list[Token]:
+    """The noun a relative or participle clause describes, and the name that noun stands beside:
+    "Crimea, a region of Ukraine that Moscow seized in 2014" tells of Crimea; "after the discussions
+    ended Monday" of the discussions."""
+    if verb.dep_ not in {"relcl", "acl"} or verb.head.i == verb.i:
+        return []
+    head = verb.head
+    return [head, head.head] if head.dep_ == "appos" else [head]
+
+
+def _circumstance(child: Token) -> bool:
+    """A preposition of cause or circumstance ("due to", "amid", "in response to"), not a date's own."""
+    if child.dep_ != "prep" or any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+        return False
+    if child.lower_ in _CIRCUMSTANCE_PREPOSITIONS:
+        return True
+    return child.lower_ == "in" and any(c.dep_ == "pobj" and c.lemma_.lower() in _CIRCUMSTANCE_NOUNS
+                                        for c in child.children)
 
 
 def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
@@ -374,7 +440,8 @@ def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
         keep.add(verb.head.i)
     for child in verb.children:
         if child.dep_ in _TITLE_DEPENDENCIES:
-            if child.dep_ == "prep" and any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree):
+            if child.dep_ == "prep" and (any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
+                                         or _circumstance(child)):
                 continue
             keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}
                         and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))

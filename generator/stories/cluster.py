@@ -8,6 +8,7 @@ give the same stories. Month- and year-dated events join only stories of the sam
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
@@ -30,14 +31,17 @@ class _Group:
     articles: set[str] = field(default_factory=set)
     kinds: frozenset[str] = frozenset()  # the kinds of happening of its first event (talks, attack ...)
     told: set[str] = field(default_factory=set)  # the kinds its members' sentences name anywhere
+    actors: set[str] = field(default_factory=set)  # the actors its members name that few events name
 
-    def add(self, n: int, event: Event, vector: dict[str, float], people: frozenset[str]) -> None:
+    def add(self, n: int, event: Event, vector: dict[str, float], people: frozenset[str],
+            actors: set[str]) -> None:
         if not self.members:
             self.people, self.kinds = people, happening_kinds(event)
         self.members.append(n)
         self.days.add(event.date)
         self.articles.update(s.article for s in event.sources)
         self.told |= sentence_kinds(event)
+        self.actors.update(actors)
         for term, weight in vector.items():
             self.total[term] = self.total.get(term, 0.0) + weight
         self.norm = math.sqrt(sum(w * w for w in self.total.values()))
@@ -96,8 +100,30 @@ def different_people(a: frozenset[str], b: frozenset[str]) -> bool:
 
 
 def happening_kinds(event: Event) -> frozenset[str]:
-    """The kinds of happening its clause names (events data: synonyms folded to talks, attack, call ...)."""
+    """The kinds of happening its clause's verb, subject and object name (events data: synonyms folded
+    to talks, attack, call ...); for an event from before they were recorded, its clause's words."""
+    if event.kinds is not None:
+        return frozenset(event.kinds)
     return frozenset(event.keywords) & HAPPENINGS
+
+
+def kinds_meet(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The same kind of happening, or kinds one happening is told as (an invasion is told of as its
+    attacks and its captures: stories data, `related_kinds`)."""
+    if a & b:
+        return True
+    related = _related()
+    return any(related.get(k, frozenset()) & b for k in a)
+
+
+@functools.lru_cache(maxsize=1)
+def _related() -> dict[str, frozenset[str]]:
+    pairs: dict[str, set[str]] = {}
+    for kind, others in settings()["related_kinds"].items():
+        for other in others:
+            pairs.setdefault(kind, set()).add(other)
+            pairs.setdefault(other, set()).add(kind)
+    return {k: frozenset(v) for k, v in pairs.items()}
 
 
 def sentence_kinds(event: Event) -> frozenset[str]:
@@ -129,6 +155,13 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
 
     ordered = sorted(events, key=lambda e: (e.date, first_report(e), e.id))
     vecs = vectors(ordered)
+    named = Counter(a for e in ordered for a in set(e.actors))
+    common = {a for a, n in named.items() if n > max(3.0, float(cfg["common_actor_share"]) * len(ordered))}
+
+    def telling(event: Event) -> set[str]:
+        """Its actors that few events name: Crimea tells two reports of 2014 apart, Russia does not."""
+        return set(event.actors) - common
+
     article_weight = float(cfg["article_weight"])
     docs = article_vectors(articles) if article_weight else {}
     pair_cache: dict[tuple[str, str], float] = {}
@@ -153,21 +186,26 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
         best, best_score = None, 0.0
         key = one_happening(event)
         if key is not None and key in forced:
-            groups[forced[key]].add(n, event, vector, people_of(event))
+            groups[forced[key]].add(n, event, vector, people_of(event), telling(event))
             by_day.setdefault(event.date, []).append(forced[key])
             continue
         candidates = {g for day in _near(event.date, window) for g in by_day.get(day, ())}
         people, kinds = people_of(event), happening_kinds(event)
         for g in sorted(candidates):
             group = groups[g]
-            if different_people(people, group.people) or kinds and group.kinds and not kinds & group.kinds:
-                continue  # other people, or another kind of happening (talks are not the invasion)
-            same_kind = bool(kinds & group.kinds)
+            if kinds and group.kinds and not kinds_meet(kinds, group.kinds):
+                continue  # another kind of happening (talks are not the invasion)
             if event.date in group.days and event.sources[0].article in group.articles \
                     and sentence_kinds(event) & group.told & once_a_day:
                 # one article's talks (or call) of one day are one, whatever else its sentences say
+                # (and whoever they name: "Lukashenko hopes that, during today's talks, ...")
                 best, best_score = g, math.inf
                 break
+            if different_people(people, group.people) \
+                    or len(event.date) < 10 and not group.actors.intersection(telling(event)):
+                continue  # other people, or only a month or year in common and no telling actor ("Russia's
+                # 2014 invasion of Crimea" is not "Russian proxies invaded eastern Ukraine in 2014")
+            same_kind = kinds_meet(kinds, group.kinds)
             if event.date not in group.days and not same_kind:
                 continue  # a neighbouring day joins only the same kind of happening
             cosine = sum(w * group.total.get(t, 0.0) for t, w in vector.items()) / (group.norm or 1.0)
@@ -181,7 +219,7 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
         if best is None:
             best = len(groups)
             groups.append(_Group())
-        groups[best].add(n, event, vector, people)
+        groups[best].add(n, event, vector, people, telling(event))
         by_day.setdefault(event.date, []).append(best)
         if key is not None:
             forced[key] = best
@@ -209,9 +247,10 @@ def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bo
                 other = alive[m]
                 if other is None or id(g) not in dirty and id(other) not in dirty \
                         or different_people(g.people, other.people) \
-                        or g.kinds and other.kinds and not g.kinds & other.kinds:
+                        or g.kinds and other.kinds and not kinds_meet(g.kinds, other.kinds) \
+                        or not all(len(d) == 10 for d in g.days | other.days) and not g.actors & other.actors:
                     continue  # (a pair of unchanged groups failed this test in the last pass)
-                same_kind, shared_day = bool(g.kinds & other.kinds), bool(g.days & other.days)
+                same_kind, shared_day = kinds_meet(g.kinds, other.kinds), bool(g.days & other.days)
                 if not shared_day and not same_kind:
                     continue
                 small, large = (g.total, other.total) if len(g.total) <= len(other.total) else (other.total, g.total)
@@ -223,6 +262,7 @@ def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bo
                         g.total[t] = g.total.get(t, 0.0) + w
                     g.norm = math.sqrt(sum(w * w for w in g.total.values()))
                     g.days |= other.days
+                    g.actors |= other.actors
                     alive[m] = None  # type: ignore[call-overload]
                     grown.add(id(g))
                     dirty.add(id(g))  # later pairs of this pass see it grown, as the next pass will
