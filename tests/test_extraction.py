@@ -428,3 +428,61 @@ def test_a_year_that_is_all_of_a_quotation_names_a_work(nlp):
             'said the decision still felt right. Officials said "March 3" would be remembered.')
     _, x = run(nlp, body, date=dt.date(2022, 7, 25))
     assert {e.date for e in x.events} == {"2016"}, [(e.date, e.title) for e in x.events]
+
+
+def test_a_date_inside_a_things_name_stays_in_its_headline(nlp):
+    body = ("Russia's invasion of Ukraine passed the 100-day mark on Friday, with little sign of the war ending. "
+            "Last year domestic air flights exceeded 2019 levels. Hungary's prime minister Viktor Orban on Saturday "
+            "called for peace talks.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 4))
+    headlines = {e.headline for e in x.events}
+    assert "Russia's invasion of Ukraine passed the 100-day mark" in headlines, headlines
+    assert not any("Saturday" in h or "Friday" in h for h in headlines), headlines
+
+
+def test_headlines_are_no_fragments(nlp):
+    """A relative object stands for its antecedent; a visit needs its place; an orphan "and", a cut
+    "in ..." of "took part", or a trailing "on whom" make no headline."""
+    body = ("Russian forces pushed north from Crimea, a region of Ukraine that Moscow seized in 2014. "
+            "Every Ukrainian man and woman who protested against the invaders yesterday, today and will protest "
+            "tomorrow are heroes. On the International Children's Day, President of Ukraine Volodymyr Zelenskyy "
+            "took part in a meeting of the Council on Issues Related to the Life and Safety of Children in Wartime "
+            "and Postwar chaired by Andriy Yermak on Wednesday. Edi Rama said that today he visited Irpin and "
+            "Borodyanka affected by the occupation and offered his country's assistance.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 1))
+    headlines = {e.headline for e in x.events}
+    assert "Moscow seized Crimea" in headlines, headlines
+    assert not any(h.endswith(("took part", "visited")) or " and will " in h for h in headlines), headlines
+
+
+def test_a_stray_mark_before_an_attribution_makes_no_quote(nlp):
+    body = ('The US Secretary of State condemned the attack. \u201c In a statement posted on Twitter, Anthony '
+            'Blinken said, \u201cThe United States strongly condemns the attack on the port of Odesa today. It '
+            'undermines the effort to bring food to the hungry.\u201d')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 23))
+    texts = [q.text for q in x.quotes]
+    assert not any("In a statement" in t for t in texts), texts
+    assert any(t.startswith("The United States strongly condemns") for t in texts), texts
+
+
+def test_an_acronym_written_as_a_word_is_the_known_organisation(nlp):
+    _, x = run(nlp, "Nato said on Monday that it would strengthen its eastern flank. Nato leaders met in Madrid.",
+               date=dt.date(2022, 6, 28))
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds.get("Nato") == "organization", kinds
+
+
+def test_a_headline_keeps_a_particle_at_its_end(nlp):
+    body = ('Speaking at a fundraising reception in Los Angeles on Friday, Biden said "there was no doubt" '
+            'Vladimir Putin had been planning to "go in".')
+    _, x = run(nlp, body, date=dt.date(2022, 6, 11))
+    assert any(e.headline.endswith("planning to go in") for e in x.events), [e.headline for e in x.events]
+
+
+def test_no_headline_from_a_possessive_relative_an_of_which_or_an_empty_something(nlp):
+    body = ('"Yandex was like an island of freedom," said Elena Bunina, a math professor whose five-year tenure as '
+            'chief executive ended in April. The current state of trade, the volume of which is expected to reach '
+            'record high levels in 2022, was reviewed. Chancellor Olaf Scholz said on Monday that Russia\'s invasion '
+            'of Ukraine is something that changes everything.')
+    _, x = run(nlp, body, date=dt.date(2022, 7, 20))
+    assert [e.headline for e in x.events if e.headline] == [], [e.headline for e in x.events]

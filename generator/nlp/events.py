@@ -91,7 +91,7 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             clause = _clause(verb)
             sentence = " ".join(sent.text.split())
             names = actors.keys_between(clause[0].i, clause[-1].i + 1) or actors.keys_between(sent.start, sent.end)
-            tokens = title_tokens(verb, clause)
+            tokens = title_tokens(verb, clause, phrase)
             title = event_title(verb, clause, tokens)
             headline, form = headlines.headline(verb, tokens, named, resolve)
             # a quoted report dated on its attribution ("...by September 1," X said): the words that say
@@ -432,8 +432,10 @@ def _circumstance(child: Token) -> bool:
                                         for c in child.children)
 
 
-def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
-    """The clause's subject, verb and objects, without the date phrase or asides."""
+def title_tokens(verb: Token, clause: list[Token], phrase: Optional[Span] = None) -> list[Token]:
+    """The clause's subject, verb and objects, without the date phrase (`phrase`, the one that dates
+    the event, and any other that dates the verb) or asides. A date inside a thing's name stays:
+    "exceeded 2019 levels", "passed the 100-day mark"."""
     keep = {verb.i}
     if verb.dep_ == "acl":  # "after the discussions ended Monday": the noun is the subject
         keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
@@ -445,8 +447,11 @@ def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
                 continue
             keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}
                         and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))
-    dated = {i for i in keep | {t.i for t in clause} if verb.doc[i].ent_type_ in {"DATE", "TIME"}}
     doc = verb.doc
+    dated = {i for i in keep | {t.i for t in clause} if doc[i].ent_type_ in {"DATE", "TIME"}
+             and not _names_a_thing(doc[i])}
+    if phrase is not None:
+        dated |= {t.i for t in phrase}
     return [doc[i] for i in sorted(keep) if i not in dated
             and not (doc[i].tag_ == "POS" and i - 1 in dated)
             and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)
@@ -454,6 +459,17 @@ def title_tokens(verb: Token, clause: list[Token]) -> list[Token]:
             # every word below it is a date goes with them
             and not (doc[i].dep_ == "prep" and any(True for _ in doc[i].children)
                      and all(t.i in dated for c in doc[i].children for t in c.subtree))]
+
+
+def _names_a_thing(token: Token) -> bool:
+    """A date word that modifies a noun which is no date ("2019 levels", "the 100-day mark"): part of
+    that noun's phrase, not the event's date."""
+    head = token
+    while head.ent_type_ in {"DATE", "TIME"} and head.dep_ in {"nummod", "compound", "amod", "punct", "quantmod"} \
+            and head.head.i != head.i:
+        head = head.head
+    return head.i != token.i and head.ent_type_ not in {"DATE", "TIME"} and head.pos_ == "NOUN" \
+        and head.dep_ in {"dobj", "attr", "pobj", "nsubj", "nsubjpass"}
 
 
 def event_title(verb: Token, clause: list[Token], tokens: Optional[list[Token]] = None) -> str:

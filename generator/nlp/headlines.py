@@ -23,6 +23,7 @@ _DEMONSTRATIVES = lexicon.words("headlines", "demonstratives")
 _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
+_EMPTY_WORDS = lexicon.words("headlines", "empty_words")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
@@ -37,7 +38,9 @@ MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "
 
 def _without_orphan_conjuncts(tokens: list[Token]) -> list[Token]:
     """A conjunct whose "and" (or comma) went with a dropped clause goes too: "signed a law [that
-    would fast-track ..., as well as] the Ukrainian regions" is not "signed a law the Ukrainian regions"."""
+    would fast-track ..., as well as] the Ukrainian regions" is not "signed a law the Ukrainian regions";
+    and an "and" whose conjuncts are not both kept goes ("Every Ukrainian man and woman [who protested
+    ...] and will protest")."""
     kept = {t.i for t in tokens}
     gone: set[int] = set()
     for t in tokens:
@@ -45,6 +48,10 @@ def _without_orphan_conjuncts(tokens: list[Token]) -> list[Token]:
                 i in kept and (t.doc[i].dep_ in {"cc", "preconj"} or t.doc[i].text in {",", ";", "/"})
                 for i in range(t.head.i + 1, t.i)):
             gone.update(x.i for x in t.subtree)
+    for t in tokens:
+        if t.dep_ == "cc" and not (t.head.i in kept - gone and any(
+                c.dep_ == "conj" and c.i > t.i and c.i in kept - gone for c in t.head.children)):
+            gone.add(t.i)
     return [t for t in tokens if t.i not in gone] if gone else tokens
 
 
@@ -72,6 +79,19 @@ def _meeting_with_nobody(verb: Token, tokens: list[Token], named: Callable[[Toke
         for m in meetings for t in (*m.subtree, *verb.children) if t.i in kept)
 
 
+def _relative_object(verb: Token) -> tuple[Optional[Token], list[str]]:
+    """The relative pronoun that is a relative clause's object, and the words of the noun it stands
+    for (the name beside it first): "Crimea, a region of Ukraine that Moscow seized" -> (that, [Crimea])."""
+    if verb.dep_ != "relcl":
+        return None, []
+    relative = next((c for c in verb.children if c.dep_ in {"dobj", "mark"} and c.lower_ in RELATIVES), None)
+    if relative is None or any(c.dep_ == "dobj" and c is not relative for c in verb.children) \
+            or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None, []  # the small model reads the object "that" as a mark: a subject and no other object
+    head = verb.head.head if verb.head.dep_ == "appos" else verb.head
+    return relative, _words(noun_phrase(head))
+
+
 def _exchange(verb: Token, named: Callable[[Token], Optional[str]]) -> list[Token]:
     """The phrases that make "spoke" a call: "by phone", "with Emmanuel Macron" (kept in the headline)."""
     if verb.lemma_.lower() not in _EXCHANGES:
@@ -94,8 +114,9 @@ def subject_of(verb: Token) -> Optional[Token]:
         for child in head.children:
             if child.dep_ in {"nsubj", "nsubjpass"}:
                 return child
-        if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"}:
-            return head.head  # "after the discussions ended Monday"
+        if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"} and all(
+                t.pos_ in {"ADV", "PART"} for t in head.doc[head.head.i + 1: head.i]):
+            return head.head  # "after the discussions ended Monday" (not "a professor whose tenure ... ended")
         if head.dep_ not in {"conj", "xcomp", "advcl"} or head.head.i == head.i:
             return None
         head = head.head
@@ -156,13 +177,23 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
 
     drop = {t.i for t in subject_tokens} if name else set()
     at = min(drop) if drop else -1
+    relative, antecedent = _relative_object(verb)
+    if relative is not None:
+        tokens = [t for t in tokens if t.i != relative.i]
 
-    def assemble(tokens: list[Token]) -> list[str]:
+    def plain(tokens: list[Token]) -> list[str]:
         """The words, the name standing where its pronoun stood ("X has intensified, Kristalina
         Georgieva said", not "Kristalina Georgieva X has intensified said")."""
         if not name:
             return _words(tokens)
         return _words([t for t in tokens if t.i < at]) + [name] + _words([t for t in tokens if t.i > at])
+
+    def assemble(tokens: list[Token]) -> list[str]:
+        """With the relative object's antecedent after the verb: "Crimea, a region that Moscow seized"
+        gives "Moscow seized Crimea"."""
+        if not antecedent:
+            return plain(tokens)
+        return plain([t for t in tokens if t.i <= verb.i]) + antecedent + _words([t for t in tokens if t.i > verb.i])
 
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
         tokens = [t for t in tokens if t.i not in drop]
@@ -185,13 +216,15 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
         cut = cut or last.dep_ in _COMPLEMENTS or (
-            last.dep_ == "prep" and last.head.lemma_.lower() in _RELATIONAL)  # "the details [of the plan]"
+            last.dep_ == "prep" and last.head.lemma_.lower() in _RELATIONAL) or (  # "the details [of the plan]"
+            last.dep_ == "prep" and last.head.i == verb.i and any(  # "took part [in a meeting of ...]"
+                c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
         tokens = [t for t in tokens if t.i not in gone]
         words = assemble(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
         return "", form
     kept = {t.i for t in tokens}
-    if cut or any(c.dep_ in _OBJECTS and c.i not in kept for c in verb.children):
+    if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
     if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
         return "", problem
@@ -230,14 +263,22 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
         return "vague"  # "One of those brigades", "said this", "such buses"
     kept = {t.i for t in tokens}
     last = max(tokens, key=lambda t: t.i) if tokens else None
-    if verb.lemma_.lower() in _NEEDS_OBJECT and not any(
-            c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr"} and c.i in kept for c in verb.children):
-        return "none"  # "The Deputy Head of the Office called": called what, or for what?
+    if verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)):
+        return "none"  # "A meeting chaired by Andriy Yermak": a participle, no clause
+    if verb.lemma_.lower() in _NEEDS_OBJECT and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) \
+            and _relative_object(verb)[0] is None and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr"} and c.i in kept
+                        and c.lower_ not in RELATIVES for c in verb.children):
+        return "none"  # "The Deputy Head of the Office called": called what, or for what? "Edi Rama visited"
     if last is not None and last.pos_ == "VERB" and last.i != verb.i and any(
             c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i not in kept for c in last.children):
         return "none"  # "... aimed to counter": counter what?
     if tokens and tokens[0].lower_ in RELATIVES | _WH:
         return "vague"
+    if any(t.lower_ in {"which", "whom", "whose"} for t in tokens):
+        return "vague"  # "The volume of which is expected to reach record levels": of what?
+    if any(t.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EMPTY_WORDS and c.i in kept
+                                    for c in t.children) for t in tokens):
+        return "vague"  # "Russia's invasion of Ukraine is something [that ...]"
     finite = {verb.tag_} | {c.tag_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     if not finite & {"VBD", "VBZ", "VBP", "MD"}:
         return "none"
@@ -249,6 +290,7 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
 
 def _words(tokens: list[Token]) -> list[str]:
     words: list[str] = []
+    last: list[Token] = []  # the token each word ends with
     previous = None
     for t in tokens:
         if t.is_punct and t.text not in {"-", "'", "%"}:
@@ -256,9 +298,13 @@ def _words(tokens: list[Token]) -> list[str]:
             continue
         if previous is not None and previous.i + 1 == t.i and not previous.whitespace_ and words:
             words[-1] += t.text  # written together: "cannot", "Zelensky's", "50%"
+            last[-1] = t
         else:
             words.append(t.text)
+            last.append(t)
         previous = t
-    while words and words[-1].lower() in _DANGLING:
+    # a word left without what followed it goes ("signed an agreement with"); a particle stays ("go in")
+    while words and words[-1].lower() in _DANGLING and last[-1].dep_ != "prt":
         words.pop()
+        last.pop()
     return words
