@@ -100,6 +100,8 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
         return None, ""  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
         return "organization", "capitals"  # an all-capitals name: an agency or outlet ("YOUNEWS")
+    if " " not in name and name != name.upper() and name.upper() in gazetteer.ORGANISATIONS:
+        return "organization", "gazetteer"  # "Nato", as the Guardian writes NATO
     if name in gazetteer.PEOPLES or name.endswith("ites"):
         return "group", "gazetteer"  # "Ukrainians", "Poles", "Banderites"
     if name.split()[-1] in gazetteer.PLACE_WORDS:

@@ -28,6 +28,7 @@ from generator.nlp.speakers import NAMING_LEMMAS, PERSON_NOUNS, SpeakerResolver,
 
 # Nouns that name a statement ("assurances that ...") and verbs by which their speaker makes them.
 _CLAIM_NOUNS = lexicon.words("quotes", "claim_nouns")
+_ATTRIBUTION_VERBS = lexicon.words("quotes", "attribution_verbs")
 _MAKING_LEMMAS = lexicon.words("quotes", "making_lemmas")
 _ADDRESS = re.compile(r"\b(address|speech|statement|remarks|message|appeal|interview|video address)\b", re.I)
 _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
@@ -169,9 +170,22 @@ def marked_spans(text: str) -> list[_QuoteSpan]:
                 pos = open_at + 1
             continue
         inner_start = open_at + 1
+        if text[close + 1: close + 2].isalnum() and _attribution_between(text[max(inner_start, close - 40):close]):
+            pos = close  # a stray mark before an attribution: the "closing" mark, on its word, opens the quotation
+            continue
         if close - inner_start > 1:
             spans.append(_QuoteSpan(inner_start, close))
         pos = close + 1
+
+
+def _attribution_between(tail: str) -> bool:
+    """Whether the inside of a pair of marks ends as an attribution does ("... Blinken said, "): a
+    verb of speech and a comma or colon (`attribution_verbs`)."""
+    tail = tail.rstrip()
+    if not tail.endswith((",", ":")):
+        return False
+    words = tail[:-1].split()
+    return bool(words) and words[-1].lower() in _ATTRIBUTION_VERBS
 
 
 def _marked_kind(text: str, q: _QuoteSpan) -> str:
