@@ -92,3 +92,16 @@ def test_key_figures_say_what_happened_to_the_counted():
     assert [shown(w) for w in ("children", "different missiles", "children killed", "civilians evacuated from Mariupol",
                                "Ukrainian prisoners held at a Russian detention camp")] == [
         False, False, True, True, True]
+
+
+def test_a_few_readouts_and_each_count_once():
+    """Routine calls do not fill "What happened"; a count repeated by a live blog's summary is shown once."""
+    from generator.site.render import READOUTS_SHOWN, distinct_counts
+
+    calls = [story(f"e-call{n}", f"2022-03-{10 - n:02d}", method="readout") for n in range(6)]
+    news = [story("e-news", "2022-03-01")]
+    shown = [st["id"] for st in front_page_stories(data(calls + news), {})]
+    assert sum(s.startswith("e-call") for s in shown) == READOUTS_SHOWN and "e-news" in shown
+    figures = [{"id": "f1", "display": "5,000", "what": "civilians  killed"},
+               {"id": "f2", "display": "5,000", "what": "Civilians killed"}, {"id": "f3", "display": "5,001", "what": "civilians killed"}]
+    assert [f["id"] for f in distinct_counts(figures)] == ["f1", "f3"]

@@ -44,6 +44,7 @@ HOME_DAYS = 14  # the front page's key stories are those of the last days before
 HALF_LIFE_DAYS = 7  # a front-page story's weight halves each week back (see front_page_stories)
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
+READOUTS_SHOWN = 3  # releases' own calls and meetings in "What happened": routine diplomacy does not fill it
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 KIND_PAGE_MAX = 300  # a kind with more actors lists them by initial, one page per letter
 KIND_TOP = 100  # then its own page shows the most mentioned and the letters
@@ -582,8 +583,8 @@ def names_an_actor(story: dict, names: dict[str, tuple[str, ...]]) -> bool:
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
-    then recency, then how much their actors are reported; pinned stories first, in pin order. Shown
-    newest first (pins ahead)."""
+    then recency, then how much their actors are reported; at most a few a day and a few readouts (a
+    release's own call or meeting); pinned stories first, in pin order. Shown newest first (pins ahead)."""
     newest = data.get("updated", "")
     since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
     salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
@@ -611,13 +612,29 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), -weight(st), _neg_date(st["date"]),
                                             st["id"]))
     per_day: dict[str, int] = defaultdict(int)
-    picked = []
-    for st in ranked:  # at most a few a day: one busy live blog does not fill the page
-        if len(picked) < max(0, HOME_LIMITS["stories"] - len(first)) and per_day[st["date"]] < STORIES_PER_DAY:
+    picked, readouts = [], 0
+    for st in ranked:  # at most a few a day (one busy live blog does not fill the page), and a few readouts
+        readout = st.get("method") == "readout"
+        if len(picked) < max(0, HOME_LIMITS["stories"] - len(first)) and per_day[st["date"]] < STORIES_PER_DAY \
+                and not (readout and readouts >= READOUTS_SHOWN):
             picked.append(st)
             per_day[st["date"]] += 1
+            readouts += readout
     chosen = sorted(picked, key=lambda st: (_neg_date(st["date"]), st["id"]))
     return first + chosen
+
+
+def distinct_counts(figures: list[dict]) -> list[dict]:
+    """The figures with each count of one thing once (the first reported): a live blog repeats its
+    summary, "5,000 civilians have been killed" twice in one article."""
+    seen: set[tuple] = set()
+    out = []
+    for f in figures:
+        key = (f.get("display"), " ".join((f.get("what") or "").lower().split()))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def coming_up(data: dict) -> list[dict]:
@@ -683,7 +700,7 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
                and _COUNTED_HAPPENING.search(t["measure"])][: HOME_LIMITS["figures"]]
     # Without tracked measures: the war's own counts of the last days (who or what was counted), newest first.
     recent = {a["id"] for a in data["articles"] if a["date"] >= since}
-    figures = [] if tracked else pick(data["figures"], "figures", lambda f: (
+    figures = [] if tracked else pick(distinct_counts(data["figures"]), "figures", lambda f: (
         _neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]),
         keep=lambda f: confident(f) and f.get("display") and f["article"] in recent and _WAR_MEASURE.search(f["what"] or "")
         and _COUNTED_HAPPENING.search(f["what"] or ""))
