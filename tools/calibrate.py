@@ -19,7 +19,7 @@ figures
 events
     over the predicted events with a source in a gold article: right when matched to a gold event
     (same date, the gold fragment in its sentence). The method is how its date was found
-    (``generator.stories.dating.date_method``: article-date, weekday, relative, written-date).
+    (``generator.stories.dating.date_method``: article-date, weekday, adjacent-day, relative, written-date).
 
 confidence = (right + 1) / (total + 2) (the rule of succession: a method seen twice is not "100%"),
 rounded to 3 places; each category's ``default`` is the same over all its items, for a method the

@@ -93,14 +93,17 @@ def ahead_of(date: str, newest: str) -> bool:
 
 
 def date_method(date_text: str) -> str:
-    """How an event's date was found, for its confidence: the article's own date, a weekday, a
-    relative phrase, or a written date."""
+    """How an event's date was found, for its confidence: the article's own date, a weekday, the
+    day itself or the one beside it ("yesterday", "this morning"), another relative phrase ("five days
+    earlier", "last week"), or a written date."""
     text = date_text.lower()
     if not text:
         return "article-date"
     if any(w in text for w in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")):
         return "weekday"
-    if any(w in text for w in ("yesterday", "today", "tonight", "tomorrow", "ago", "earlier", "later", "last",
-                               "next", "this", "previous", "same day", "morning", "evening", "night")):
+    if any(w in text for w in ("ago", "earlier", "later", "week", "month", "year", "next", "previous", "same day")):
         return "relative"
+    if any(w in text for w in ("yesterday", "today", "tonight", "tomorrow", "last", "this", "morning", "evening",
+                               "night")):
+        return "adjacent-day"
     return "written-date"
