@@ -486,3 +486,14 @@ def test_no_headline_from_a_possessive_relative_an_of_which_or_an_empty_somethin
             'of Ukraine is something that changes everything.')
     _, x = run(nlp, body, date=dt.date(2022, 7, 20))
     assert [e.headline for e in x.events if e.headline] == [], [e.headline for e in x.events]
+
+
+def test_a_name_beside_its_title_stays_and_a_weekday_is_no_part_of_it(nlp):
+    body = ("Hungary's nationalist prime minister Viktor Orban Saturday called for US-Russian peace talks to end "
+            "the war. A Russian court on Tuesday fined Google about $360 million (21.1 billion rubles) for failing "
+            "to remove content.")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 20))
+    headlines = [e.headline for e in x.events if e.headline]
+    assert "Hungary's nationalist prime minister Viktor Orban called for US-Russian peace talks" in headlines, headlines
+    assert not any("rubles" in h for h in headlines), headlines
+    assert "Viktor Orban" in {m.key for m in x.mentions}, {m.key for m in x.mentions}

@@ -76,6 +76,8 @@ def clean_name(span: Span) -> str:
         tokens = tokens[1:]
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].lower_ in {"'s", "'"}):
         tokens = tokens[:-1]
+    while len(tokens) > 1 and tokens[-1].lower_ in _WEEKDAYS:
+        tokens = tokens[:-1]  # "Viktor Orban Saturday called for talks": the day is no part of the name
     named = len(tokens)
     while named > 1 and tokens[named - 1].is_lower:
         named -= 1
@@ -87,6 +89,7 @@ def clean_name(span: Span) -> str:
 
 
 _NOT_NAMES = lexicon.words("actors", "not_names")
+_WEEKDAYS = lexicon.words("dates", "weekdays")
 
 
 def _classify(span: Span, name: str) -> tuple[str | None, str]:

@@ -40,6 +40,7 @@ _TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
 _CIRCUMSTANCE_PREPOSITIONS = lexicon.words("events", "circumstance_prepositions")
 _CIRCUMSTANCE_NOUNS = lexicon.words("events", "circumstance_nouns")
 _CORE_DEPENDENCIES = lexicon.words("events", "core_dependencies")
+_WEEKDAYS = lexicon.words("dates", "weekdays")
 
 
 def event_id(date: str, title: str, sentence: str) -> str:
@@ -445,8 +446,9 @@ def title_tokens(verb: Token, clause: list[Token], phrase: Optional[Span] = None
             if child.dep_ == "prep" and (any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
                                          or _circumstance(child)):
                 continue
-            keep.update(t.i for t in child.subtree if t.dep_ not in {"appos", "relcl"}
-                        and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) for a in t.ancestors))
+            keep.update(t.i for t in child.subtree if (t.dep_ not in {"appos", "relcl"} or headlines.name_beside(t))
+                        and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) and not headlines.name_beside(a)
+                                    for a in t.ancestors) and t.lower_ not in _WEEKDAYS)
     doc = verb.doc
     dated = {i for i in keep | {t.i for t in clause} if doc[i].ent_type_ in {"DATE", "TIME"}
              and not _names_a_thing(doc[i])}

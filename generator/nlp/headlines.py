@@ -24,6 +24,7 @@ _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _EMPTY_WORDS = lexicon.words("headlines", "empty_words")
+_WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
@@ -53,6 +54,20 @@ def _without_orphan_conjuncts(tokens: list[Token]) -> list[Token]:
                 c.dep_ == "conj" and c.i > t.i and c.i in kept - gone for c in t.head.children)):
             gone.add(t.i)
     return [t for t in tokens if t.i not in gone] if gone else tokens
+
+
+def _without_brackets(tokens: list[Token]) -> list[Token]:
+    """Words in brackets go: "fined Google about $360 million (21.1 billion rubles)" reads without
+    its brackets as "$360 million 21.1 billion rubles"."""
+    depth, kept = 0, []
+    for t in tokens:
+        if t.text in {"(", "["}:
+            depth += 1
+        elif t.text in {")", "]"}:
+            depth = max(0, depth - 1)
+        elif not depth:
+            kept.append(t)
+    return kept
 
 
 def _bare_object(verb: Token, tokens: list[Token]) -> bool:
@@ -128,10 +143,18 @@ def noun_phrase(token: Token) -> list[Token]:
     skip = {"relcl", "appos", "acl", "punct", "cc", "conj"} if token.pos_ != "PROPN" else {"relcl", "appos", "acl", "punct"}
     kept = [token]
     for child in token.children:
-        if child.dep_ in skip:
-            continue
+        if child.dep_ in skip and not name_beside(child):
+            continue  # (a name right after its title stays: "prime minister Viktor Orban")
         kept.extend(child.subtree)
     return sorted(kept, key=lambda t: t.i)
+
+
+def name_beside(token: Token) -> bool:
+    """A name in apposition right after its title, with no comma between ("prime minister Viktor
+    Orban"): part of the subject, not an aside ("the president, Volodymyr Zelensky, ...")."""
+    head = token.head
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and head.i < token.i and all(
+        t.pos_ == "PROPN" for t in token.doc[head.i + 1: token.left_edge.i])
 
 
 def classify(subject: Optional[Token], named: Callable[[Token], Optional[str]],
@@ -166,7 +189,9 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     if form in {"none", "first-person", "pronoun", "vague"}:
         return "", form
     tokens = list(title_tokens)
-    subject_tokens = noun_phrase(subject) if subject is not None else []
+    # the subject's phrase without a date the parser hung on it ("Viktor Orban Saturday called for talks")
+    subject_tokens = [t for t in noun_phrase(subject) if t.i == subject.i or t.ent_type_ not in {"DATE", "TIME"}
+                      and t.lower_ not in _WEEKDAYS] if subject is not None else []
     if subject is not None and subject.i not in {t.i for t in tokens}:
         tokens = sorted(set(tokens) | set(subject_tokens), key=lambda t: t.i)
     if subject is not None:
@@ -197,7 +222,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
 
     if name:  # "he" -> "Volodymyr Zelensky"; "which" -> its antecedent's name
         tokens = [t for t in tokens if t.i not in drop]
-    tokens = _without_orphan_conjuncts(tokens)
+    tokens = _without_orphan_conjuncts(_without_brackets(tokens))
     words = assemble(tokens)
     exchange = _exchange(verb, named)
     core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree}
