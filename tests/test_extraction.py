@@ -497,3 +497,10 @@ def test_a_name_beside_its_title_stays_and_a_weekday_is_no_part_of_it(nlp):
     assert "Hungary's nationalist prime minister Viktor Orban called for US-Russian peace talks" in headlines, headlines
     assert not any("rubles" in h for h in headlines), headlines
     assert "Viktor Orban" in {m.key for m in x.mentions}, {m.key for m in x.mentions}
+
+
+def test_a_weekday_or_year_that_names_a_thing_dates_nothing(nlp):
+    body = ("A group with Jewish roots runs Sunday schools and Hebrew classes across Russia. Domestic air flights "
+            "exceeded 2019 levels last year. The February 24 invasion shocked Europe.")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 20))
+    assert sorted(e.date for e in x.events) == ["2021", "2022-02-24"], [(e.date, e.title) for e in x.events]

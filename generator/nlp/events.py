@@ -244,7 +244,11 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue
         before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
         when = ", when" in span.doc[span.end: span.end + 4].text  # "since Saturday night, when X ordered ..."
-        if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span) or _quoted_alone(span):
+        if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span) or _quoted_alone(span) \
+                or _names_a_thing(span.root) and span.root.head.lemma_.lower() not in _EVENT_NOUNS \
+                and not _YEAR.fullmatch(span.text):
+            # ... and "Sunday schools", "the 100-day mark" name things too (not "the February 24 invasion";
+            # a year before a noun dates it unless the noun is a dated thing: "the 2016 hack", "2019 levels")
             continue  # "from 2010 to 2020" is a period; "the 1948 Genocide Convention", "the song '1944'" name things
         if before in {"to", "until", "till", "through"} or before == "since" and not when \
                 or text.lower() in {"overnight", "night"}:
