@@ -6,7 +6,7 @@ from generator.site.render import STORIES_PER_DAY, coming_up, front_page_stories
 def story(sid, date, outlets=1, method="named", **extra):
     return {"id": sid, "date": date, "precision": "day", "headline": f"Russian forces shelled Kharkiv ({sid})",
             "status": "past", "scheduled": False, "outlets": outlets, "articles": [f"a-{sid}"], "actors": ["kharkiv"],
-            "method": method, "confidence": 0.9, **extra}
+            "method": method, "confidence": 0.9, "kinds": ["attack"], **extra}
 
 
 def data(stories):
@@ -105,3 +105,20 @@ def test_a_few_readouts_and_each_count_once():
     figures = [{"id": "f1", "display": "5,000", "what": "civilians  killed"},
                {"id": "f2", "display": "5,000", "what": "Civilians killed"}, {"id": "f3", "display": "5,001", "what": "civilians killed"}]
     assert [f["id"] for f in distinct_counts(figures)] == ["f1", "f3"]
+
+
+def test_the_wars_own_news_comes_before_other_stories_and_one_readout_a_day():
+    from generator.site.render import HOME_LIMITS, day_by_day
+
+    from generator.site.render import OTHERS_SHOWN
+
+    others = [story(f"e-other{n}", f"2022-03-{10 - n // 2:02d}", kinds=[]) for n in range(HOME_LIMITS["stories"] + 2)]
+    strike = story("e-strike", "2022-03-03")
+    shown = [st["id"] for st in front_page_stories(data(others + [strike]), {})]
+    assert "e-strike" in shown and sum(s.startswith("e-other") for s in shown) == OTHERS_SHOWN
+    two_outlets = [dict(st, outlets=2) for st in others]  # reported by two outlets, any kind is news
+    assert len(front_page_stories(data(two_outlets), {})) == HOME_LIMITS["stories"]
+    logo = story("e-logo", "2022-03-10", kinds=[])
+    calls = [story(f"e-call{n}", "2022-03-10", method="readout", kinds=["talks"]) for n in range(3)]
+    (day, count, headlines), = day_by_day(data([logo, *calls]))
+    assert (day, count, [st["id"] for st in headlines]) == ("2022-03-10", 4, ["e-logo", "e-call0"])

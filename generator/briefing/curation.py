@@ -367,7 +367,8 @@ def _merged_story(keep: Story, other: Story, count_outlets: Callable[[Sequence[s
         first_reported=min(reported) if reported else "", last_reported=max(keep.last_reported, other.last_reported),
         disputed=disputed, dates=tuple(StoryDate(date=d, articles=tuple(sorted(a))) for d, a in sorted(dates.items())),
         reports=tuple(dict.fromkeys(keep.reports + other.reports)),
-        disputed_figures=tuple(dict.fromkeys(keep.disputed_figures + other.disputed_figures)))
+        disputed_figures=tuple(dict.fromkeys(keep.disputed_figures + other.disputed_figures)),
+        kinds=tuple(sorted(set(keep.kinds) | set(other.kinds))))
 
 
 def _mapping(value: Any, where: str, problems: list[str]) -> dict:

@@ -245,6 +245,9 @@ class Story:
     disputed_figures: tuple[DisputedFigure, ...] = field(default=(), metadata=describe(
         "Measures its outlets give different values for (each value kept, never averaged)",
         optional=True, omit_empty=True))
+    kinds: tuple[str, ...] = field(default=(), metadata=describe(
+        "The kinds of happening its events tell of (attack, talks, call, capture ...)", optional=True,
+        omit_empty=True))
 
 
 @dataclass(frozen=True)

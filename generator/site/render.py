@@ -45,6 +45,7 @@ HALF_LIFE_DAYS = 7  # a front-page story's weight halves each week back (see fro
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 READOUTS_SHOWN = 3  # releases' own calls and meetings in "What happened": routine diplomacy does not fill it
+OTHERS_SHOWN = 2  # one-outlet stories of other kinds than the war's own (a logo, a prize) in "What happened"
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 KIND_PAGE_MAX = 300  # a kind with more actors lists them by initial, one page per letter
 KIND_TOP = 100  # then its own page shows the most mentioned and the letters
@@ -583,8 +584,9 @@ def names_an_actor(story: dict, names: dict[str, tuple[str, ...]]) -> bool:
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
-    then recency, then how much their actors are reported; at most a few a day and a few readouts (a
-    release's own call or meeting); pinned stories first, in pin order. Shown newest first (pins ahead)."""
+    then whether they tell of the war's own kinds of happening (stories data), then recency, then how
+    much their actors are reported; at most a few a day, a few readouts (a release's own call or
+    meeting) and a few one-outlet stories of other kinds; pinned stories first, in pin order. Shown newest first (pins ahead)."""
     newest = data.get("updated", "")
     since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
     salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
@@ -609,17 +611,20 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
         named = sum(math.log1p(salience.get(a, 0)) for a in st["actors"][:4])
         return named * 0.5 ** (max(0, age) / HALF_LIFE_DAYS)
 
-    ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), -weight(st), _neg_date(st["date"]),
-                                            st["id"]))
+    war = frozenset(story_settings()["front_page_kinds"])
+    ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), not war & set(st.get("kinds", ())),
+                                            -weight(st), _neg_date(st["date"]), st["id"]))
     per_day: dict[str, int] = defaultdict(int)
-    picked, readouts = [], 0
-    for st in ranked:  # at most a few a day (one busy live blog does not fill the page), and a few readouts
-        readout = st.get("method") == "readout"
+    picked, readouts, others = [], 0, 0
+    for st in ranked:  # at most a few a day (one busy live blog does not fill the page), a few readouts and
+        readout = st.get("method") == "readout"  # a few one-outlet stories of other kinds
+        other = st["outlets"] < 2 and not war & set(st.get("kinds", ()))
         if len(picked) < max(0, HOME_LIMITS["stories"] - len(first)) and per_day[st["date"]] < STORIES_PER_DAY \
-                and not (readout and readouts >= READOUTS_SHOWN):
+                and not (readout and readouts >= READOUTS_SHOWN) and not (other and others >= OTHERS_SHOWN):
             picked.append(st)
             per_day[st["date"]] += 1
             readouts += readout
+            others += other
     chosen = sorted(picked, key=lambda st: (_neg_date(st["date"]), st["id"]))
     return first + chosen
 
@@ -647,7 +652,9 @@ def coming_up(data: dict) -> list[dict]:
 
 
 def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
-    """The last days with a headlined past story: (day, number of stories, the most reported headlines)."""
+    """The last days with a headlined past story: (day, number of stories, the most reported headlines,
+    the war's own news before other stories, and at most one readout a day)."""
+    war = frozenset(story_settings()["front_page_kinds"])
     days: dict[str, list[dict]] = defaultdict(list)
     for st in data.get("stories", []):
         if st["status"] == "past" and st["precision"] == "day":
@@ -656,9 +663,16 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
     for day in sorted(days, reverse=True):  # the last days with a headline to show ("see the day" tells nothing)
         top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")
                       and st.get("method") != "ceremonial"),
-                     key=lambda st: (-st["outlets"], st["id"]))
-        if top:
-            out.append((day, len(days[day]), top[:HEADLINES_PER_DAY]))
+                     key=lambda st: (-st["outlets"], st.get("method") == "readout",
+                                     not war & set(st.get("kinds", ())), st["id"]))
+        picked, readouts = [], 0
+        for st in top:  # a day's news first, then at most one of its calls or meetings
+            readout = st.get("method") == "readout"
+            if len(picked) < HEADLINES_PER_DAY and not (readout and readouts):
+                picked.append(st)
+                readouts += readout
+        if picked:
+            out.append((day, len(days[day]), picked))
         if len(out) == HOME_LIMITS["days"]:
             break
     return out

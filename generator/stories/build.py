@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence, Set
 
 from generator.briefing.records import Article, Briefing, Event, Figure, Story
 from generator.stories import dating
-from generator.stories.cluster import cluster
+from generator.stories.cluster import cluster, happening_kinds
 from generator.stories.copies import copy_groups
 from generator.stories.disputes import disputed_figures, figures_by_sentence
 from generator.stories.reports import attach_reports
@@ -118,6 +118,7 @@ def story_of(group: Sequence[Event], articles: Mapping[str, Article], copies: Ma
         last_reported=max(report_dates).isoformat() if report_dates else "", disputed=disputed, dates=dates,
         scheduled=dating.scheduled(date, report_dates) or all(e.scheduled for e in group), method=method,
         confidence=story_confidence(group, articles, copies, confidence),
+        kinds=tuple(sorted(frozenset().union(*(happening_kinds(e) for e in group)))),
         reports=tuple(sorted((s for r in reports for s in r.sources),
                              key=lambda s: (articles[s.article].date if s.article in articles else dt.date.min,
                                             s.article, s.sentence))))
