@@ -504,3 +504,16 @@ def test_a_weekday_or_year_that_names_a_thing_dates_nothing(nlp):
             "exceeded 2019 levels last year. The February 24 invasion shocked Europe.")
     _, x = run(nlp, body, date=dt.date(2022, 7, 20))
     assert sorted(e.date for e in x.events) == ["2021", "2022-02-24"], [(e.date, e.title) for e in x.events]
+
+
+def test_no_headline_that_leaves_a_reader_asking_which(nlp):
+    """A causative object cut from its clause, a plan or decision cut from what it is, and "the message"
+    with nothing to say which: no headline; a decision with what it decides stays."""
+    body = ("An adviser to the Ukrainian interior minister said on Friday that Russia had the men sentenced to "
+            "death in order to gain leverage. Ukraine's first lady carried the message personally to Washington "
+            "on Wednesday. The Russian government is reviewing detailed plans to annex regions of Ukraine including "
+            "Kherson, Zaporizhzhia, and all of Donetsk and Luhansk, John Kirby said on Tuesday. Putin signed a "
+            "decision on Monday to recognise the republics.")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 22))
+    assert [e.headline for e in x.events if e.headline] == ["Putin signed a decision to recognise the republics"], [
+        e.headline for e in x.events]

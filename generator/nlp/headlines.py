@@ -24,6 +24,8 @@ _WH = lexicon.words("headlines", "wh_words")
 _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _EMPTY_WORDS = lexicon.words("headlines", "empty_words")
+_BACK_REFERENCES = lexicon.words("headlines", "back_reference_nouns")
+_CAUSATIVE = lexicon.words("headlines", "causative_verbs")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
@@ -241,7 +243,9 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
         cut = cut or last.dep_ in _COMPLEMENTS or (
-            last.dep_ == "prep" and last.head.lemma_.lower() in _RELATIONAL) or (  # "the details [of the plan]"
+            last.dep_ in {"prep", "acl"} and last.head.lemma_.lower() in _RELATIONAL) or (  # "the details [of the plan]"
+            last.dep_ in {"acl", "relcl"} and last.head.dep_ == "dobj"
+            and last.head.head.lemma_.lower() in _CAUSATIVE) or (  # "Russia had the men [sentenced to death]"
             last.dep_ == "prep" and last.head.i == verb.i and any(  # "took part [in a meeting of ...]"
                 c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
         tokens = [t for t in tokens if t.i not in gone]
@@ -299,6 +303,16 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
         return "none"  # "... aimed to counter": counter what?
     if tokens and tokens[0].lower_ in RELATIVES | _WH:
         return "vague"
+    for t in tokens:
+        if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.lemma_.lower() in _RELATIONAL and any(
+                c.dep_ in {"acl", "prep"} and c.i not in kept
+                and not any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) for c in t.children):
+            return "vague"  # "Russia's decision [to resume gas flows] brought relief": which decision?
+        if t.lemma_.lower() in _BACK_REFERENCES and t.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
+                c.i in kept and c.dep_ in {"amod", "compound", "poss", "prep", "acl", "nummod", "nmod"}
+                for c in t.children):
+            return "vague"  # "carried the message to Washington": which message?
     if any(t.lower_ in {"which", "whom", "whose"} for t in tokens):
         return "vague"  # "The volume of which is expected to reach record levels": of what?
     if any(t.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EMPTY_WORDS and c.i in kept
