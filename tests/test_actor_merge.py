@@ -43,3 +43,25 @@ def test_a_transliterated_first_name_is_the_same_person():
     found = merged(*[["Volodymyr Zelenskyy"]] * 5, ["Vladimir Zelensky"], ["Olena Zelenska"])
     assert found["Volodymyr Zelenskyy"] == {"Volodymyr Zelenskyy", "Vladimir Zelensky"}
     assert "Olena Zelenska" in found
+
+
+def test_a_body_every_country_has_is_the_publishers_countrys_in_its_release():
+    """'the Armed Forces' in a Kremlin release and in a Ukrainian presidency release are two actors; in a
+    news article it stays as written. A quote its release credits to it names the country's body."""
+    import datetime as dt
+
+    from generator.briefing.merge import merge
+    from generator.briefing.records import Article, ArticleExtraction, Mention, Quote
+
+    def art(aid, source):
+        return Article(id=aid, file=f"{aid}.md", title="T", date=dt.date(2022, 3, 1), source=source, url="", body="b")
+
+    forces = Mention(key="Armed Forces", name="Armed Forces", kind="organization", forms=("Armed Forces",))
+    articles = [art("k1", "kremlin.ru"), art("z1", "president.gov.ua"), art("g1", "theguardian.com")]
+    quote = Quote(id="q1", text="We hold the line.", kind="direct", speaker=None, speaker_name="Armed Forces",
+                  article="z1", sentence="s")
+    extractions = {a.id: ArticleExtraction(article=a.id, mentions=(forces,), quotes=(quote,) if a.id == "z1" else (),
+                                           events=(), figures=()) for a in articles}
+    briefing = merge(articles, extractions)
+    assert sorted(a.name for a in briefing.actors) == ["Armed Forces", "Armed Forces of Russia", "Armed Forces of Ukraine"]
+    assert briefing.quotes[0].speaker_name == "Armed Forces of Ukraine"

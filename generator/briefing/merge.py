@@ -3,10 +3,15 @@ to actor ids (the story stage then groups the events). Cheap, so it always runs 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
-from typing import Optional
+from pathlib import Path
+from typing import Any, Optional
 
-from generator.briefing.records import Article, ArticleExtraction, Briefing, SeedProblem, unique_by_id
+import yaml
+
+from generator.briefing.records import Article, ArticleExtraction, Briefing, Mention, SeedProblem, unique_by_id
+from generator.errors import E070
 from generator.nlp import actors as actors_mod
 
 
@@ -15,7 +20,13 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
     """One briefing from all article extractions: actors merged, speakers and events linked."""
     articles = sorted(articles, key=lambda a: (a.date, a.id))
     ordered = [extractions[a.id] for a in articles if a.id in extractions]
-    actors, link = actors_mod.merge_actors({x.article: x.mentions for x in ordered})
+    source = {a.id: a.source for a in articles}
+    mentions = {x.article: of_publishers_country(x.mentions, source.get(x.article, "")) for x in ordered}
+    actors, link = actors_mod.merge_actors({article: tuple(m for m, _ in pairs) for article, pairs in mentions.items()})
+    for article, pairs in mentions.items():  # quotes and events name the body as the article wrote it
+        for m, written in pairs:
+            if written != m.key and (article, m.key) in link:
+                link[(article, written)] = link[(article, m.key)]
     known = {a.id for a in actors}
 
     def actor_id(article: str, key: Optional[str]) -> Optional[str]:
@@ -47,3 +58,31 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
                     reports=reports, problems=list(problems))
 
 
+RULES = Path(__file__).parent / "data" / "merge.yml"
+
+
+@functools.lru_cache(maxsize=1)
+def rules() -> dict[str, Any]:
+    """The merge stage's word lists, read once from `data/merge.yml`."""
+    try:
+        data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuntimeError(E070(file=RULES.name, problem=f"cannot read the rules data ({exc.__class__.__name__})")) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+        raise RuntimeError(E070(file=RULES.name, problem="expected a mapping with an integer 'version'"))
+    return data
+
+
+def of_publishers_country(mentions: tuple[Mention, ...], publisher: str) -> list[tuple[Mention, str]]:
+    """Each mention with the key it was written under; a body every country has ("the Government",
+    "the Armed Forces") named in a release of a country's own publisher becomes that country's."""
+    country = rules()["publisher_countries"].get(publisher.lower())
+    generic = frozenset(rules()["generic_bodies"])
+    out = []
+    for m in mentions:
+        if country and m.kind == "organization" and m.key in generic:
+            named = f"{m.key} of {country}"
+            out.append((dataclasses.replace(m, key=named, name=named), m.key))
+        else:
+            out.append((m, m.key))
+    return out
