@@ -517,3 +517,11 @@ def test_no_headline_that_leaves_a_reader_asking_which(nlp):
     _, x = run(nlp, body, date=dt.date(2022, 7, 22))
     assert [e.headline for e in x.events if e.headline] == ["Putin signed a decision to recognise the republics"], [
         e.headline for e in x.events]
+
+
+def test_a_figure_keeps_the_words_that_say_it_is_not_exact(nlp):
+    body = ("The UN human rights office said that more than 5,000 civilians have been killed. As many as 100 "
+            "Russian servicemen were killed in one strike on Monday. 47 people were killed.")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 20))
+    assert [f.display for f in x.figures] == ["more than 5,000", "as many as 100", "47"], [f.display for f in x.figures]
+    assert [f.value for f in x.figures] == ["5000", "100", "47"]

@@ -210,9 +210,24 @@ def extract_figures(doc: Doc, article: str, actors: ArticleActors) -> list[Figur
         figures.append(Figure(id=fid, value=value, number=item.number,
                               what=item.what, reported_by=_reporter(sent, actors), article=article,
                               sentence=sentence,
-                              display=display_number(item.number, item.high, item.unit, item.kind),
+                              display=_approximation(doc, item.start, item.end)
+                              + display_number(item.number, item.high, item.unit, item.kind),
                               unit="%" if item.kind == "percent" else item.unit, method=item.method))
     return figures
+
+
+_APPROXIMATIONS = sorted((tuple(p.split()) for p in lexicon.words("figures", "approximations")), key=len, reverse=True)
+
+
+def _approximation(doc: Doc, start: int, end: int) -> str:
+    """'more than ', 'as many as ' ...: the words that say the number is not exact, inside the number's
+    span or just before it ("" when there are none), so that "more than 5,000" is not shown as "5,000"."""
+    first = next((t.i for t in doc[start:end] if t.like_num or t.is_digit), start)
+    before = [t.lower_ for t in doc[max(0, first - 4): first]]
+    for phrase in _APPROXIMATIONS:
+        if tuple(before[-len(phrase):]) == phrase:
+            return " ".join(phrase) + " "
+    return ""
 
 
 def _missed_numbers(doc: Doc, taken: set[int]) -> Iterable[Span]:
