@@ -295,3 +295,16 @@ def test_one_articles_talks_of_one_day_are_one_whoever_they_name():
     strike = kinded("e-3", "2022-03-01", "g1", ["attack", "kharkiv"], ["attack"], terms=["talks"])
     stories = build_stories(briefing([ARTICLES["g1"]], [ended, hope, strike], people)).stories
     assert sorted(sorted(s.events) for s in stories) == [["e-1", "e-2"], ["e-3"]]
+
+
+def test_a_headline_spells_its_people_as_the_briefing_does():
+    from generator.stories.build import with_canonical_names
+    from generator.briefing.records import Story
+
+    zelensky = Actor("volodymyr-zelensky", "Volodymyr Zelenskyy", "person", ("Zelenskiy", "Volodymyr Zelenskiy",
+                                                                             "Zelensky"), ("g1",))
+    stories = [Story(id="e-1", date="2022-06-05", precision="day", headline=h, status="past", events=("e-1",),
+                     articles=("g1",), outlets=1, actors=("volodymyr-zelensky",))
+               for h in ("Zelenskiy visited Lysychansk", "Volodymyr Zelenskiy's visit to Lysychansk", "Zelenskiyite")]
+    assert [s.headline for s in with_canonical_names(stories, [zelensky])] == [
+        "Zelenskyy visited Lysychansk", "Volodymyr Zelenskyy's visit to Lysychansk", "Zelenskiyite"]

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence, Set
 
-from generator.briefing.records import Article, Briefing, Event, Figure, Story
+from generator.briefing.records import Actor, Article, Briefing, Event, Figure, Story
 from generator.stories import dating
 from generator.stories.cluster import cluster, happening_kinds
 from generator.stories.copies import copy_groups
@@ -34,9 +35,28 @@ def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
     stories = [story_of(group, articles, copies, briefing.updated, confidence or {}, preferred_ids, its_reports)
                for group, its_reports in zip(groups, joined)]
     stories = title_headlines(stories, {e.id: e for e in events}, articles)
+    stories = with_canonical_names(stories, briefing.actors)
     stories = with_disputed_figures(stories, {e.id: e for e in events}, briefing.figures, articles, copies)
     stories.sort(key=lambda s: (s.date, s.id), reverse=True)
     return dataclasses.replace(briefing, events=events, excluded_events=excluded, stories=stories)
+
+
+def with_canonical_names(stories: list[Story], actors: Sequence[Actor]) -> list[Story]:
+    """Each headline names its people as the briefing does: "Zelenskiy said ..." and "Volodymyr
+    Zelenskyy met ..." on one page spell him one way (the actor's name, its other spellings replaced
+    as whole words)."""
+    by_id = {a.id: a for a in actors if a.kind == "person"}
+    out = []
+    for story in stories:
+        headline = story.headline
+        for actor in (by_id[a] for a in story.actors if a in by_id):
+            surname = actor.name.split()[-1]
+            for alias in sorted(actor.aliases, key=len, reverse=True):
+                if len(alias) > 3 and alias != actor.name and alias not in actor.name and surname not in alias:
+                    headline = re.sub(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", lambda _: actor.name if " " in alias
+                                      else surname, headline)
+        out.append(dataclasses.replace(story, headline=headline) if headline != story.headline else story)
+    return out
 
 
 def with_disputed_figures(stories: list[Story], events: Mapping[str, Event], figures: Sequence[Figure],
