@@ -525,3 +525,13 @@ def test_a_figure_keeps_the_words_that_say_it_is_not_exact(nlp):
     _, x = run(nlp, body, date=dt.date(2022, 7, 20))
     assert [f.display for f in x.figures] == ["more than 5,000", "as many as 100", "47"], [f.display for f in x.figures]
     assert [f.value for f in x.figures] == ["5000", "100", "47"]
+
+
+def test_a_chain_of_he_leads_back_to_its_name_not_to_the_last_person_named(nlp):
+    body = ("Hungary's nationalist prime minister Viktor Orban called for US-Russian peace talks. Orban has "
+            "condemned Russia's invasion of Ukraine in February. Before Moscow sent in troops, he had sought close "
+            "ties with Russia's President Vladimir Putin. And last week, he said Europe had \"shot itself in the "
+            "lungs\" by imposing sanctions. \"We're sitting in a car with four flat tyres\", he said on Saturday. "
+            "He went on to add, \"A new strategy is needed, which should focus on peace negotiations.\"")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 23))
+    assert {q.speaker_name for q in x.quotes} == {"Viktor Orban"}, [(q.text[:30], q.speaker_name) for q in x.quotes]

@@ -37,6 +37,7 @@ _SPOKESPEOPLE = lexicon.words("speakers", "spokespeople")
 _DOCUMENTS = lexicon.words("speakers", "documents")
 _AUTHOR_PREPOSITIONS = lexicon.words("speakers", "author_prepositions")
 _RELATIVE_PRONOUNS = lexicon.words("speakers", "relative_pronouns")
+_CHAIN = 3  # how many times further back a chain of pronoun subjects may lead than the three sentences
 _DOCUMENT_RELATIVES = lexicon.words("speakers", "document_relatives")
 NAMING_LEMMAS = lexicon.words("speakers", "naming_lemmas")
 _DESCRIPTION_PREPOSITIONS = lexicon.words("speakers", "description_prepositions")
@@ -478,10 +479,16 @@ class SpeakerResolver:
         description ('Ukrainian military intelligence said ... It added')."""
         starts, sentences = self._sentences
         index = bisect.bisect_right(starts, pronoun.sent.start) - 1
-        for sent in reversed(sentences[max(0, index - 3): index]):
+        budget = 3  # sentences looked back at; one whose subject is a pronoun continues the chain for free
+        for sent in reversed(sentences[max(0, index - 3 * _CHAIN): index]):
+            if budget == 0:
+                break
             if self._quoted(sent.root.idx):
+                budget -= 1
                 continue  # someone's words ('"Putin's strategy is ..."'), not the narrative's subject
             verbs = [sent.root] + [c for c in sent.root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}]
+            if not any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _PRONOUNS for v in verbs for c in v.children):
+                budget -= 1  # ("he said ... He went on to add": the chain of "he" leads back to its name)
             for verb in verbs:
                 subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if subject is None:
