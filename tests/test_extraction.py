@@ -513,7 +513,8 @@ def test_no_headline_that_leaves_a_reader_asking_which(nlp):
             "death in order to gain leverage. Ukraine's first lady carried the message personally to Washington "
             "on Wednesday. The Russian government is reviewing detailed plans to annex regions of Ukraine including "
             "Kherson, Zaporizhzhia, and all of Donetsk and Luhansk, John Kirby said on Tuesday. Putin signed a "
-            "decision on Monday to recognise the republics.")
+            "decision on Monday to recognise the republics. Ukraine's president delivered the remarks in a "
+            "blistering video address to the nation on Tuesday night.")
     _, x = run(nlp, body, date=dt.date(2022, 7, 22))
     assert [e.headline for e in x.events if e.headline] == ["Putin signed a decision to recognise the republics"], [
         e.headline for e in x.events]
