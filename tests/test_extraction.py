@@ -536,3 +536,10 @@ def test_a_chain_of_he_leads_back_to_its_name_not_to_the_last_person_named(nlp):
             "He went on to add, \"A new strategy is needed, which should focus on peace negotiations.\"")
     _, x = run(nlp, body, date=dt.date(2022, 7, 23))
     assert {q.speaker_name for q in x.quotes} == {"Viktor Orban"}, [(q.text[:30], q.speaker_name) for q in x.quotes]
+
+
+def test_a_dated_event_noun_that_is_an_object_is_told_by_its_verb(nlp):
+    body = ("After three months of talks that often seemed doomed, Russia and Ukraine signed an agreement on Friday "
+            "to free more than 20 million tons of grain stuck in Ukraine's blockaded Black Sea ports.")
+    _, x = run(nlp, body, date=dt.date(2022, 7, 23))
+    assert [(e.date, e.headline) for e in x.events] == [("2022-07-22", "Russia and Ukraine signed an agreement")]

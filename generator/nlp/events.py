@@ -81,6 +81,9 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
             if verb is not None and verb.tag_ in {"VBG", "VB"} and verb.dep_ in {"xcomp", "advcl"} \
                     and verb.head.pos_ in {"VERB", "AUX"} and _reports_action(verb.head):
                 verb = verb.head  # "was killed fighting in late April", "would start using it from 1 May"
+            if verb is not None and verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "nsubjpass"} \
+                    and verb.head.pos_ == "VERB" and _reports_action(verb.head):
+                verb = verb.head  # "signed an agreement on Friday": the signing, with who signed it
             if verb is None or (verb.i, resolved.value) in used or not _reports_action(verb, _names_a_day(resolved)):
                 continue
             if not spoken and _overlapping(quoted, quoted_starts, verb.idx, verb.idx + 1):
