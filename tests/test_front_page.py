@@ -122,3 +122,12 @@ def test_the_wars_own_news_comes_before_other_stories_and_one_readout_a_day():
     calls = [story(f"e-call{n}", "2022-03-10", method="readout", kinds=["talks"]) for n in range(3)]
     (day, count, headlines), = day_by_day(data([logo, *calls]))
     assert (day, count, [st["id"] for st in headlines]) == ("2022-03-10", 4, ["e-logo", "e-call0"])
+
+
+def test_day_by_day_names_an_actor_and_shows_one_other_story_a_day():
+    from generator.site.render import day_by_day
+
+    stories = [story("e-logo", "2022-03-10", kinds=[]), story("e-prize", "2022-03-10", kinds=[]),
+               story("e-strike", "2022-03-10"), story("e-vague", "2022-03-10", headline="The closure raised concerns")]
+    (_, count, headlines), = day_by_day(data(stories))
+    assert count == 4 and [st["id"] for st in headlines] == ["e-strike", "e-logo"]

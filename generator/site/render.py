@@ -652,9 +652,11 @@ def coming_up(data: dict) -> list[dict]:
 
 
 def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
-    """The last days with a headlined past story: (day, number of stories, the most reported headlines,
-    the war's own news before other stories, and at most one readout a day)."""
+    """The last days with a headlined past story: (day, number of stories, the most reported headlines
+    that name one of their actors, the war's own news before other stories, at most one readout and
+    one one-outlet story of another kind a day)."""
     war = frozenset(story_settings()["front_page_kinds"])
+    named = names_in(data)
     days: dict[str, list[dict]] = defaultdict(list)
     for st in data.get("stories", []):
         if st["status"] == "past" and st["precision"] == "day":
@@ -662,15 +664,17 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
     out = []
     for day in sorted(days, reverse=True):  # the last days with a headline to show ("see the day" tells nothing)
         top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")
-                      and st.get("method") != "ceremonial"),
+                      and st.get("method") != "ceremonial" and names_an_actor(st, named)),
                      key=lambda st: (-st["outlets"], st.get("method") == "readout",
                                      not war & set(st.get("kinds", ())), st["id"]))
-        picked, readouts = [], 0
-        for st in top:  # a day's news first, then at most one of its calls or meetings
+        picked, readouts, others = [], 0, 0
+        for st in top:  # a day's news first, then at most one of its calls or meetings and one other story
             readout = st.get("method") == "readout"
-            if len(picked) < HEADLINES_PER_DAY and not (readout and readouts):
+            other = st["outlets"] < 2 and not readout and not war & set(st.get("kinds", ()))
+            if len(picked) < HEADLINES_PER_DAY and not (readout and readouts) and not (other and others):
                 picked.append(st)
                 readouts += readout
+                others += other
         if picked:
             out.append((day, len(days[day]), picked))
         if len(out) == HOME_LIMITS["days"]:
