@@ -629,13 +629,24 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     return first + chosen
 
 
+_AUXILIARIES = frozenset({"a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+                          "had", "so", "far", "now", "also", "reportedly"})
+
+
+def measure_key(what: str) -> str:
+    """The counted thing without tense or filler: "civilians have been killed" and "civilians killed"
+    are one measure."""
+    return " ".join(sorted({w for w in re.findall(r"[a-z]+", what.lower()) if w not in _AUXILIARIES}))
+
+
 def distinct_counts(figures: list[dict]) -> list[dict]:
-    """The figures with each count of one thing once (the first reported): a live blog repeats its
-    summary, "5,000 civilians have been killed" twice in one article."""
-    seen: set[tuple] = set()
+    """The figures, in the order given, with each measure once (the first given): a live blog repeats
+    its summary ("5,000 civilians have been killed" twice), and an older count of the same measure
+    beside a newer one ("45 children wounded", "64 children wounded") reads as a contradiction."""
+    seen: set[str] = set()
     out = []
     for f in figures:
-        key = (f.get("display"), " ".join((f.get("what") or "").lower().split()))
+        key = measure_key(f.get("what") or "") or str(f.get("id"))
         if key not in seen:
             seen.add(key)
             out.append(f)
@@ -718,10 +729,14 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
                and _COUNTED_HAPPENING.search(t["measure"])][: HOME_LIMITS["figures"]]
     # Without tracked measures: the war's own counts of the last days (who or what was counted), newest first.
     recent = {a["id"] for a in data["articles"] if a["date"] >= since}
-    figures = [] if tracked else pick(distinct_counts(data["figures"]), "figures", lambda f: (
-        _neg_date(ctx.articles.get(f["article"], {}).get("date", "")), f["id"]),
-        keep=lambda f: confident(f) and f.get("display") and f["article"] in recent and _WAR_MEASURE.search(f["what"] or "")
-        and _COUNTED_HAPPENING.search(f["what"] or ""))
+    newest_first = sorted(data["figures"], key=lambda f: (_neg_date(ctx.articles.get(f["article"], {}).get("date", "")),
+                                                          f["id"]))
+    shown_ids = {f["id"] for f in distinct_counts([f for f in newest_first if confident(f) and f.get("display")
+                                                   and f["article"] in recent and _WAR_MEASURE.search(f["what"] or "")
+                                                   and _COUNTED_HAPPENING.search(f["what"] or "")])}
+    rank = {f["id"]: n for n, f in enumerate(newest_first)}
+    figures = [] if tracked else pick(data["figures"], "figures", lambda f: rank[f["id"]],
+                                      keep=lambda f: f["id"] in shown_ids)  # pinned ones first, as they are
     dates = sorted(a["date"] for a in data["articles"])
     return {"key_stories": front_page_stories(data, pinned), "coming": coming_up(data), "days": day_by_day(data),
             "main_actors": actors, "notable_quotes": quotes, "key_figures": figures, "tracked": tracked,
