@@ -48,6 +48,7 @@ def test_a_transliterated_first_name_is_the_same_person():
 def test_a_body_every_country_has_is_the_publishers_countrys_in_its_release():
     """'the Armed Forces' in a Kremlin release and in a Ukrainian presidency release are two actors; in a
     news article it stays as written. A quote its release credits to it names the country's body."""
+    import dataclasses
     import datetime as dt
 
     from generator.briefing.merge import merge
@@ -65,3 +66,8 @@ def test_a_body_every_country_has_is_the_publishers_countrys_in_its_release():
     briefing = merge(articles, extractions)
     assert sorted(a.name for a in briefing.actors) == ["Armed Forces", "Armed Forces of Russia", "Armed Forces of Ukraine"]
     assert briefing.quotes[0].speaker_name == "Armed Forces of Ukraine"
+    russian = Mention(key="Russian Armed Forces", name="Russian Armed Forces", kind="organization",
+                      forms=("Russian Armed Forces",))
+    extractions["g1"] = dataclasses.replace(extractions["g1"], mentions=(russian,))
+    names = sorted(a.name for a in merge(articles, extractions).actors)
+    assert names == ["Armed Forces of Ukraine", "Russian Armed Forces"], names  # the name another article uses

@@ -13,6 +13,7 @@ import yaml
 from generator.briefing.records import Article, ArticleExtraction, Briefing, Mention, SeedProblem, unique_by_id
 from generator.errors import E070
 from generator.nlp import actors as actors_mod
+from generator.nlp import gazetteer
 
 
 def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction],
@@ -21,7 +22,8 @@ def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction]
     articles = sorted(articles, key=lambda a: (a.date, a.id))
     ordered = [extractions[a.id] for a in articles if a.id in extractions]
     source = {a.id: a.source for a in articles}
-    mentions = {x.article: of_publishers_country(x.mentions, source.get(x.article, "")) for x in ordered}
+    written = {actors_mod.fold(m.key): m.key for x in ordered for m in x.mentions}
+    mentions = {x.article: of_publishers_country(x.mentions, source.get(x.article, ""), written) for x in ordered}
     actors, link = actors_mod.merge_actors({article: tuple(m for m, _ in pairs) for article, pairs in mentions.items()})
     for article, pairs in mentions.items():  # quotes and events name the body as the article wrote it
         for m, written in pairs:
@@ -73,15 +75,21 @@ def rules() -> dict[str, Any]:
     return data
 
 
-def of_publishers_country(mentions: tuple[Mention, ...], publisher: str) -> list[tuple[Mention, str]]:
+def of_publishers_country(mentions: tuple[Mention, ...], publisher: str,
+                          written: Optional[dict[str, str]] = None) -> list[tuple[Mention, str]]:
     """Each mention with the key it was written under; a body every country has ("the Government",
-    "the Armed Forces") named in a release of a country's own publisher becomes that country's."""
+    "the Armed Forces") named in a release of a country's own publisher becomes that country's: under the
+    name another article writes it by ("Russian Armed Forces"; `written`: folded key -> key), else "...
+    of Russia"."""
     country = rules()["publisher_countries"].get(publisher.lower())
     generic = frozenset(rules()["generic_bodies"])
+    written = written or {}
     out = []
     for m in mentions:
         if country and m.kind == "organization" and m.key in generic:
-            named = f"{m.key} of {country}"
+            forms = [f"{adjective} {m.key}" for adjective, c in sorted(gazetteer.NATIONALITY_TO_COUNTRY.items())
+                     if c == country] + [f"{m.key} of {country}"]
+            named = next((written[k] for f in forms if (k := actors_mod.fold(f)) in written), forms[-1])
             out.append((dataclasses.replace(m, key=named, name=named), m.key))
         else:
             out.append((m, m.key))
