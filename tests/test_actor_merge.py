@@ -71,3 +71,15 @@ def test_a_body_every_country_has_is_the_publishers_countrys_in_its_release():
     extractions["g1"] = dataclasses.replace(extractions["g1"], mentions=(russian,))
     names = sorted(a.name for a in merge(articles, extractions).actors)
     assert names == ["Armed Forces of Ukraine", "Russian Armed Forces"], names  # the name another article uses
+
+
+def test_a_body_named_by_its_countrys_adjective_is_the_one_named_of_the_country():
+    from generator.nlp.actors import merge_actors
+    from generator.briefing.records import Mention
+
+    def org(name):
+        return Mention(key=name, name=name, kind="organization", forms=(name,))
+
+    actors, _ = merge_actors({"a1": (org("Ukrainian Armed Forces"),), "a2": (org("Armed Forces of Ukraine"),),
+                              "a3": (org("Russian Armed Forces"),)})
+    assert len(actors) == 2 and {a.name for a in actors} >= {"Russian Armed Forces"}, [a.name for a in actors]

@@ -687,7 +687,22 @@ def _group_of(m: Mention, full_by_surname: dict[str, set[str]], variant_of: dict
     group_key = fold(m.key)
     if m.kind != "place" and len(group_key.split()) == 1 and len(full_by_surname.get(group_key, ())) == 1:
         group_key = next(iter(full_by_surname[group_key]))
+    if m.kind == "organization":
+        group_key = _of_country(group_key)
     return variant_of.get(group_key, group_key)
+
+
+@functools.lru_cache(maxsize=1)
+def _countries_by_adjective() -> dict[str, str]:
+    return {fold(adjective): fold(country) for adjective, country in gazetteer.NATIONALITY_TO_COUNTRY.items()}
+
+
+def _of_country(key: str) -> str:
+    """An organisation named by its country's adjective is the one named "... of" the country:
+    "ukrainian armed forces" and "armed forces of ukraine" are one key (the second form)."""
+    first, _, rest = key.partition(" ")
+    country = _countries_by_adjective().get(first)
+    return f"{rest} of {country}" if country and rest and " of " not in rest else key
 
 
 SURNAME_DOMINANCE = 0.75  # a lone surname joins the full name that has this share of its surname's articles
