@@ -149,3 +149,8 @@ def test_a_long_kind_is_listed_by_initial_and_no_kind_page_grows():
     assert "[A](person-a.md) (150)" in kind and "[other](person-other.md) (150)" in kind
     small = briefing("text")
     assert not any(p.startswith("actors/kinds/person-") for p in render_tree(small))  # a short kind: one page
+
+
+def test_coming_up_says_so_when_nothing_is_scheduled():
+    home = render_tree(briefing("t"))["index.md"]
+    assert "## Coming up" in home and "Nothing the articles report as planned or scheduled after" in home
