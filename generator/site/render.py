@@ -586,7 +586,8 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
     then whether they tell of the war's own kinds of happening (stories data), then recency, then how
     much their actors are reported; at most a few a day, a few readouts (a release's own call or
-    meeting) and a few one-outlet stories of other kinds; pinned stories first, in pin order. Shown newest first (pins ahead)."""
+    meeting) and a few one-outlet stories of other kinds; pinned stories first, in pin order. Shown
+    newest first (pins ahead)."""
     newest = data.get("updated", "")
     since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
     salience = {a["id"]: len(a["articles"]) for a in data["actors"]}
