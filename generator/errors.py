@@ -36,7 +36,7 @@ class Code(str):
 E001 = Code("E001", "error", "the configured spaCy pipeline is not installed",
             "spaCy pipeline {name!r} is not installed; install the pinned package (make .venv) or set {env} "
             "to an installed English pipeline")
-E070 = Code("E070", "error", "a rules data file (generator/nlp/data) is missing or malformed",
+E070 = Code("E070", "error", "a rules data file (generator/*/data/*.yml) is missing or malformed",
             "{file}: {problem}")
 # --- briefing data files
 E020 = Code("E020", "error", "a briefing.yml/.json cannot be read or is no briefing", "{path}: {problem}")

@@ -237,3 +237,14 @@ def test_key_nouns_of_the_data_make_a_small_number_a_figure(nlp):
     counted = run(nlp, "Three journalists were detained in Kherson on Sunday.")
     assert [(f.value, f.what) for f in counted.figures] == [("3", "journalists were detained")]
     assert not run(nlp, "Three buildings were damaged in Kherson on Sunday.").figures
+
+
+def test_a_stage_rules_file_without_a_version_is_e070(tmp_path):
+    from generator.rules_file import read_rules
+
+    bad = tmp_path / "merge.yml"
+    bad.write_text("generic_bodies: [Government]\n", encoding="utf-8")
+    with pytest.raises(RuntimeError, match=r"E070"):
+        read_rules(bad)
+    bad.write_text("version: 1\ngeneric_bodies: [Government]\n", encoding="utf-8")
+    assert read_rules(bad)["generic_bodies"] == ["Government"]

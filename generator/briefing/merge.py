@@ -8,12 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
-
 from generator.briefing.records import Article, ArticleExtraction, Briefing, Mention, SeedProblem, unique_by_id
-from generator.errors import E070
 from generator.nlp import actors as actors_mod
 from generator.nlp import gazetteer
+from generator.rules_file import read_rules
 
 
 def merge(articles: Sequence[Article], extractions: dict[str, ArticleExtraction],
@@ -66,13 +64,7 @@ RULES = Path(__file__).parent / "data" / "merge.yml"
 @functools.lru_cache(maxsize=1)
 def rules() -> dict[str, Any]:
     """The merge stage's word lists, read once from `data/merge.yml`."""
-    try:
-        data = yaml.safe_load(RULES.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuntimeError(E070(file=RULES.name, problem=f"cannot read the rules data ({exc.__class__.__name__})")) from exc
-    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
-        raise RuntimeError(E070(file=RULES.name, problem="expected a mapping with an integer 'version'"))
-    return data
+    return read_rules(RULES)
 
 
 def of_publishers_country(mentions: tuple[Mention, ...], publisher: str,
