@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from generator.pipeline import Settings, build_data
+from generator.nlp.headlines import MAX_WORDS
 from generator.site.render import FRONT_PAGE_CONFIDENCE, coming_up, front_page_stories, render_tree
 from needs import need_corpus
 from site_helpers import copy_project, parse_file
@@ -45,7 +46,7 @@ def test_front_page_headlines_are_not_fragments(built):
         first = st["headline"].split()[0]
         assert first[0].isupper() or first[0].isdigit(), st["headline"]
         assert first.lower() not in PRONOUNS, st["headline"]
-        assert len(st["headline"].split()) <= 14 and not st["headline"].endswith("…"), st["headline"]
+        assert len(st["headline"].split()) <= MAX_WORDS and not st["headline"].endswith("…"), st["headline"]
 
 
 def test_front_page_holds_only_past_confident_stories(built):

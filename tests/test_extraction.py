@@ -436,7 +436,8 @@ def test_a_date_inside_a_things_name_stays_in_its_headline(nlp):
             "called for peace talks.")
     _, x = run(nlp, body, date=dt.date(2022, 6, 4))
     headlines = {e.headline for e in x.events}
-    assert "Russia's invasion of Ukraine passed the 100-day mark" in headlines, headlines
+    assert "Russia's invasion of Ukraine passed the 100-day mark with little sign of the war ending" in headlines, \
+        headlines
     assert not any("Saturday" in h or "Friday" in h for h in headlines), headlines
 
 
@@ -494,7 +495,8 @@ def test_a_name_beside_its_title_stays_and_a_weekday_is_no_part_of_it(nlp):
             "to remove content.")
     _, x = run(nlp, body, date=dt.date(2022, 7, 20))
     headlines = [e.headline for e in x.events if e.headline]
-    assert "Hungary's nationalist prime minister Viktor Orban called for US-Russian peace talks" in headlines, headlines
+    assert "Hungary's nationalist prime minister Viktor Orban called for US-Russian peace talks to end the war" \
+        in headlines, headlines
     assert not any("rubles" in h for h in headlines), headlines
     assert "Viktor Orban" in {m.key for m in x.mentions}, {m.key for m in x.mentions}
 
@@ -507,8 +509,8 @@ def test_a_weekday_or_year_that_names_a_thing_dates_nothing(nlp):
 
 
 def test_no_headline_that_leaves_a_reader_asking_which(nlp):
-    """A causative object cut from its clause, a plan or decision cut from what it is, and "the message"
-    with nothing to say which: no headline; a decision with what it decides stays."""
+    """A causative object cut from its clause and "the message" with nothing to say which: no headline; a
+    plan or decision with what it is stays (trimmed inside: "plans to annex regions")."""
     body = ("An adviser to the Ukrainian interior minister said on Friday that Russia had the men sentenced to "
             "death in order to gain leverage. Ukraine's first lady carried the message personally to Washington "
             "on Wednesday. The Russian government is reviewing detailed plans to annex regions of Ukraine including "
@@ -516,8 +518,9 @@ def test_no_headline_that_leaves_a_reader_asking_which(nlp):
             "decision on Monday to recognise the republics. Ukraine's president delivered the remarks in a "
             "blistering video address to the nation on Tuesday night.")
     _, x = run(nlp, body, date=dt.date(2022, 7, 22))
-    assert [e.headline for e in x.events if e.headline] == ["Putin signed a decision to recognise the republics"], [
-        e.headline for e in x.events]
+    assert [e.headline for e in x.events if e.headline] == [
+        "The Russian government is reviewing detailed plans to annex regions, John Kirby said",
+        "Putin signed a decision to recognise the republics"], [e.headline for e in x.events]
 
 
 def test_a_figure_keeps_the_words_that_say_it_is_not_exact(nlp):
@@ -542,4 +545,5 @@ def test_a_dated_event_noun_that_is_an_object_is_told_by_its_verb(nlp):
     body = ("After three months of talks that often seemed doomed, Russia and Ukraine signed an agreement on Friday "
             "to free more than 20 million tons of grain stuck in Ukraine's blockaded Black Sea ports.")
     _, x = run(nlp, body, date=dt.date(2022, 7, 23))
-    assert [(e.date, e.headline) for e in x.events] == [("2022-07-22", "Russia and Ukraine signed an agreement")]
+    assert [(e.date, e.headline) for e in x.events] == [
+        ("2022-07-22", "Russia and Ukraine signed an agreement to free more than 20 million tons of grain")]

@@ -130,7 +130,7 @@ class Event:
     # what happened, synonyms folded: used to merge reports
     keywords: tuple[str, ...] = field(default=(), metadata=INTERNAL)
     headline: str = field(default="", metadata=describe(
-        "A headline candidate: named subject, verb and object, at most 14 words ('' when the clause has none)",
+        "A headline candidate: named subject, verb and object, at most 16 words ('' when the clause has none)",
         optional=True))
     form: str = field(default="", metadata=describe(
         "How the headline's subject was found", optional=True, enum=["", *HEADLINE_FORMS]))

@@ -449,7 +449,9 @@ def title_tokens(verb: Token, clause: list[Token], phrase: Optional[Span] = None
         keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
         keep.add(verb.head.i)
     for child in verb.children:
-        if child.dep_ in _TITLE_DEPENDENCIES:
+        # (with what the act was for, "signed an agreement to free ... grain", and a particle the parser
+        # hung as an adverb, "brushed away tears")
+        if child.dep_ in _TITLE_DEPENDENCIES or headlines.purpose_clause(child) or child.tag_ == "RP":
             if child.dep_ == "prep" and (any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
                                          or _circumstance(child)):
                 continue

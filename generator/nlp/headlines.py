@@ -30,6 +30,10 @@ _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _OBJECTS = lexicon.words("headlines", "objects")
+_PURPOSE = lexicon.words("headlines", "purpose_clauses")
+_MEETING_PARTNERS = lexicon.words("headlines", "meeting_partners")
+_HEDGING = lexicon.words("headlines", "hedging_verbs")
+_BACK_NUMBERS = lexicon.words("headlines", "back_reference_numbers")
 _CEREMONIAL = lexicon.words("headlines", "ceremonial")
 _EXCHANGES = lexicon.words("headlines", "exchanges")
 _CHANNELS = lexicon.words("headlines", "channels")
@@ -155,7 +159,8 @@ def name_beside(token: Token) -> bool:
     """A name in apposition right after its title, with no comma between ("prime minister Viktor
     Orban"): part of the subject, not an aside ("the president, Volodymyr Zelensky, ...")."""
     head = token.head
-    return token.dep_ == "appos" and token.pos_ == "PROPN" and head.i < token.i and all(
+    return token.dep_ == "appos" and token.pos_ == "PROPN" and head.i < token.i and token.lower_ not in _WEEKDAYS \
+        and token.ent_type_ not in {"DATE", "TIME"} and all(
         t.pos_ == "PROPN" for t in token.doc[head.i + 1: token.left_edge.i])
 
 
@@ -192,8 +197,12 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", form
     tokens = list(title_tokens)
     # the subject's phrase without a date the parser hung on it ("Viktor Orban Saturday called for talks")
-    subject_tokens = [t for t in noun_phrase(subject) if t.i == subject.i or t.ent_type_ not in {"DATE", "TIME"}
-                      and t.lower_ not in _WEEKDAYS] if subject is not None else []
+    # (and the weekday the parser took for its head: "Viktor Orban Saturday called", "Saturday" the subject)
+    subject_tokens = [t for t in noun_phrase(subject) if t.i == subject.i and t.lower_ not in _WEEKDAYS
+                      or t.ent_type_ not in {"DATE", "TIME"} and t.lower_ not in _WEEKDAYS] \
+        if subject is not None else []
+    if subject is not None and not subject_tokens:
+        subject_tokens = [subject]
     if subject is not None and subject.i not in {t.i for t in tokens}:
         tokens = sorted(set(tokens) | set(subject_tokens), key=lambda t: t.i)
     if subject is not None:
@@ -227,32 +236,34 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     tokens = _without_orphan_conjuncts(_without_brackets(tokens))
     words = assemble(tokens)
     exchange = _exchange(verb, named)
-    core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree}
-    cut = False  # whether a phrase the meaning needs had to go (then there is no headline)
+    core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree} | {
+        c.i for c in verb.children if c.tag_ == "RP"}  # a particle the parser hung as an adverb: "brushed away tears"
+    dropped: list[Token] = []  # the phrases cut, each by its head
     while len(words) > MAX_WORDS:
-        # the rightmost phrase that may go (a preposition's phrase first), never the verb or subject
+        # the rightmost phrase that may go (a preposition's phrase first), never the verb or subject; a
+        # noun's own phrase after the others; a purpose clause only once nothing inside it may go
         kept = {t.i for t in tokens}
         candidates = [t for t in tokens if t.dep_ in _DROPPABLE and t.i not in core
                       and not any(a.i in core and a.dep_ in _DROPPABLE for a in t.ancestors if a.i in kept)]
         if not candidates:
             break
-        last = min(candidates, key=lambda t: (_DROPPABLE.index(t.dep_), -t.i))
+        last = min(candidates, key=lambda t: (_drop_rank(t), -t.i))
+        while purpose_clause(last) and (inside := [t for t in candidates if last.is_ancestor(t)
+                                                    and not _completes(t, verb)]):
+            last = min(inside, key=lambda t: (_drop_rank(t), -t.i))  # trimmed before it goes whole
         while last.head.dep_ == "pobj" and last.head.head.dep_ == "prep" and last.head.head.i not in core:
             last = last.head.head  # "in response to what ...": the whole phrase, not a dangling "in response"
         while last.head.dep_ in {"advmod", "npadvmod"} and last.head.i not in core:
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
-        cut = cut or last.dep_ in _COMPLEMENTS or (
-            last.dep_ in {"prep", "acl"} and last.head.lemma_.lower() in _RELATIONAL) or (  # "the details [of the plan]"
-            last.dep_ in {"acl", "relcl"} and last.head.dep_ == "dobj"
-            and last.head.head.lemma_.lower() in _CAUSATIVE) or (  # "Russia had the men [sentenced to death]"
-            last.dep_ == "prep" and last.head.i == verb.i and any(  # "took part [in a meeting of ...]"
-                c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
+        dropped.append(last)
         tokens = [t for t in tokens if t.i not in gone]
         words = assemble(tokens)
     if not MIN_WORDS <= len(words) <= MAX_WORDS or not any(t.i == verb.i for t in tokens):
         return "", form
     kept = {t.i for t in tokens}
+    # whether a phrase the meaning needs went while what it completes stayed (then there is no headline)
+    cut = any(_completes(last, verb) and last.head.i in kept for last in dropped)
     if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
     if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
@@ -275,9 +286,39 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)) \
             or _meeting_with_nobody(verb, tokens, named):
         form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
-    text = " ".join(words).replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
+    text = " ".join(words).replace(" 's of ", "s of ").replace("'s of ", "s of ").replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
         .replace(" %", "%")
     return text[:1].upper() + text[1:], form
+
+
+def purpose_clause(token: Token) -> bool:
+    """"[signed an agreement] to free 20 million tons of grain": an infinitive saying what an act was for."""
+    return token.dep_ in _PURPOSE and token.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children)
+
+
+def _names_its_partner(token: Token) -> bool:
+    """A noun's own phrase: "the details [of the plan]", "a meeting [with representatives of the G20]"."""
+    head = token.head.lemma_.lower()
+    return token.dep_ in {"prep", "acl"} and head in _RELATIONAL or (
+        token.dep_ == "prep" and token.lower_ in _MEETING_PARTNERS and head in _MEETINGS)
+
+
+def _drop_rank(token: Token) -> int:
+    """Which phrase a long headline loses first: by label (`droppable`), a noun's own phrase after all
+    others."""
+    return len(_DROPPABLE) if _names_its_partner(token) else _DROPPABLE.index(token.dep_)
+
+
+def _completes(last: Token, verb: Token) -> bool:
+    """Whether a phrase is one the headline's meaning needs: a complement, a noun's own phrase, a
+    causative's clause ("Russia had the men [sentenced to death]"), the phrase of "took part [in ...]"."""
+    return last.dep_ in _COMPLEMENTS or _names_its_partner(last) or (
+        last.dep_ == "advcl" and last.pos_ in {"NOUN", "PROPN"}) or (  # a noun the parser took for a clause
+        last.dep_ in {"acl", "relcl"} and last.head.dep_ == "dobj"
+        and last.head.head.lemma_.lower() in _CAUSATIVE) or (
+        last.dep_ == "prep" and last.head.i == verb.i and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
 
 
 def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> str:
@@ -292,6 +333,15 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
         return "vague"  # "One of those brigades", "said this", "such buses"
     kept = {t.i for t in tokens}
     last = max(tokens, key=lambda t: t.i) if tokens else None
+    if verb.lemma_.lower() in _HEDGING:
+        return "none"  # "A fierce battle appeared to be continuing": the writer is not sure
+    if sum(c.dep_ == "dobj" for c in verb.children) > 1:
+        return "none"  # "urged citizens in Enerhodar, a key area ...": an aside the parser took for an object
+    if any(t.dep_ in {"nummod", "det"} and t.lower_ in _BACK_NUMBERS and t.head.dep_ != "pobj" and (
+            t.head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.head.children)
+            or t.lower_ == "both" and t.dep_ == "det") for t in tokens):
+        return "vague"  # "the two countries' relations", "both sides": which ones? ("talks between the two
+        # countries" after naming them reads)
     if verb.dep_ == "acl" and (verb.tag_ == "VBN" or any(c.dep_ == "agent" for c in verb.children)):
         return "none"  # "A meeting chaired by Andriy Yermak": a participle, no clause
     if verb.lemma_.lower() in _NEEDS_OBJECT and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) \
@@ -308,11 +358,12 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
                 c.dep_ in {"acl", "prep"} and c.i not in kept
                 and not any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) for c in t.children):
             return "vague"  # "Russia's decision [to resume gas flows] brought relief": which decision?
+        causative = t.dep_ == "dobj" and t.head.lemma_.lower() in _CAUSATIVE  # "had the men [sentenced]"
         if t.lemma_.lower() in _BACK_REFERENCES and t.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
-                c.i in kept and c.dep_ in {"amod", "compound", "poss", "prep", "acl", "nummod", "nmod"}
-                for c in t.children):
-            return "vague"  # "carried the message to Washington": which message?
+                c.i in kept and (c.dep_ in {"amod", "compound", "poss", "prep", "nummod", "nmod", "relcl"}
+                                 or c.dep_ == "acl" and not causative) for c in t.children):
+            return "vague"  # "carried the message to Washington", "Russia had the men sentenced": which?
     if any(t.lower_ in {"which", "whom", "whose"} for t in tokens):
         return "vague"  # "The volume of which is expected to reach record levels": of what?
     if any(t.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EMPTY_WORDS and c.i in kept
