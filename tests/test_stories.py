@@ -308,3 +308,33 @@ def test_a_headline_spells_its_people_as_the_briefing_does():
                for h in ("Zelenskiy visited Lysychansk", "Volodymyr Zelenskiy's visit to Lysychansk", "Zelenskiyite")]
     assert [s.headline for s in with_canonical_names(stories, [zelensky])] == [
         "Zelenskyy visited Lysychansk", "Volodymyr Zelenskyy's visit to Lysychansk", "Zelenskiyite"]
+
+
+def test_the_invasion_takes_in_the_attacks_of_its_day_and_its_mentions_of_its_month():
+    """Singular kinds (stories data): the morning's explosions are the invasion, and so is "since the
+    invasion in February"; an attack of the next day, fighting on the day, and an attack dated only to
+    the month stay apart."""
+    launched = kinded("e-1", "2022-02-24", "k1", ["invasion", "operation"], ["invasion"], actors=["russia"])
+    explosions = kinded("e-2", "2022-02-24", "g1", ["attack", "airstrike", "kyiv"], ["attack"], actors=["kyiv"])
+    next_day = kinded("e-3", "2022-02-25", "n1", ["attack", "kharkiv"], ["attack"], actors=["kharkiv"])
+    battle = kinded("e-4", "2022-02-24", "n1", ["fighting", "airbase"], ["fighting"])
+    since = kinded("e-5", "2022-02", "n1", ["invasion", "prices"], ["invasion"], precision="month")
+    shelled = kinded("e-6", "2022-02", "g1", ["attack", "shelling"], ["attack"], precision="month")
+    groups = cluster([launched, explosions, next_day, battle, since, shelled], ARTICLES)
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["e-1", "e-2", "e-5"], ["e-3"], ["e-4"], ["e-6"]]
+    # with no day-dated invasion, its month's mention joins the only related story of the month
+    groups = cluster([explosions, since], ARTICLES)
+    assert [sorted(e.id for e in g) for g in groups] == [["e-2", "e-5"]]
+    later = dataclasses.replace(next_day, date="2022-02-27")
+    groups = cluster([explosions, later, since], ARTICLES)  # two of them: none is chosen
+    assert len(groups) == 3
+
+
+def test_a_story_that_mentions_the_invasion_takes_in_nothing():
+    """"Their first talks since Moscow's invasion" is a talks story: the day's shelling of Kharkiv stays apart."""
+    talks = [kinded("e-1", "2022-02-28", "g1", ["talks", "belarus"], ["talks"]),
+             kinded("e-2", "2022-02-28", "n1", ["talks", "invasion", "belarus"], ["talks", "invasion"]),
+             kinded("e-3", "2022-02-28", "g1", ["talks", "border", "belarus"], ["talks"])]
+    shelled = kinded("e-4", "2022-02-28", "n1", ["attack", "kharkiv"], ["attack"], actors=["kharkiv"])
+    groups = cluster([*talks, shelled], ARTICLES)
+    assert sorted(sorted(e.id for e in g) for g in groups) == [["e-1", "e-2", "e-3"], ["e-4"]]

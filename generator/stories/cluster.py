@@ -224,7 +224,52 @@ def cluster(events: Sequence[Event], articles: Mapping[str, Article],
         if key is not None:
             forced[key] = best
     groups = _join_groups(groups, same_day, near_day, kind_bonus, window)
+    groups = _join_singular(groups, ordered)
     return [[ordered[n] for n in sorted(g.members)] for g in groups]
+
+
+def _join_singular(groups: list[_Group], ordered: Sequence[Event]) -> list[_Group]:
+    """A happening a war has once (stories data, `singular_kinds`: the invasion) is one story with
+    what it is told as on its own day ("Explosions and airstrikes have been heard" the morning Russia
+    "launched a military operation") and with its mentions dated only to its month ("since Russia's
+    invasion of Ukraine in February"), whatever their words. Its day is that of its day-dated story:
+    the one mostly of its own kind or, when there is none, the only one mostly of a related kind in that
+    month."""
+    singular = frozenset(settings()["singular_kinds"])
+    if not singular:
+        return groups
+    counts = [Counter(k for n in g.members for k in happening_kinds(ordered[n])) for g in groups]
+    kinds = [frozenset(c) for c in counts]
+    main = [frozenset(k for k, v in c.items() if v == max(c.values())) if c else frozenset() for c in counts]
+    dated = [all(len(d) == 10 for d in g.days) for g in groups]
+    alive: list[Optional[_Group]] = list(groups)
+    for kind in sorted(singular):
+        told_as = _related().get(kind, frozenset()) | {kind}
+        hosts = [n for n, g in enumerate(groups) if dated[n] and kind in main[n]]  # a story of it, not one
+        # that mentions it ("the first talks since Moscow's invasion")
+        for n, g in enumerate(groups):
+            if alive[n] is None or n in hosts or not kinds[n] or not kinds[n] <= told_as:
+                continue
+            if dated[n]:  # its own day: the attacks of the morning of the invasion
+                host = next((h for h in hosts if alive[h] is not None and g.days <= groups[h].days), None)
+            elif kind in kinds[n] and all(len(d) == 7 for d in g.days):  # its month: "the invasion in February"
+                month = {d[:7] for d in g.days}
+                within = [h for h in range(len(groups)) if h != n and alive[h] is not None and dated[h]
+                          and {d[:7] for d in groups[h].days} <= month]
+                own = [h for h in within if kind in main[h]]
+                related = [h for h in within if main[h] & told_as]
+                host = own[0] if len(own) == 1 else related[0] if not own and len(related) == 1 else None
+            else:
+                continue
+            if host is None or different_people(groups[host].people, g.people):
+                continue
+            target = alive[host]
+            assert target is not None
+            target.members.extend(g.members)
+            target.days |= g.days
+            target.articles |= g.articles
+            alive[n] = None
+    return [g for g in alive if g is not None]
 
 
 def _join_groups(groups: list[_Group], same_day: float, near_day: float, kind_bonus: float,

@@ -1,4 +1,5 @@
-"""A story's headline: the best-formed candidate among its events (see nlp/headlines.py). A report
+"""A story's headline: the best-formed candidate among its events (see nlp/headlines.py). A report of
+the happening most of them tell of, at the finest date they give, beats a later remark on it; a report
 whose words the story's other reports share beats a side remark (in a story of many reports); then a
 named subject beats a resolved pronoun, which beats a noun phrase; a news report beats a first-person
 release; then a headline of about nine words beats a longer or shorter one; then the earliest report.
@@ -10,6 +11,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from generator.briefing.records import Article, Event
+from generator.stories.cluster import happening_kinds
 from generator.stories.settings import settings
 
 
@@ -18,6 +20,12 @@ def choose(events: Sequence[Event], articles: Mapping[str, Article]) -> tuple[st
     forms = list(settings()["headline_forms"])
     releases = {p.lower() for p in settings()["release_publishers"]}
     shared = Counter(k for e in events for k in set(e.keywords))
+    # the happening most of its reports tell of, and the finest date they give: "Orban has condemned
+    # Russia's invasion [in February]" is a later remark in the invasion's story, "Russia invaded [on 24
+    # February]" its report
+    kinds = Counter(k for e in events for k in happening_kinds(e))
+    main_kind = min(kinds, key=lambda k: (-kinds[k], k)) if kinds else None
+    finest = max((len(e.date) for e in events), default=0)
     happened = any(not e.scheduled for e in events)  # then "is expected to call" is not its headline
     best = None
     for e in events:
@@ -26,7 +34,8 @@ def choose(events: Sequence[Event], articles: Mapping[str, Article]) -> tuple[st
         article = articles.get(e.sources[0].article)
         release = bool(article and article.source.lower() in releases)
         central = min(3, sum(1 for k in set(e.keywords) if shared[k] > 1))  # words other reports share
-        key = (e.form != "editor", -central, forms.index(e.form), release, abs(len(e.headline.split()) - 9) // 3,
+        key = (e.form != "editor", bool(main_kind) and main_kind not in happening_kinds(e), len(e.date) < finest,
+               -central, forms.index(e.form), release, abs(len(e.headline.split()) - 9) // 3,
                article.date.isoformat() if article else "", e.id)
         if best is None or key < best[0]:
             best = (key, e)
