@@ -132,3 +132,16 @@ def test_day_by_day_names_an_actor_and_shows_one_other_story_a_day():
                story("e-strike", "2022-03-10"), story("e-vague", "2022-03-10", headline="The closure raised concerns")]
     (_, count, headlines), = day_by_day(data(stories))
     assert count == 4 and [st["id"] for st in headlines] == ["e-strike", "e-logo"]
+
+
+def test_main_actors_leave_out_channels_and_put_people_first():
+    """"said on Telegram" names a platform, not an actor of the war; a pinned one still shows."""
+    from generator.site.render import main_actors
+
+    def actor(aid, name, kind, n):
+        return {"id": aid, "name": name, "kind": kind, "articles": [f"a{i}" for i in range(n)]}
+
+    actors = [actor("telegram", "Telegram", "organization", 9), actor("kyiv", "Kyiv", "place", 12),
+              actor("zelensky", "Volodymyr Zelensky", "person", 5), actor("nato", "NATO", "organization", 5)]
+    assert [a["id"] for a in main_actors(actors, {"nato": 2}, {})] == ["nato", "zelensky", "kyiv"]
+    assert [a["id"] for a in main_actors(actors, {}, {"actors": ["telegram"]})][:1] == ["telegram"]

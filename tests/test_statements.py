@@ -30,3 +30,12 @@ def test_a_speech_becomes_a_statement_with_key_passages():
     assert len(statement.excerpt.split()) <= EXCERPT_WORDS
     assert not plain.statement and plain.passages == () and plain.excerpt == "Let them try."
     assert key_passages("Too short.") == ()
+
+
+def test_an_excerpt_stops_where_a_second_quotation_was_spliced_on():
+    """Two paragraphs of quotes joined by the scraper: the second opens with its own quotation mark."""
+    text = ("Around 11 o'clock we were stopped at the checkpoint, where Russian soldiers started checking documents. "
+            "\"They asked me if I'd filmed the checkpoint and demanded I give them my phone.")
+    assert excerpt(text) == ("Around 11 o'clock we were stopped at the checkpoint, where Russian soldiers started "
+                             "checking documents.")
+    assert excerpt("We held. “It was hard.") == "We held."

@@ -18,6 +18,7 @@ PASSAGE_WORDS = (12, 45)  # a key passage is a sentence of this many words
 # A sentence ends at . ! ? (and a closing quote or bracket) before a space and a capital or opening quote.
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)\]]))\s+(?=[\"“‘(\[]?[A-Z0-9])")
 _CLAUSE_END = re.compile(r"[,;:]\s")
+_OPENING_QUOTES = {'"', "“"}
 
 
 _ABBREVIATIONS = {"mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "lt.", "col.", "sgt.", "prof."}
@@ -44,8 +45,8 @@ def excerpt(text: str, words: int = EXCERPT_WORDS, most: int = EXCERPT_SENTENCES
     count = 0
     for sentence in sentences(text)[:most]:
         n = len(sentence.split())
-        if chosen and count + n > words:
-            break
+        if chosen and (count + n > words or sentence[:1] in _OPENING_QUOTES):
+            break  # (a sentence that opens a quotation starts the next paragraph's quote, spliced on)
         chosen.append(sentence)
         count += n
     if not chosen:

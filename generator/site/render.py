@@ -694,6 +694,17 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
     return out
 
 
+def main_actors(actors: list[dict], quote_counts: dict[str, int], pinned: dict) -> list[dict]:
+    """Who is involved: the pinned ones, then people and organisations (places and peoples are the
+    setting), most reported first; a platform statements are posted on ("said on Telegram") is a channel."""
+    channels = frozenset(story_settings()["front_page_channels"])
+    order = pinned.get("actors", [])
+    first = sorted((a for a in actors if a["id"] in order), key=lambda a: order.index(a["id"]))
+    rest = sorted((a for a in actors if a["id"] not in order and a["name"] not in channels), key=lambda a: (
+        a["kind"] not in {"person", "organization"}, -len(a["articles"]), -quote_counts.get(a["id"], 0), a["name"]))
+    return (first + rest)[: max(HOME_LIMITS["actors"], len(first))]
+
+
 def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
     def pick(items: list[dict], kind: str, rank, keep=lambda i: True) -> list[dict]:
         order = pinned.get(kind, [])
@@ -701,9 +712,7 @@ def _home_selection(data: dict, ctx: _Context, pinned: dict) -> dict:
         rest = sorted((i for i in items if i["id"] not in order and keep(i)), key=rank)
         return (first + rest)[: max(HOME_LIMITS[kind], len(first))]
 
-    # Who is involved: people and organisations first (places and peoples are the setting), most reported first.
-    actors = pick(data["actors"], "actors", lambda a: (a["kind"] not in {"person", "organization"}, -len(a["articles"]),
-                                                       -len(ctx.quotes_by_speaker.get(a["id"], [])), a["name"]))
+    actors = main_actors(data["actors"], {k: len(v) for k, v in ctx.quotes_by_speaker.items()}, pinned)
     # Short, confident quotes of named speakers, one per speaker: six words at least (not a scare quote).
     speakers: set[str] = set()
 
