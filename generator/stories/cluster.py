@@ -247,18 +247,20 @@ def _join_singular(groups: list[_Group], ordered: Sequence[Event]) -> list[_Grou
         told_as = _related().get(kind, frozenset()) | {kind}
         hosts = [n for n, g in enumerate(groups) if dated[n] and kind in main[n]]  # a story of it, not one
         # that mentions it ("the first talks since Moscow's invasion")
+        host_set = set(hosts)
+        by_month: dict[str, list[int]] = {}  # month -> the day-dated stories mostly of a kind it is told as
+        for h, g in enumerate(groups):
+            if dated[h] and main[h] & told_as and len({d[:7] for d in g.days}) == 1:
+                by_month.setdefault(next(iter(g.days))[:7], []).append(h)
         for n, g in enumerate(groups):
-            if alive[n] is None or n in hosts or not kinds[n] or not kinds[n] <= told_as:
+            if alive[n] is None or n in host_set or not kinds[n] or not kinds[n] <= told_as:
                 continue
             if dated[n]:  # its own day: the attacks of the morning of the invasion
                 host = next((h for h in hosts if alive[h] is not None and g.days <= groups[h].days), None)
             elif kind in kinds[n] and all(len(d) == 7 for d in g.days):  # its month: "the invasion in February"
-                month = {d[:7] for d in g.days}
-                within = [h for h in range(len(groups)) if h != n and alive[h] is not None and dated[h]
-                          and {d[:7] for d in groups[h].days} <= month]
+                within = [h for month in sorted(g.days) for h in by_month.get(month, ()) if alive[h] is not None]
                 own = [h for h in within if kind in main[h]]
-                related = [h for h in within if main[h] & told_as]
-                host = own[0] if len(own) == 1 else related[0] if not own and len(related) == 1 else None
+                host = own[0] if len(own) == 1 else within[0] if not own and len(within) == 1 else None
             else:
                 continue
             if host is None or different_people(groups[host].people, g.people):
