@@ -10,9 +10,13 @@ def story(sid, date, outlets=1, method="named", **extra):
 
 
 def data(stories):
+    """The briefing of these stories, each reported by a sentence that is its headline."""
     arts = [{"id": a, "source": "theguardian.com", "date": st["date"]} for st in stories for a in st["articles"]]
     actors = [{"id": "kharkiv", "name": "Kharkiv", "aliases": ["Kharkov"], "kind": "place", "articles": []}]
-    return {"updated": "2022-03-10", "actors": actors, "articles": arts, "stories": stories}
+    stories = [dict(st, events=st.get("events", [f"ev-{st['id']}"])) for st in stories]
+    events = [{"id": f"ev-{st['id']}", "sources": [{"article": st["articles"][0], "sentence": st["headline"]}]}
+              for st in stories]
+    return {"updated": "2022-03-10", "actors": actors, "articles": arts, "stories": stories, "events": events}
 
 
 def test_a_headline_that_names_none_of_its_actors_stays_off():
@@ -145,3 +149,22 @@ def test_main_actors_leave_out_channels_and_put_people_first():
               actor("zelensky", "Volodymyr Zelensky", "person", 5), actor("nato", "NATO", "organization", 5)]
     assert [a["id"] for a in main_actors(actors, {"nato": 2}, {})] == ["nato", "zelensky", "kyiv"]
     assert [a["id"] for a in main_actors(actors, {}, {"actors": ["telegram"]})][:1] == ["telegram"]
+
+
+def test_a_one_outlet_story_off_the_wars_business_stays_off():
+    """A prize or a logo (no word of the war in its sentences) is not front-page news; the same story
+    with a war kind, a war word, or two outlets is."""
+    def with_sentence(sid, sentence, **extra):
+        return {**story(sid, "2022-03-10", headline=f"Kharkiv {sid}"), "kinds": [], "events": [f"ev-{sid}"], **extra}, {
+            "id": f"ev-{sid}", "sources": [{"article": f"a-{sid}", "sentence": sentence}]}
+    pairs = [with_sentence("prize", "The winners of the Shevchenko Prize are announced."),
+             with_sentence("logo", "The replacement for McDonald's unveiled its new logo."),
+             with_sentence("grain", "The grain stores were emptied."),
+             with_sentence("two", "The choir sang.", outlets=2),
+             with_sentence("kind", "The choir sang.", kinds=["attack"])]
+    briefing = dict(data([p[0] for p in pairs]), events=[p[1] for p in pairs])
+    from generator.site.render import day_by_day, off_topic
+
+    assert [st["id"] for st in front_page_stories(briefing, {}) if off_topic(briefing)(st)] == []
+    assert sorted(st["id"] for st in briefing["stories"] if off_topic(briefing)(st)) == ["logo", "prize"]
+    assert not {"logo", "prize"} & {st["id"] for _, _, shown in day_by_day(briefing) for st in shown}

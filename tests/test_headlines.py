@@ -269,3 +269,13 @@ def test_a_possessive_before_of_is_read_as_a_plural(nlp):
     text = "On June 15, the Prime Minister's of Albania and Montenegro visited the areas of the Kyiv region."
     assert headline(nlp, text, date=dt.date(2022, 6, 16))[0] == (
         "The Prime Ministers of Albania and Montenegro visited the areas of the Kyiv region")
+
+
+def test_a_list_keeps_its_commas_and_a_preposition_goes_with_its_date(nlp):
+    text = ('Kirby said on Friday that Russia had "launched deadly strikes across the country, striking malls, '
+            'apartment buildings, killing innocent Ukrainian civilians".')
+    assert "striking malls, apartment buildings" in headline(nlp, text, date=dt.date(2022, 7, 23))[0]
+    text = ("John Kirby said Russia was planning to annex more Ukrainian territory, possibly in September to coincide "
+            "with regional elections.")
+    assert headline(nlp, text, date=dt.date(2022, 7, 23))[0] == (
+        "Russia was planning to annex more Ukrainian territory possibly to coincide with regional elections")

@@ -465,7 +465,7 @@ def title_tokens(verb: Token, clause: list[Token], phrase: Optional[Span] = None
         dated |= {t.i for t in phrase}
     return [doc[i] for i in sorted(keep) if i not in dated
             and not (doc[i].tag_ == "POS" and i - 1 in dated)
-            and not (doc[i].lower_ in {"on", "since", "by", "at"} and i + 1 in dated)
+            and not (doc[i].lower_ in {"on", "since", "by", "at", "in"} and i + 1 in dated)
             # "from August through March" without its dates leaves "from through": a preposition whose
             # every word below it is a date goes with them
             and not (doc[i].dep_ == "prep" and any(True for _ in doc[i].children)

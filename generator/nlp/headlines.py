@@ -378,11 +378,25 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
     return ""
 
 
+def _between_conjuncts(comma: Token, kept: set[int]) -> bool:
+    """A comma right before a kept conjunct of a kept word: "malls, apartment buildings"."""
+    after = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
+    if after is None or after.i not in kept:
+        return False
+    conjunct = next((a for a in (after, *after.ancestors) if a.left_edge.i == after.i and a.dep_ == "conj"), None)
+    return conjunct is not None and conjunct.head.i in kept and conjunct.head.i < comma.i
+
+
 def _words(tokens: list[Token]) -> list[str]:
     words: list[str] = []
     last: list[Token] = []  # the token each word ends with
     previous = None
+    kept = {t.i for t in tokens}
     for t in tokens:
+        if t.text == "," and words and previous is not None and previous.i == t.i - 1 and _between_conjuncts(t, kept):
+            words[-1] += ","  # "striking malls, apartment buildings": a list keeps its commas
+            previous = None
+            continue
         if t.is_punct and t.text not in {"-", "'", "%"}:
             previous = None
             continue

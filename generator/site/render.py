@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Callable, Iterable, Optional
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -581,6 +581,29 @@ def names_an_actor(story: dict, names: dict[str, tuple[str, ...]]) -> bool:
                for a in story.get("actors", ()) for name in names.get(a, ()) if len(name) > 1)
 
 
+_WORDS = re.compile(r"[^\W\d_]+")  # (a linear scan)
+
+
+def off_topic(data: dict) -> Callable[[dict], bool]:
+    """Whether a one-outlet story of none of the war's own kinds is off the war's business: no sentence
+    that reports it has a word of `front_page_topic_words` (stories data): a prize, a logo, a board's
+    decision. The war's kinds, and stories several outlets report, are never off topic."""
+    topic = frozenset(story_settings()["front_page_topic_words"])
+    war = frozenset(story_settings()["front_page_kinds"])
+    sentences = {e["id"]: [s.get("sentence", "") for s in e.get("sources", ())] for e in data.get("events", [])}
+    memo: dict[str, bool] = {}
+
+    def check(st: dict) -> bool:
+        if st["outlets"] >= 2 or war & set(st.get("kinds", ())):
+            return False
+        if st["id"] not in memo:
+            told = [s for e in st.get("events", ()) for s in sentences.get(e, ())]
+            told += [r.get("sentence", "") for r in st.get("reports", ())]
+            memo[st["id"]] = not any(w.lower() in topic for s in told for w in _WORDS.findall(s))
+        return memo[st["id"]]
+    return check
+
+
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
@@ -595,9 +618,10 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     stories = data.get("stories", [])
     first = sorted((st for st in stories if st["id"] in order), key=lambda st: order.index(st["id"]))
     named = names_in(data)
+    elsewhere = off_topic(data)
     usable = [st for st in stories if st["id"] not in order and st["status"] == "past" and not st.get("scheduled")
               and st["headline"] and st["precision"] == "day" and confident(st) and st.get("method") != "ceremonial"
-              and names_an_actor(st, named)]
+              and names_an_actor(st, named) and not elsewhere(st)]
     recent = [st for st in usable if st["date"] >= since] or usable
     releases = {p.lower() for p in story_settings()["release_publishers"]}
     sources = {a["id"]: a["source"].lower() for a in data["articles"]}
@@ -669,6 +693,7 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
     one one-outlet story of another kind a day)."""
     war = frozenset(story_settings()["front_page_kinds"])
     named = names_in(data)
+    elsewhere = off_topic(data)
     days: dict[str, list[dict]] = defaultdict(list)
     for st in data.get("stories", []):
         if st["status"] == "past" and st["precision"] == "day":
@@ -676,7 +701,7 @@ def day_by_day(data: dict) -> list[tuple[str, int, list[dict]]]:
     out = []
     for day in sorted(days, reverse=True):  # the last days with a headline to show ("see the day" tells nothing)
         top = sorted((st for st in days[day] if st["headline"] and confident(st) and not st.get("scheduled")
-                      and st.get("method") != "ceremonial" and names_an_actor(st, named)),
+                      and st.get("method") != "ceremonial" and names_an_actor(st, named) and not elsewhere(st)),
                      key=lambda st: (-st["outlets"], st.get("method") == "readout",
                                      not war & set(st.get("kinds", ())), st["id"]))
         picked, readouts, others = [], 0, 0
