@@ -230,3 +230,12 @@ def test_figures_around_the_numbers_that_are_not_still_count(nlp):
     assert [v for v, *_ in found(nlp, "The UN adopted Resolution 2623, and 141 countries voted for it.")] == ["141"]
     assert [(v, w) for v, _, _, w, _ in found(nlp, "Four S-300 missiles hit 15 villages.")] == [
         ("4", "S-300 missiles hit 15 villages"), ("15", "villages hit")]
+
+
+@model
+def test_a_count_keeps_both_verbs_of_or_and_its_infinitive(nlp):
+    """"killed or mutilated" is not "killed"; "want to be evacuated" is not "want evacuated"."""
+    assert [f[3] for f in found(nlp, "Over 500 children were killed or mutilated.")] == [
+        "children were killed or mutilated"]
+    assert [f[3] for f in found(nlp, "About 200,000 people in Mariupol want to be evacuated.")] == [
+        "people in Mariupol want to be evacuated"]

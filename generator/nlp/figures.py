@@ -774,11 +774,17 @@ def _clause(verb: Token, budget: int = 8) -> list[Token]:
     """'have fled the country', 'were not covered', 'have been reported killed', 'became victims of the
     shelling': the verb with its auxiliaries and a short object."""
     words = [c for c in verb.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < verb.i] + [verb]
+    doc = verb.doc
     for child in verb.children:
         if child.i < verb.i:
             continue
-        if child.dep_ == "prt" or child.dep_ == "xcomp" and child.tag_ == "VBN":
+        if child.dep_ == "prt":
             words.append(child)
+        elif child.dep_ == "xcomp" and child.tag_ == "VBN":  # "want to be evacuated", not "want evacuated"
+            words.extend([a for a in child.children if a.dep_ in {"aux", "auxpass"} and a.i < child.i] + [child])
+        elif child.dep_ == "conj" and child.i == verb.i + 2 and doc[verb.i + 1].dep_ == "cc" \
+                and child.tag_ == verb.tag_:
+            words.extend([doc[verb.i + 1], child])  # "were killed or mutilated": both, as the source says
         elif child.dep_ in {"dobj", "attr", "acomp", "oprd"} and child.pos_ != "PRON":
             part = _clipped(child, 6)
             if len(words) + len(part) <= budget and len(part) == child.right_edge.i - child.left_edge.i + 1:
