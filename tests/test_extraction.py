@@ -99,6 +99,19 @@ def test_long_text_is_parsed_in_parts(nlp):
     assert doc.text.replace(" ", "") == text.replace(" ", "")
 
 
+def test_a_long_paragraph_is_cut_at_a_sentence_end_and_the_parts_stay_small():
+    """Parts of at most 5,000 characters (a 176 kB transcript parsed in 100,000-character parts peaked at
+    759 MB); one scraped paragraph of several pages is cut after a full stop, not inside a sentence."""
+    from generator.nlp.parse import _CHUNK_CHARS, _chunks
+
+    paragraph = " ".join(f"Sentence {n} tells of the shelling of Kharkiv." for n in range(400))  # one line
+    parts = _chunks(paragraph, _CHUNK_CHARS)
+    assert len(parts) > 1 and "".join(parts) == paragraph
+    assert all(len(p) <= _CHUNK_CHARS for p in parts) and all(p.endswith(". ") for p in parts[:-1])
+    text = "A sentence. " * 300 + "\n\n" + "A sentence. " * 300  # a paragraph break in the part's second half
+    assert _chunks(text, _CHUNK_CHARS)[0] == "A sentence. " * 300 + "\n\n"
+
+
 # --- News prose: rules added after the corpus gold sets (tests/gold_news, tests/gold_blind3) ---
 
 def test_a_list_of_dates_shares_its_year_and_gives_one_event_per_date(nlp):
