@@ -168,3 +168,17 @@ def test_a_one_outlet_story_off_the_wars_business_stays_off():
     assert [st["id"] for st in front_page_stories(briefing, {}) if off_topic(briefing)(st)] == []
     assert sorted(st["id"] for st in briefing["stories"] if off_topic(briefing)(st)) == ["logo", "prize"]
     assert not {"logo", "prize"} & {st["id"] for _, _, shown in day_by_day(briefing) for st in shown}
+
+
+def test_a_readout_of_routine_business_stays_off_whatever_its_kind():
+    """"Vladimir Putin meets Head of Udmurtia": a meeting (talks) on the republic's economy is not war
+    news; a call about the situation in Ukraine is."""
+    from generator.site.render import off_topic
+
+    def readout(sid, sentence):
+        return {**story(sid, "2022-03-10", method="readout", kinds=["talks"]), "events": [f"ev-{sid}"]}, {
+            "id": f"ev-{sid}", "sources": [{"article": f"a-{sid}", "sentence": sentence}]}
+    pairs = [readout("udmurtia", "They discussed the socio-economic development of the republic."),
+             readout("call", "The leaders discussed the situation around Ukraine.")]
+    briefing = dict(data([p[0] for p in pairs]), events=[p[1] for p in pairs])
+    assert [st["id"] for st in briefing["stories"] if off_topic(briefing)(st)] == ["udmurtia"]

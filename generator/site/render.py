@@ -585,16 +585,17 @@ _WORDS = re.compile(r"[^\W\d_]+")  # (a linear scan)
 
 
 def off_topic(data: dict) -> Callable[[dict], bool]:
-    """Whether a one-outlet story of none of the war's own kinds is off the war's business: no sentence
-    that reports it has a word of `front_page_topic_words` (stories data): a prize, a logo, a board's
-    decision. The war's kinds, and stories several outlets report, are never off topic."""
+    """Whether a one-outlet story of none of the war's own kinds, or a release's readout of any kind, is
+    off the war's business: no sentence that reports it has a word of `front_page_topic_words` (stories
+    data): a prize, a logo, a board's decision, a meeting with a regional governor. Stories several
+    outlets report are never off topic."""
     topic = frozenset(story_settings()["front_page_topic_words"])
     war = frozenset(story_settings()["front_page_kinds"])
     sentences = {e["id"]: [s.get("sentence", "") for s in e.get("sources", ())] for e in data.get("events", [])}
     memo: dict[str, bool] = {}
 
     def check(st: dict) -> bool:
-        if st["outlets"] >= 2 or war & set(st.get("kinds", ())):
+        if st["outlets"] >= 2 or war & set(st.get("kinds", ())) and st.get("method") != "readout":
             return False
         if st["id"] not in memo:
             told = [s for e in st.get("events", ()) for s in sentences.get(e, ())]
