@@ -286,8 +286,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)) \
             or _meeting_with_nobody(verb, tokens, named):
         form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
-    text = " ".join(words).replace(" 's of ", "s of ").replace("'s of ", "s of ").replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",") \
-        .replace(" %", "%")
+    text = " ".join(words).replace(" 's of ", "s of ").replace("'s of ", "s of ")  # "the Prime Minister's of"
+    text = text.replace(" 's", "'s").replace(" n't", "n't").replace(" - ", "-").replace(" ,", ",").replace(" %", "%")
     return text[:1].upper() + text[1:], form
 
 
