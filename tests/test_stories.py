@@ -338,3 +338,16 @@ def test_a_story_that_mentions_the_invasion_takes_in_nothing():
     shelled = kinded("e-4", "2022-02-28", "n1", ["attack", "kharkiv"], ["attack"], actors=["kharkiv"])
     groups = cluster([*talks, shelled], ARTICLES)
     assert sorted(sorted(e.id for e in g) for g in groups) == [["e-1", "e-2", "e-3"], ["e-4"]]
+
+
+def test_the_headline_tells_the_happening_most_reports_tell_of_at_their_finest_date():
+    """In the invasion's story, "Orban has condemned Russia's invasion [in February]" (a later remark,
+    dated to the month) does not head it while a report of the day says what happened."""
+    arts = {a.id: a for a in (article("g1", 1), article("n1", 2, "nytimes.com"), article("n2", 3, "nytimes.com"))}
+    remark = kinded("e-1", "2022-02", "g1", ["orban", "condemn", "invasion", "russia", "ukraine"], ["invasion"],
+                    headline="Orban has condemned Russia's invasion of Ukraine", precision="month")
+    report = kinded("e-2", "2022-02-24", "n1", ["invasion", "russia", "ukraine"], ["invasion"],
+                    headline="Russia invaded Ukraine")
+    aside = kinded("e-3", "2022-02-24", "n2", ["force", "attack", "russia", "ukraine"], ["attack"],
+                   headline="Ukraine's air force has carried out about 1,700 attacks on Russian forces")
+    assert choose([remark, report, aside], arts)[0] == "Russia invaded Ukraine"
