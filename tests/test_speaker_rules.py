@@ -119,3 +119,23 @@ def test_officials_of_a_country_speak_for_it_a_president_of_a_country_does_not(n
     assert said["weaponising food"] == "United States"
     said = speakers(nlp, 'Kharkiv regional prosecutors said the shelling was "a war crime".')
     assert said["a war crime"] != "Kharkiv"
+
+
+def test_a_deputy_title_names_its_holder_and_not_the_body(nlp, resolved):
+    said = speakers(nlp, 'Deputy Head of the Office of the President of Ukraine Ihor Zhovkva met the minister. '
+                         '"We count on the unity of the European Union," said the Deputy Head of the Office of the '
+                         'President.')
+    assert said["We count on the unity of the European Union"] == "Ihor Zhovkva"
+    assert ("Ihor Zhovkva", "office_title") in resolved
+
+
+def test_a_title_whose_body_is_named_in_other_words_names_its_holder(nlp):
+    said = speakers(nlp, 'Head of the Office of the President of Ukraine Andriy Yermak met Kimbal Musk. '
+                         '"We highly appreciate this support," said the Head of the President\'s Office.')
+    assert said["We highly appreciate this support"] == "Andriy Yermak"
+
+
+def test_a_title_of_another_body_is_not_the_articles_holder_of_the_bare_title(nlp):
+    said = speakers(nlp, 'Ukrainian President Volodymyr Zelensky met the envoys. "The decision is historic," '
+                         'said the President of the European Council.')
+    assert said["The decision is historic"] != "Volodymyr Zelensky"

@@ -28,6 +28,7 @@ KIND_BY_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC
                  "NORP": "group"}
 SPEECH_LEMMAS = lexicon.words("actors", "speech_lemmas")
 _TITLES = lexicon.words("actors", "titles")
+_TITLE_QUALIFIERS = lexicon.words("speakers", "title_qualifiers")  # "deputy" in "the deputy head"
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
                    r"fatherland|motherland|homeland|bst|gmt|utc|cet|cest|est|edt|pst)$|\b(olympics|games|cup|championship|day)$|"
                    r"\w(phobia|ism)$|^(ex|former|pro|anti)-|^(sgt|lt|col|gen|capt|maj|cpl|pvt|mr|mrs|ms|dr|sr|jr)\.?$", re.I)
@@ -354,7 +355,7 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
         found = sorted(((m.start(), title) for title in _TITLES
                         for m in re.finditer(rf"\b{re.escape(title)}\b", left)), key=lambda x: (x[0], -len(x[1])))
         for position, title in found[:1]:
-            match = re.search(rf"(\b[a-z]+ )?\b{re.escape(title)}( of [a-z]+)?", left[max(0, position - 20):])
+            match = re.search(rf"(\b[a-z]+ )?\b{re.escape(title)}( of (?!the\b)[a-z]+)?", left[max(0, position - 20):])
             if not match:
                 continue
             country = None
@@ -369,6 +370,9 @@ def _titles(doc: Doc, spans: list[tuple[Span, str]], mentions: dict[str, Mention
             body = re.match(rf"{re.escape(title)} of (?:the )?([a-z][a-z' -]+?)\s*$", left[position:])
             if body:  # "President of the European Council Charles Michel": the body in full
                 phrases.add(f"{title} of {body.group(1)}")
+            if adjective.lower() in _TITLE_QUALIFIERS:
+                # "Deputy Head of the Office ... Ihor Zhovkva" is the deputy head, which "the head" is not.
+                phrases |= {f"{adjective.lower()} {phrase}" for phrase in phrases if phrase.startswith(title)}
             for phrase in phrases:
                 if key not in titles[phrase]:
                     titles[phrase].append(key)

@@ -63,6 +63,12 @@ def _description(token: Token) -> Optional[str]:
     return " ".join(words).replace(" 's", "'s").replace(" ’s", "’s") or None
 
 
+def _body_words(name: str) -> frozenset[str]:
+    """A body's name as a set of words, without articles and "of" ("president's office")."""
+    words = name.replace("'s", " ").replace("’s", " ").split()
+    return frozenset(w for w in words if w not in _ARTICLES and w != "of")
+
+
 def words_after_comma(verb: Token) -> Optional[Span]:
     """The words between the last comma of the verb's sentence before it and the verb: where the
     subject is when the parser took an opening clause for it ("Responding to X, the President said")."""
@@ -422,6 +428,8 @@ class SpeakerResolver:
             elif child.dep_ in {"amod", "compound", "poss"}:
                 country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
         candidates = [body] if body else []
+        if body:
+            candidates += self._titles_naming(title, body)
         if country:
             candidates += [f"{title} of {country.lower()}", f"{country.lower()} {title}"]
         candidates.append(title)
@@ -437,6 +445,13 @@ class SpeakerResolver:
         if country and (title, country) in gazetteer.OFFICE_HOLDERS:
             return self._known_person(gazetteer.OFFICE_HOLDERS[(title, country)])
         return None
+
+    def _titles_naming(self, title: str, body: str) -> list[str]:
+        """The article's titles of a body named in other words: 'the head of the president's office' is
+        the 'head of office of the president of ukraine' (every word of the body in the title's)."""
+        wanted = _body_words(body[len(title) + 4:])
+        return [key for key in self.actors.titles if key.startswith(f"{title} of ")
+                and wanted and wanted <= _body_words(key[len(title) + 4:])]
 
     def _reportingsubject_of(self, pronoun: Token) -> Optional[str]:
         """'Ederer said he had called on ... to "remain calm"': a pronoun inside what a named person
