@@ -560,3 +560,26 @@ def test_a_dated_event_noun_that_is_an_object_is_told_by_its_verb(nlp):
     _, x = run(nlp, body, date=dt.date(2022, 7, 23))
     assert [(e.date, e.headline) for e in x.events] == [
         ("2022-07-22", "Russia and Ukraine signed an agreement to free more than 20 million tons of grain")]
+
+
+def test_a_countrys_lowercase_body_that_speaks_is_an_actor_named_by_its_nationality(nlp):
+    body = ("Ukraine's second city, Kharkiv, came under fire on Tuesday, the country's military command said. "
+            "The Russian defence ministry said it had hit a depot. Later the defence ministry added that "
+            'the depot was "destroyed". The US state department said it welcomed the deal.')
+    _, x = run(nlp, body)
+    mentions = {m.key: m for m in x.mentions}
+    assert mentions["Ukrainian military command"].kind == "organization"
+    assert "defence ministry" in mentions["Russian defence ministry"].forms  # the later bare mention joins it
+    assert "Defence Ministry" not in mentions
+    assert mentions["US state department"].kind == "organization"
+    assert mentions["United States"].kind == "place"  # the country in the body's name is named too
+    speakers = {q.text: q.speaker_name for q in x.quotes}
+    assert speakers["destroyed"] == "Russian defence ministry"
+
+
+def test_a_lowercase_body_that_neither_acts_nor_speaks_is_no_actor(nlp):
+    _, x = run(nlp, "The Russian government has been criticised by many. Critics of the defence ministry "
+                    "met on Friday. Russia's foreign ministry spokesperson, Maria Zakharova, said nothing.")
+    keys = {m.key for m in x.mentions}
+    assert not keys & {"Russian government", "Defence Ministry", "Russian foreign ministry"}
+    assert "Maria Zakharova" in keys

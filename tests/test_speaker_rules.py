@@ -77,8 +77,8 @@ CASES = [
     ("no_speaker", 'Residents fled the city. "We have nothing left," they said.', "We have nothing left", None),
     ("back_reference", 'The Guardian reported the strike on Monday. According to the publication, the missiles '
                        'were "fired from Belarus".', 'the missiles were "fired from Belarus', "Guardian"),
-    ("description", 'Ukrainian military intelligence said the troops were "moving north".', "moving north",
-     "Ukrainian military intelligence"),
+    ("description", 'Local military analysts said the troops were "moving north".', "moving north",
+     "Local military analysts"),
 ]
 
 

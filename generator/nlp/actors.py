@@ -211,6 +211,12 @@ def article_actors(doc: Doc) -> ArticleActors:
     """Collect, clean, type and merge the entity mentions of one article."""
     raw: list[tuple[Span, str, str, str]] = []  # (span, name, kind, method)
     for ent in doc.ents:
+        if ent.label_ == "BODY":  # "the Russian defence ministry said" (see parse.GazetteerRepair)
+            if _acts(ent) and (name := _body_name(doc, ent)):
+                raw.append((ent, name, "organization", "national_body"))
+            if ent[0].text in gazetteer.countries():  # "the US state department" names the United States too
+                raw.append((ent[:1], gazetteer.canonical_place(ent[0].text), "place", "leading_place"))
+            continue
         name = clean_name(ent)
         if name[:1].islower() and ent.label_ == "ORG":  # "the central bank of Russia"
             name = " ".join(w if w in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in name.split())
@@ -236,6 +242,7 @@ def article_actors(doc: Doc) -> ArticleActors:
         if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
             orgs_by_head[name.split()[-1]].add(_canonical(name, kind))
     fuller = _fuller_org_names({_canonical(name, kind) for _, name, kind, _ in raw if kind == "organization"})
+    fuller.update(_national_names({name for _, name, _, method in raw if method == "national_body"}))
     spelled = _acronyms(doc, [(ent, _canonical(name, kind)) for ent, name, kind, _ in raw if kind == "organization"],
                         {name for _, name, _, _ in raw})
     mentions: dict[str, dict] = {}
@@ -260,6 +267,8 @@ def article_actors(doc: Doc) -> ArticleActors:
         entry = mentions.setdefault(key, {"kinds": Counter(), "forms": set(), "methods": Counter()})
         entry["kinds"][kind] += 1
         entry["forms"].add(name)
+        if method == "national_body" and (bare := _without_nationality(name)):
+            entry["forms"].add(bare)  # "the Russian defence ministry" is the article's "defence ministry"
         entry["methods"][method] += 1
         spans.append((ent, key))
     # Surnames the model did not tag at all ("..., Kovalevsky told the court"): the full name's.
@@ -279,6 +288,60 @@ def article_actors(doc: Doc) -> ArticleActors:
     roles = _roles(doc, spans, result)
     result = {key: dataclasses.replace(m, roles=roles[key]) if key in roles else m for key, m in result.items()}
     return ArticleActors(mentions=result, spans=spans, titles=_titles(doc, spans, result))
+
+
+def _acts(body: Span) -> bool:
+    """A body acts or speaks where it is a subject ("the defence ministry said"), an owner ("the
+    ministry's statement"), an agent ("was confirmed by the state department") or a source ("according
+    to the military command"); "the Russian government's decision to" too, "criticism of the
+    government" not."""
+    root = body.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ == "poss":  # not "the foreign ministry spokesperson, Maria Zakharova": she speaks
+        return not any(c.dep_ == "appos" or c.ent_type_ == "PERSON" for c in root.head.children)
+    if root.dep_ == "nsubj" or root.dep_ == "nsubjpass" and root.head.lemma_ in SPEECH_LEMMAS | {"quote"}:
+        return True  # ("the ministry was quoted as saying", not "the government was criticised")
+    head = root.head
+    return root.dep_ == "pobj" and (head.lower_ == "by" or head.lower_ == "to" and head.head.lower_ == "according")
+
+
+def _body_name(doc: Doc, body: Span) -> str | None:
+    """The name of a lower-case body by its nationality: "Ukraine's northern military command" is the
+    Ukrainian northern military command, "the country's defence ministry" is the one of the country
+    named last before it; with no nationality, "the defence ministry" is the Defence Ministry."""
+    words = [t.text for t in body]
+    if words[0].lower() == "the" and len(words) > 2 and words[1].lower() in {"country", "nation"}:
+        country = next((gazetteer.canonical_place(e.text) for e in reversed(doc.ents)
+                        if e.end <= body.start and e.label_ == "GPE" and body.start - e.end < 80
+                        and gazetteer.canonical_place(e.text) in gazetteer.DEMONYMS), None)
+        if country is None:
+            return None
+        return " ".join([gazetteer.DEMONYMS[country]] + words[3:])
+    if words[0] in gazetteer.countries() and len(words) > 1 and body[1].tag_ == "POS":
+        country = gazetteer.canonical_place(words[0])
+        return " ".join([gazetteer.DEMONYMS.get(country, words[0])] + words[2:])
+    if words[0] in gazetteer.NATIONALITY_TO_COUNTRY or words[0] in gazetteer.countries():
+        return " ".join(words)
+    return " ".join(w[:1].upper() + w[1:] for w in words)
+
+
+def _without_nationality(name: str) -> str | None:
+    """'Russian defence ministry' -> 'defence ministry' (None for a name with no nationality)."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and (first in gazetteer.NATIONALITY_TO_COUNTRY or first in gazetteer.countries()) else None
+
+
+def _national_names(names: set[str]) -> dict[str, str]:
+    """'Defence Ministry' -> 'Russian defence ministry' when the article names one country's only."""
+    mapping = {}
+    for name in names:
+        if _without_nationality(name):
+            continue
+        longer = [o for o in names if o.lower().endswith(" " + name.lower()) and o != name]
+        if len(longer) == 1:
+            mapping[name] = longer[0]
+    return mapping
 
 
 def _most_frequent(counts: Counter) -> str:

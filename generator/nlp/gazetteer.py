@@ -48,7 +48,16 @@ OFFICE_HOLDERS = {(office, country): holder
                   for office, holders in lexicon.tables("gazetteer", "office_holders").items()
                   for country, holder in holders.items()}
 PLURAL_NAMES = lexicon.words("gazetteer", "plural_names")
+NATIONAL_BODY_QUALIFIERS = lexicon.words("gazetteer", "national_body_qualifiers")
+NATIONAL_BODY_HEADS = lexicon.words("gazetteer", "national_body_heads")
 _NOT_PLACES = lexicon.words("gazetteer", "not_places")
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> frozenset[str]:
+    """The countries the demonym table names, and the short names news prose writes for them ("US")."""
+    names = set(DEMONYMS)
+    return frozenset(names | {alias for alias, name in PLACE_ALIASES.items() if name in names and " " not in alias})
 
 
 PLACES_FILE = Path(__file__).parent / "data" / "places.txt"

@@ -97,6 +97,22 @@ class GazetteerRepair:
             {"LOWER": {"IN": ["council", "administration", "hall"]}},
         ]], greedy="LONGEST")
 
+        # A country's body written in lower case: "the Russian defence ministry", "Ukraine's northern
+        # military command", "the defence ministry", "the country's military command" (label BODY: the
+        # actor stage keeps it where it acts or speaks and names it by its nationality).
+        nations = sorted(gazetteer.NATIONALITY_TO_COUNTRY) + sorted(gazetteer.countries())
+        qualifiers = {"LOWER": {"IN": sorted(gazetteer.NATIONAL_BODY_QUALIFIERS)}}
+        head = {"LOWER": {"IN": sorted(gazetteer.NATIONAL_BODY_HEADS)}}
+        self.institutions.add("NATIONAL_BODY", [
+            [{"TEXT": {"IN": nations}}, dict(qualifiers, OP="{0,3}"), head],
+            [{"TEXT": {"IN": sorted(gazetteer.countries())}}, {"TAG": "POS"}, dict(qualifiers, OP="{0,3}"), head],
+            [{"LOWER": "the"}, {"LOWER": {"IN": ["country", "nation"]}}, {"TAG": "POS"}, dict(qualifiers, OP="{0,3}"),
+             head],
+        ], greedy="LONGEST")
+        self.institutions.add("UNNAMED_NATIONAL_BODY", [
+            [{"LOWER": "the"}, dict(qualifiers, OP="{1,3}"), head],
+        ], greedy="LONGEST")
+
     @staticmethod
     def _split(ent: Span) -> list[Span]:
         """Undo entity spans that run names together: 'Vladimir Putin: Comrades', 'Interior Ministry
@@ -176,12 +192,13 @@ class GazetteerRepair:
         matches = [(self.vocab_strings[m], Span(doc, s, e, label="ORG")) for m, s, e in self.institutions(doc)]
         bodies = [span for kind, span in matches if kind in {"LOCAL_BODY", "LEADERS_GOVERNMENT"}
                   and (kind == "LOCAL_BODY") == (span[0].text in gazetteer.place_names())]
+        bodies += self._national_bodies(doc, matches)
         spans += [span for kind, span in matches if kind == "INSTITUTION"] + bodies
         relabelled = [e for e in relabelled if not any(b.start <= e.start and e.end <= b.end for b in bodies)]
         taken = {i for ent in relabelled for i in range(ent.start, ent.end)}
         for span in spacy.util.filter_spans(spans):
             if not any(i in taken for i in range(span.start, span.end)) and (
-                    span[0].text[:1].isupper() or span.label_ == "ORG"):
+                    span[0].text[:1].isupper() or span.label_ in {"ORG", "BODY"}):
                 relabelled.append(span)
                 taken.update(range(span.start, span.end))
         people = [p for p in self._first_name_people(doc)  # replacing only what lies inside them
@@ -189,6 +206,22 @@ class GazetteerRepair:
         relabelled = [e for e in relabelled if not any(e.start < p.end and p.start < e.end for p in people)]
         doc.ents = spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start))
         return doc
+
+    @staticmethod
+    def _national_bodies(doc: Doc, matches: list[tuple[str, Span]]) -> list[Span]:
+        """The lower-case bodies of a country (label BODY), "the" left out, the longest match of each
+        place, and none inside a capitalised name ("the Foreign Ministry" stays the model's ORG)."""
+        found = []
+        for kind, span in matches:
+            if kind not in {"NATIONAL_BODY", "UNNAMED_NATIONAL_BODY"}:
+                continue
+            if span[0].lower_ == "the" and span[1].lower_ not in {"country", "nation"}:
+                span = span[1:]
+            words = span[1:] if kind == "NATIONAL_BODY" else span
+            if not all(t.is_lower for t in words if t.tag_ != "POS"):
+                continue
+            found.append(Span(doc, span.start, span.end, label="BODY"))
+        return spacy.util.filter_spans(found)
 
     @staticmethod
     def _first_name_people(doc: Doc) -> list[Span]:
