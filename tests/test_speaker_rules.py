@@ -139,3 +139,10 @@ def test_a_title_of_another_body_is_not_the_articles_holder_of_the_bare_title(nl
     said = speakers(nlp, 'Ukrainian President Volodymyr Zelensky met the envoys. "The decision is historic," '
                          'said the President of the European Council.')
     assert said["The decision is historic"] != "Volodymyr Zelensky"
+
+
+def test_a_bodys_website_speaks_for_the_body(nlp, resolved):
+    said = speakers(nlp, "The Russian defence ministry's website said the institute was \"engaged in aerospace "
+                         "research\".")
+    assert said["engaged in aerospace research"] == "Russian defence ministry"
+    assert ("Russian defence ministry", "owner") in resolved
