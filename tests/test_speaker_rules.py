@@ -74,6 +74,8 @@ CASES = [
      "We are holding the line", "Oleksandr Babynets"),
     ("member_of_organisation", 'The Azov regiment held the plant. The deputy commander of the Azov regiment said '
      'Russian forces were "storming the site".', "storming the site", "Azov Regiment"),
+    ("officials_continued", 'UN officials emphasised that the deal covered only the ports. They added that they '
+                            'had engaged with "the shipping industry".', "the shipping industry", "United Nations"),
     ("no_speaker", 'Residents fled the city. "We have nothing left," they said.', "We have nothing left", None),
     ("back_reference", 'The Guardian reported the strike on Monday. According to the publication, the missiles '
                        'were "fired from Belarus".', 'the missiles were "fired from Belarus', "Guardian"),
@@ -146,3 +148,17 @@ def test_a_bodys_website_speaks_for_the_body(nlp, resolved):
                          "research\".")
     assert said["engaged in aerospace research"] == "Russian defence ministry"
     assert ("Russian defence ministry", "owner") in resolved
+
+
+def test_they_right_after_a_bodys_officials_is_the_body(nlp, resolved):
+    said = speakers(nlp, "UN officials emphasised that the deal covered only the ports. They added that they had "
+                         "engaged with the shipping industry.")
+    assert said["they had engaged with the shipping industry"] == "United Nations"
+    assert ("United Nations", "officials_continued") in resolved
+    said = speakers(nlp, "Protesters gathered outside the embassy. They said that the war had to end.")
+    assert said["the war had to end"] is None
+
+
+def test_a_countrys_media_are_no_named_speaker(nlp):
+    said = speakers(nlp, "Putin awarded him citizenship in 2014, the Russia news media reported.")
+    assert all(speaker != "Russia" for speaker in said.values())

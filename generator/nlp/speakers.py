@@ -43,6 +43,8 @@ NAMING_LEMMAS = lexicon.words("speakers", "naming_lemmas")
 _DESCRIPTION_PREPOSITIONS = lexicon.words("speakers", "description_prepositions")
 _ARTICLES = lexicon.words("speakers", "articles")
 _POSSESSIVES = lexicon.words("speakers", "possessives")
+_MANY_VOICES = lexicon.words("speakers", "many_voices")
+_BODY_PEOPLE = lexicon.words("speakers", "body_people")
 
 
 def _core(token: Token) -> list[Token]:
@@ -265,6 +267,8 @@ class SpeakerResolver:
         person_title = token.lemma_.lower() in PERSON_NOUNS
 
         def speaks_for(key: str) -> bool:
+            if self.actors.mentions[key].kind == "place" and token.lower_ in _MANY_VOICES:
+                return False  # "the Russia news media reported": no one named
             if self.actors.mentions[key].kind != "place" or not person_title:
                 return True
             return token.tag_ == "NNS" and key in gazetteer.DEMONYMS
@@ -331,6 +335,20 @@ class SpeakerResolver:
         person = self._person_right_after(token)
         return Resolved(person) if person is not None else None
 
+    def officials_continued(self, token: Token) -> Optional[Resolved]:
+        """'UN officials emphasised ... They added': "they" right after a body's officials is the body."""
+        if token.lower_ != "they" or token.dep_ != "nsubj":
+            return None
+        starts, sentences = self._sentences
+        index = bisect.bisect_right(starts, token.sent.start) - 1
+        if index < 1 or self._quoted(sentences[index - 1].root.idx):
+            return None
+        subject = next((c for c in sentences[index - 1].root.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.lower_ not in _BODY_PEOPLE:
+            return None
+        found = self.coordinated_or_qualifying_actor(subject)
+        return found if found is not None and found.speaker is not None else None
+
     def no_speaker(self, token: Token) -> Optional[Resolved]:
         """'They said', or a speaker that is no noun: no speaker, and no description either."""
         return Resolved(None) if token.lower_ in _PLURAL_PRONOUNS or token.pos_ not in {"NOUN", "PROPN"} else None
@@ -350,7 +368,8 @@ class SpeakerResolver:
     RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
-        document_relative, owner, rank_or_person_noun, member_of_organisation, no_speaker, back_reference,
+        document_relative, owner, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
+        back_reference,
         description)
 
     def _key(self, token: Token) -> Optional[str]:
