@@ -79,7 +79,8 @@ def test_month_and_year_precision(phrase, expected, precision):
     assert (resolved.value, resolved.precision) == (expected, precision)
 
 
-@pytest.mark.parametrize("phrase", ["the coming days", "hours", "the weekend", "decades", "five days"])
+@pytest.mark.parametrize("phrase", ["the coming days", "hours", "the weekend", "decades", "five days", "last week",
+                                    "this week", "earlier this week", "next week"])
 def test_vague_phrases_are_not_dates(phrase):
     assert resolve_phrase(phrase, TUESDAY, TUESDAY, False) is None
 

@@ -97,9 +97,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         if (m.group(1) or "").strip() == "last" and back == 0:
             back = 7
         return day(article_date - dt.timedelta(days=back))
-    if low in {"last week", "this week", "earlier this week"}:
-        base = article_date - dt.timedelta(days=7 if low == "last week" else 0)
-        return ResolvedDate(base.strftime("%Y-%m"), "month", text) if base.month == (base - dt.timedelta(days=base.weekday())).month else None
+    if low in {"last week", "this week", "earlier this week", "later this week", "next week"}:
+        return None  # a span of days, not the date of one happening (the gold guidelines' rule)
     if low in {"earlier this month", "this month", "later this month"}:
         return ResolvedDate(article_date.strftime("%Y-%m"), "month", text)
     if low == "last month":
