@@ -93,3 +93,4 @@ def test_by_a_yearless_date_in_the_past_tense_is_a_deadline_when_a_few_months_ah
     assert resolve_phrase("on September 1", june, june, False).value == "2021-09-01"  # no deadline: last year's
     january = dt.date(2023, 1, 5)
     assert resolve_phrase("by December 30", january, january, False).value == "2022-12-30"  # too far ahead
+

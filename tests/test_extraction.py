@@ -583,3 +583,11 @@ def test_a_lowercase_body_that_neither_acts_nor_speaks_is_no_actor(nlp):
     keys = {m.key for m in x.mentions}
     assert not keys & {"Russian government", "Defence Ministry", "Russian foreign ministry"}
     assert "Maria Zakharova" in keys
+
+
+def test_a_hedged_future_and_a_month_read_into_a_name_still_date_their_happening(nlp):
+    _, x = run(nlp, "UN officials said shipments of grain could begin as soon as Saturday.", date=dt.date(2022, 7, 22))
+    assert [(e.date, e.scheduled) for e in x.events] == [("2022-07-23", True)]  # the article's day is a Friday
+    _, x = run(nlp, "In April Phillips drew condemnation from Boris Johnson and others when he interviewed Aiden "
+                    "Aslin.", date=dt.date(2022, 7, 26))
+    assert [(e.date, e.precision) for e in x.events] == [("2022-04", "month")]

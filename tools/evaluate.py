@@ -77,7 +77,8 @@ import yaml
 CATEGORIES = ("actors", "actor_kinds", "quotes", "speakers", "events", "event_merges", "figures", "weekdays")
 QUOTE_COVERAGE = 0.30
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_FUTURE = re.compile(r"\b(will|would|is to|are to|was to|next|plans?|planned|scheduled|shall)\b")
+_FUTURE = re.compile(r"\b(will|would|could|might|is to|are to|was to|next|plans?|planned|scheduled|shall|as soon as|"
+                     r"as early as)\b")
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _QUOTE_MAP = str.maketrans({
     "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',

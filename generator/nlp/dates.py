@@ -194,5 +194,7 @@ def is_future(span: Span) -> bool:
         return True
     if span.text.lower().startswith("next "):
         return True
+    if re.search(r"\bas (soon|early) as\s*$", sent.text[: span.start_char - sent.start_char], re.I):
+        return True  # "could begin as soon as Saturday"
     window = sent.text[max(0, span.start_char - sent.start_char - 40): span.start_char - sent.start_char]
     return bool(re.search(r"\b(will|shall|scheduled|planned|plans to|is to|are to|due to)\b[^.]*$", window, re.I))

@@ -368,7 +368,8 @@ def _reports_action(verb: Token, dated: bool = True) -> bool:
         return False  # "had" alone says nothing; "had a phone conversation" does
     auxes = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
     past = verb.tag_ in {"VBD"} or (verb.tag_ in {"VBN", "VBG"} and bool(auxes & {"has", "have", "had", "was", "were", "been"}))
-    future = bool(auxes & {"will", "shall", "'ll"}) or dated and "would" in auxes  # "would begin on Thursday"
+    # "would begin on Thursday"; hedged, "could begin as soon as Saturday", "may resume in January"
+    future = bool(auxes & {"will", "shall", "'ll"}) or dated and bool(auxes & {"would", "could", "may", "might"})
     present = dated and verb.tag_ in {"VBZ", "VBP"} and verb.lemma_ != "be" and not auxes
     head = verb
     while not _subject_of(head) and head.dep_ in {"conj", "xcomp", "advcl"} and head.head.i != head.i:
@@ -377,7 +378,12 @@ def _reports_action(verb: Token, dated: bool = True) -> bool:
 
 
 def _subject_of(verb: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in verb.children)
+    """Whether the verb has a subject, also one the parser took for a date's name ("In April Phillips
+    drew condemnation": "April Phillips" read as one name, the object of "In")."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} or c.dep_ == "prep" and any(
+        g.dep_ == "pobj" and g.pos_ == "PROPN" and g.ent_type_ != "DATE" and any(
+            d.dep_ == "compound" and d.ent_type_ == "DATE" for d in g.children) for g in c.children)
+        for c in verb.children)
 
 
 def _clause(verb: Token) -> list[Token]:
