@@ -591,3 +591,13 @@ def test_a_hedged_future_and_a_month_read_into_a_name_still_date_their_happening
     _, x = run(nlp, "In April Phillips drew condemnation from Boris Johnson and others when he interviewed Aiden "
                     "Aslin.", date=dt.date(2022, 7, 26))
     assert [(e.date, e.precision) for e in x.events] == [("2022-04", "month")]
+
+
+def test_a_date_run_past_its_preposition_and_an_untagged_days_ago_date_their_clause(nlp):
+    _, x = run(nlp, "Nonetheless, both men have been paraded before television cameras since they surrendered "
+                    "alongside hundreds of Ukrainian soldiers in May after months spent in a desperate defence of "
+                    "the Ukrainian steelworks.", date=dt.date(2022, 6, 7))
+    assert [(e.date, e.sources[0].date_text) for e in x.events] == [("2022-05", "May")]
+    _, x = run(nlp, "That has proved to be a tricky line to walk for the president since Mr. Putin sent his troops "
+                    "into Ukraine nearly 100 days ago.", date=dt.date(2022, 5, 31))
+    assert [(e.date, e.precision) for e in x.events] == [("2022-02", "month")]

@@ -234,11 +234,11 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
     the previous phrase of the same sentence, and a list shares its year ("January 11 and November 26,
     2021"). The end of a range ("until March 2") dates no happening of its own."""
     found: list[tuple[Span, ResolvedDate]] = []
-    spans = [e for e in ents if e.label_ in {"DATE", "TIME"}]
+    spans = [_before_preposition(e) for e in ents if e.label_ in {"DATE", "TIME"}]
     covered = {i for e in spans for i in range(e.start, e.end)}
-    for match in re.finditer(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", sent.text):
+    for match in _UNTAGGED_DATE.finditer(sent.text):
         span = sent.char_span(match.start(), match.end())
-        if span is not None and span.start not in covered:
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
             spans.append(span)
     phrases = _date_phrases(sorted(spans, key=lambda s: s.start))
     years = _list_years(phrases)
@@ -266,6 +266,18 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             if resolved.day:
                 reference = resolved.day
     return found
+
+
+# Date phrases the small model often leaves untagged: weekdays, "nearly 100 days ago".
+_UNTAGGED_DATE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b((nearly|almost|about|"
+                            r"around|some|roughly|more than|over) )?(\d{1,3}|an?|one|two|three|four|five|six|seven|"
+                            r"eight|nine|ten|eleven|twelve) (days?|weeks?|months?|years?) ago\b")
+
+
+def _before_preposition(span: Span) -> Span:
+    """A date entity the model ran past a preposition ("May after months"): the date before it."""
+    cut = next((t.i for t in span[1:] if t.lower_ in {"after", "before"}), None)
+    return span.doc[span.start: cut] if cut is not None else span
 
 
 def _quoted_alone(span: Span) -> bool:
