@@ -336,7 +336,7 @@ def test_unknown_villages_and_plants_are_places_by_their_context(nlp):
             "The Green party's voter base objected.")
     _, x = run(nlp, body)
     kinds = {m.key: m.kind for m in x.mentions}
-    assert kinds["Synetsky"] == kinds["Pavlograd"] == kinds["Azot"] == "place"
+    assert kinds["Synetsky"] == kinds["Pavlograd"] == kinds["Azot chemical plant"] == "place"
     assert kinds.get("Green party", "organization") == "organization"
 
 
@@ -601,3 +601,11 @@ def test_a_date_run_past_its_preposition_and_an_untagged_days_ago_date_their_cla
     _, x = run(nlp, "That has proved to be a tricky line to walk for the president since Mr. Putin sent his troops "
                     "into Ukraine nearly 100 days ago.", date=dt.date(2022, 5, 31))
     assert [(e.date, e.precision) for e in x.events] == [("2022-02", "month")]
+
+
+def test_a_named_facility_is_a_place_named_with_its_facility_words(nlp):
+    _, x = run(nlp, "Fire broke out at the Dmitrievsky chemical plant on Monday. The Nilansky limestone deposit "
+                    "will be developed. The Kyiv power plant was hit.")
+    kinds = {m.key: m.kind for m in x.mentions}
+    assert kinds["Dmitrievsky chemical plant"] == kinds["Nilansky limestone deposit"] == "place"
+    assert kinds["Kyiv"] == "place" and "Kyiv power plant" not in kinds  # a known place keeps its own name

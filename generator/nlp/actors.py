@@ -160,12 +160,18 @@ def _settlement(span: Span) -> bool:
         root = root.head
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_.lower() in _SETTLEMENTS:
         return True
-    for token in span.doc[span.end: span.end + 3]:  # lowercase words up to a facility: "X chemical plant"
+    return _facility_end(span) is not None
+
+
+def _facility_end(span: Span) -> int | None:
+    """The end of 'X chemical plant', 'X limestone deposit': lowercase words up to a facility noun
+    right after a name (None when there is none)."""
+    for token in span.doc[span.end: span.end + 3]:
         if token.lemma_.lower() in _FACILITIES:
-            return True
+            return token.i + 1
         if not token.is_lower:
-            return False
-    return False
+            return None
+    return None
 
 
 def _after_title(span: Span) -> bool:
@@ -223,6 +229,11 @@ def article_actors(doc: Doc) -> ArticleActors:
         if _is_junk(name):
             continue
         kind, method = _classify(ent, name)
+        if kind in {"place", "organization", "person"} and name not in gazetteer.place_names() \
+                and (end := _facility_end(ent)) is not None:
+            # "the Dmitrievsky chemical plant" is named with its facility words (not "Kyiv power plant")
+            ent, kind, method = ent.doc[ent.start: end], "place", "facility"
+            name = clean_name(ent)
         if kind:
             raw.append((ent, name, kind, method))
         elif name in gazetteer.NATIONALITY_TO_COUNTRY and ent.end < len(doc) and doc[ent.end].lower_ == "people":
