@@ -609,3 +609,12 @@ def test_a_named_facility_is_a_place_named_with_its_facility_words(nlp):
     kinds = {m.key: m.kind for m in x.mentions}
     assert kinds["Dmitrievsky chemical plant"] == kinds["Nilansky limestone deposit"] == "place"
     assert kinds["Kyiv"] == "place" and "Kyiv power plant" not in kinds  # a known place keeps its own name
+
+
+def test_numbered_units_bodies_of_a_country_and_title_words(nlp):
+    _, x = run(nlp, "Senior Sgt. Oleksandr Babynets, 28, a member of the Ukrainian 28th Separate Mechanized Brigade, "
+                    "which is dug in. Head of the State Space Agency of Ukraine Volodymyr Taftay met the Ambassador "
+                    "Extraordinary and Plenipotentiary of Canada to Ukraine Larisa Galadza.")
+    keys = {m.key for m in x.mentions}
+    assert {"28th Separate Mechanized Brigade", "State Space Agency of Ukraine", "Larisa Galadza"} <= keys
+    assert not keys & {"Extraordinary", "Plenipotentiary", "Separate Mechanized Brigade", "State Space Agency"}

@@ -32,6 +32,7 @@ _TITLE_QUALIFIERS = lexicon.words("speakers", "title_qualifiers")  # "deputy" in
 _JUNK = re.compile(r"^(hours?|minutes?|days?|weeks?|months?|years?|today|tonight|yesterday|the|a|an|"
                    r"fatherland|motherland|homeland|bst|gmt|utc|cet|cest|est|edt|pst)$|\b(olympics|games|cup|championship|day)$|"
                    r"\w(phobia|ism)$|^(ex|former|pro|anti)-|^(sgt|lt|col|gen|capt|maj|cpl|pvt|mr|mrs|ms|dr|sr|jr)\.?$", re.I)
+_NUMBERED_UNIT = re.compile(r"\d+(st|nd|rd|th) [A-Z]")  # "28th Separate Mechanized Brigade"
 _NEWSWIRE = re.compile(r"^(AP|AFP|Reuters|UPI)\s*[-—]$")
 
 
@@ -203,7 +204,7 @@ _SCRAPE_GLUE = re.compile(r"[a-z]{3,}[A-Z]|\b(\w+) \1\b")  # "ValeryChief", "Ger
 
 def _is_junk(name: str) -> bool:
     return (not name or _JUNK.search(name) is not None or _NEWSWIRE.match(name) is not None
-            or not (name[0].isupper() or _particle_name(name)) or name.isdigit() or len(name) < 2 or name[-1] in ":-"
+            or not (name[0].isupper() or _particle_name(name) or _NUMBERED_UNIT.match(name)) or name.isdigit() or len(name) < 2 or name[-1] in ":-"
             or _SCRAPE_GLUE.search(name) is not None)
 
 

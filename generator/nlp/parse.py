@@ -21,6 +21,8 @@ from generator.nlp import gazetteer
 
 from generator.nlp.model import MODEL_ENV, model_name  # noqa: F401  (model_name re-exported for callers)
 _INITIAL = re.compile(r"[A-Z]\.")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_UNIT_HEADS = frozenset({"Brigade", "Battalion", "Regiment", "Division", "Army", "Corps", "Fleet", "Squadron"})
 _CHUNK_CHARS = 5_000  # long texts are parsed in paragraph-aligned parts of at most this size: a
 # 176 kB transcript peaked at 759 MB in parts of 100,000 characters, 313 MB in parts of 5,000
 
@@ -161,11 +163,19 @@ class GazetteerRepair:
         Education' + 'and' + 'Science', 'All-Russia State Television' + 'and' + 'Radio Broadcasting
         Company': one the model cut at its 'and' (the second part one word, or ending in a body's noun)."""
         joined: list[Span] = []
+        doc = ents[0].doc if ents else None
         for ent in ents:
             last = joined[-1] if joined else None
+            if ent.label_ == "ORG" and ent[-1].text in _UNIT_HEADS and ent.start > 0 \
+                    and _ORDINAL.fullmatch(doc[ent.start - 1].text) and (last is None or last.end < ent.start):
+                ent = Span(doc, ent.start - 1, ent.end, label="ORG")  # "the 28th Separate Mechanized Brigade"
             if last is not None and last.label_ == "ORG" and last[-1].lower_ == "of" \
                     and last.end == ent.start and ent.label_ == "GPE":
                 joined[-1] = Span(ent.doc, last.start, ent.end, label="ORG")
+            elif last is not None and last.label_ == "ORG" and last[-1].text in gazetteer.ORG_HEADS \
+                    and ent.start == last.end + 1 and doc[last.end].lower_ == "of" and ent.label_ == "GPE" \
+                    and ent.text in gazetteer.countries():
+                joined[-1] = Span(doc, last.start, ent.end, label="ORG")  # "the State Space Agency" "of" "Ukraine"
             elif last is not None and last.label_ == "ORG" and ent.start == last.end + 1 \
                     and ent.doc[last.end].lower_ == "and" and ent[0].is_title and (
                         len(ent) == 1 and any(t.lower_ == "of" for t in last) and ent.label_ == "ORG"
