@@ -162,3 +162,33 @@ def test_they_right_after_a_bodys_officials_is_the_body(nlp, resolved):
 def test_a_countrys_media_are_no_named_speaker(nlp):
     said = speakers(nlp, "Putin awarded him citizenship in 2014, the Russia news media reported.")
     assert all(speaker != "Russia" for speaker in said.values())
+
+
+def test_a_title_in_other_words_names_the_articles_holder(nlp):
+    said = speakers(nlp, "Russian Foreign Minister Sergei Lavrov met envoys in Cairo. On Wednesday, Russia's top "
+                         "diplomat said his country's ambitions might expand.")
+    assert said["his country's ambitions might expand"] == "Sergei Lavrov"
+
+
+def test_a_named_outlet_after_its_description_speaks(nlp):
+    said = speakers(nlp, "The state-run news agency Tass said early findings pointed to ageing wiring.")
+    assert said["early findings pointed to ageing wiring"] == "TASS"
+
+
+def test_the_government_after_a_named_government_is_that_government(nlp, resolved):
+    said = speakers(nlp, "The German government agreed to a bailout of Uniper. The government also announced that "
+                         "it would allow suppliers to pass on costs.")
+    assert said["it would allow suppliers to pass on costs"] == "German government"
+    assert ("German government", "back_reference") in resolved
+
+
+def test_members_of_a_self_proclaimed_republic_speak_for_it(nlp, resolved):
+    said = speakers(nlp, "Prosecutors from the self-proclaimed Donetsk People's Republic said the men were "
+                         "\"mercenaries\".")
+    assert said["mercenaries"] == "Donetsk People's Republic"
+
+
+def test_a_thing_pointed_back_at_speaks_for_no_one(nlp):
+    said = speakers(nlp, "Russia declared a moratorium in 1996. But that moratorium said the state could "
+                         "\"resume executions\".")
+    assert said["resume executions"] is None

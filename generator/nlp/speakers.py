@@ -45,6 +45,8 @@ _ARTICLES = lexicon.words("speakers", "articles")
 _POSSESSIVES = lexicon.words("speakers", "possessives")
 _MANY_VOICES = lexicon.words("speakers", "many_voices")
 _BODY_PEOPLE = lexicon.words("speakers", "body_people")
+_DEMONSTRATIVES = lexicon.words("speakers", "demonstratives")
+_TITLE_SYNONYMS = lexicon.table("speakers", "title_synonyms")
 
 
 def _core(token: Token) -> list[Token]:
@@ -71,6 +73,13 @@ def _body_words(name: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in _ARTICLES and w != "of")
 
 
+def _synonym_title(token: Token) -> Optional[str]:
+    """'top diplomat' -> 'foreign minister': the title a phrase ending in the token stands for."""
+    if token.i == 0:
+        return None
+    return _TITLE_SYNONYMS.get(f"{token.nbor(-1).lower_} {token.lower_}")
+
+
 def words_after_comma(verb: Token) -> Optional[Span]:
     """The words between the last comma of the verb's sentence before it and the verb: where the
     subject is when the parser took an opening clause for it ("Responding to X, the President said")."""
@@ -84,9 +93,10 @@ def speech_verb(token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Optional[Token]:
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            return child
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        # "The state-run news agency Tass said", parsed with two subjects: the name
+        return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 else subjects[0]
     # "weighed in to denounce", "it said, claiming ...", "saying she would be helped by"
     infinitive = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
                                                                      for c in verb.children))
@@ -227,7 +237,8 @@ class SpeakerResolver:
 
     def office_title(self, token: Token) -> Optional[Resolved]:
         """'The President said': the person holding that title (an office title wins even over a mention)."""
-        if token.lower_ in _OFFICE_TITLES or (self.actors.titles.get(token.lower_) and self._key(token) is None):
+        if token.lower_ in _OFFICE_TITLES or (self.actors.titles.get(token.lower_) and self._key(token) is None) \
+                or _synonym_title(token):
             holder = self._office_holder(token)
             if holder is not None:
                 return Resolved(holder, remember=True)
@@ -278,14 +289,15 @@ class SpeakerResolver:
 
     def member_of_organisation(self, token: Token) -> Optional[Resolved]:
         """'The deputy commander of the Azov regiment said', 'prosecutors from the Donetsk People's
-        Republic': an unnamed member speaks for the organisation named."""
+        Republic': an unnamed member speaks for the organisation or state named (not for a city)."""
         if token.pos_ != "NOUN" or token.lemma_.lower() not in PERSON_NOUNS:
             return None
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at"}:
                 for t in prep.subtree:
                     key = self._key(t)
-                    if key and self.actors.mentions[key].kind == "organization":
+                    if key and (self.actors.mentions[key].kind == "organization" or self.actors.mentions[key].kind
+                                == "place" and (key in gazetteer.countries() or key.endswith("Republic"))):
                         return self._actor(key)
         return None
 
@@ -362,7 +374,10 @@ class SpeakerResolver:
         return Resolved(back) if back is not None else None
 
     def description(self, token: Token) -> Optional[Resolved]:
-        """'Ukrainian military intelligence said': a body with no name speaks as its description."""
+        """'Local military analysts said': a body with no name speaks as its description; 'that
+        moratorium', 'these losses' point back at things, which speak for no one."""
+        if any(c.dep_ == "det" and c.lower_ in _DEMONSTRATIVES for c in token.children):
+            return Resolved(None)
         return Resolved(_description(token))
 
     RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
@@ -429,7 +444,7 @@ class SpeakerResolver:
         words = [token.lower_]
         if token.i > 0 and token.nbor(-1).lower_ in _TITLE_QUALIFIERS:
             words.insert(0, token.nbor(-1).lower_)
-        title = " ".join(words)
+        title = _synonym_title(token) or " ".join(words)
         if title not in self.actors.titles and title not in _HOLDER_TITLES:
             return None
         country = None
@@ -444,7 +459,9 @@ class SpeakerResolver:
                 place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
                 if place is not None:
                     country = gazetteer.canonical_place(place.text)
-            elif child.dep_ in {"amod", "compound", "poss"}:
+            elif child.dep_ in {"amod", "compound", "poss"} and (
+                    child.text in gazetteer.NATIONALITY_TO_COUNTRY or child.text in gazetteer.place_names()
+                    or child.text in gazetteer.PLACE_ALIASES):  # not "top" in "Russia's top diplomat"
                 country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
         candidates = [body] if body else []
         if body:
