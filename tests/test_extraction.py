@@ -618,3 +618,12 @@ def test_numbered_units_bodies_of_a_country_and_title_words(nlp):
     keys = {m.key for m in x.mentions}
     assert {"28th Separate Mechanized Brigade", "State Space Agency of Ukraine"} <= keys
     assert not keys & {"Extraordinary", "Plenipotentiary", "Separate Mechanized Brigade", "State Space Agency"}
+
+
+def test_an_address_run_on_after_a_separator_and_heading_is_one_turn_of_its_speaker(nlp):
+    body = ("Taking part in the meeting were President of Belarus Alexander Lukashenko and others. * * * Address at "
+            "the meeting of the Supreme Eurasian Economic Council President of Russia Vladimir Putin: Good afternoon, "
+            "colleagues. Active talks are now underway to conclude a free trade agreement, the Government says.")
+    _, x = run(nlp, body)
+    turns = [q for q in x.quotes if q.method == "transcript"]
+    assert [(q.speaker_name, q.text[:27]) for q in turns] == [("Vladimir Putin", "Good afternoon, colleagues.")]

@@ -340,3 +340,13 @@ def test_a_merge_cycle_keeps_one_actor_and_reports_the_rest():
 def test_a_whole_text_in_the_title_line_is_refused():
     problem = _fatal("A" * 100_000 + "\n20220228\nhttps://example.org/a\nBody text.\n")
     assert problem.code == "E110" and "100,000 characters" in problem.reason
+
+
+def test_a_label_after_a_separator_and_heading_reads_and_a_long_run_does_not_hang():
+    from generator.nlp.quotes import _HEADED_LABEL
+
+    text = ("The documents were approved. * * * Address at the meeting of the Supreme Eurasian Economic Council "
+            "President of Russia Vladimir Putin: Good afternoon, colleagues.")
+    assert [m.group(1) for m in _HEADED_LABEL.finditer(text)] == ["President of Russia Vladimir Putin"]
+    assert list(_HEADED_LABEL.finditer("* * * " + "President " * 20_000 + "x")) == []
+    assert list(_HEADED_LABEL.finditer("* * * " * 20_000)) == []

@@ -38,6 +38,10 @@ _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 _LABEL_WORD = r"(?:(?:of|the|and)*[A-Z][\w'\-.]*|(?:of|the|and)+)"
 _LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))(" + _LABEL_WORD + r"(?: " + _LABEL_WORD + r"){0,13}) ?:\s+(?=\S)",
                     re.M)
+# A first label run on after a separator and a heading: "* * * Address at the meeting of the Supreme
+# Eurasian Economic Council President of Russia Vladimir Putin: Good afternoon, colleagues."
+_HEADED_LABEL = re.compile(r"\* \* \*\s+[^:\n]{0,200}?\b((?:President|Prime Minister|Chairman|Minister|Head) "
+                           r"(?:of|the|and|[A-Z][\w'\-.]*)(?: (?:of|the|and|[A-Z][\w'\-.]*)){0,10}) ?:\s+(?=\S)")
 _LABEL_PARTS = re.compile(r"((?:of|the|and)*)([A-Z][\w'\-.]*)?")
 _FUNCTION_WORD = re.compile(r"of|the|and")
 _CAPITAL = re.compile(r"[A-Z]")
@@ -428,13 +432,14 @@ def transcript_turns(doc: Doc, actors: ArticleActors) -> list[tuple[str, int, in
     persons = [(ent.start_char, ent.end_char, key) for ent, key in actors.spans
                if actors.mentions[key].kind == "person"]
     labels = []
-    for m in _LABEL.finditer(text):
-        if not _label_fits(m.group(1)):
+    for m in [*_LABEL.finditer(text), *_HEADED_LABEL.finditer(text)]:
+        if not _label_fits(m.group(1)) or any(start <= m.start(1) < end for start, end, _ in labels):
             continue
         s, e = m.start(1), m.end(1)
         who = [k for a, b, k in persons if s <= a and b <= e]
         if who:
             labels.append((s, m.end(), who[-1]))
+    labels.sort()
     return [(speaker, speech_start, labels[n + 1][0] if n + 1 < len(labels) else len(text))
             for n, (_, speech_start, speaker) in enumerate(labels)]
 
