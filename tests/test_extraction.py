@@ -627,3 +627,15 @@ def test_an_address_run_on_after_a_separator_and_heading_is_one_turn_of_its_spea
     _, x = run(nlp, body)
     turns = [q for q in x.quotes if q.method == "transcript"]
     assert [(q.speaker_name, q.text[:27]) for q in turns] == [("Vladimir Putin", "Good afternoon, colleagues.")]
+
+
+def test_a_subject_before_its_apposition_and_an_added_statement_are_attributed(nlp):
+    body = ("In Kyiv, there is deep scepticism about Russia's intentions but Mykhailo Podolyak, an adviser to "
+            "Ukraine's president, Volodymyr Zelenskiy, said Ukraine was trusting in the UN and Turkey to police the "
+            "agreement. Mariupol's mayor, Vadym Boichenko, had earlier said the column of evacuees should reach "
+            "Zaporizhzhia on Tuesday, adding that 200 more civilians were still trapped under the complex.")
+    _, x = run(nlp, body)
+    said = {q.text: q.speaker_name for q in x.quotes}
+    assert said["Ukraine was trusting in the UN and Turkey to police the agreement"] == "Mykhailo Podolyak"
+    assert said["the column of evacuees should reach Zaporizhzhia on Tuesday"] == "Vadym Boichenko"
+    assert said["200 more civilians were still trapped under the complex"] == "Vadym Boichenko"

@@ -220,9 +220,22 @@ def _subject_after_comma(verb: Token) -> Optional[Token]:
     head of the words between the last comma and the verb."""
     region = words_after_comma(verb)
     if region is None or len(region) < 1:
-        return None
+        return _name_before_apposition(verb) if region is not None else None
     root = region.root
     return root if root.pos_ in {"NOUN", "PROPN", "PRON"} else None
+
+
+def _name_before_apposition(verb: Token) -> Optional[Token]:
+    """'..., but Mykhailo Podolyak, an adviser to Ukraine's president, Volodymyr Zelenskiy, said' parsed
+    with no subject: the name that ends a comma-delimited part followed by a description ("an adviser"),
+    the farthest of the three parts before the verb."""
+    sent = verb.sent
+    commas = [t.i for t in sent if t.text == "," and t.i < verb.i][-4:]
+    for before, after in zip(commas, commas[1:]):
+        name = verb.doc[before - 1]
+        if name.ent_type_ == "PERSON" and verb.doc[before + 1].lower_ in {"a", "an", "the"} and after > before + 2:
+            return name
+    return None
 
 
 def _scare_quotes(span: Span) -> bool:
@@ -269,7 +282,12 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
         subject = subject_of(verb) or _subject_after_comma(verb)
         if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
             continue
-        tokens = sorted(comp.subtree, key=lambda t: t.i)
+        # "said its forces were defending ..., adding that ...": the added statement is a quote of its own
+        added = {t.i for d in comp.subtree if d.i != comp.i and d.dep_ == "advcl" and d.tag_ == "VBG"
+                 and speech_verb(d) and d.i > comp.i for t in d.subtree}
+        tokens = sorted((t for t in comp.subtree if t.i not in added), key=lambda t: t.i)
+        if added:
+            tokens = [t for t in tokens if t.i < min(added)]
         if _stance(verb):  # "made it clear they expected ...": the statement follows "clear"
             clear = next(c for c in verb.children if c.lower_ == "clear")
             tokens = [t for t in tokens if t.i > clear.i] or tokens

@@ -100,6 +100,11 @@ def subject_of(verb: Token) -> Optional[Token]:
     # "weighed in to denounce", "it said, claiming ...", "saying she would be helped by"
     infinitive = verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
                                                                      for c in verb.children))
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and speech_verb(verb):
+        # "It said its forces were defending ..., adding that": the one who said it adds
+        reporter = next((a for a in verb.ancestors if speech_verb(a)), None)
+        if reporter is not None:
+            return subject_of(reporter)
     if (verb.dep_ in {"conj", "xcomp", "pcomp", "pobj", "prep", "dobj", "acl", "acomp"} or infinitive) \
             and verb.head.i != verb.i:
         return subject_of(verb.head)  # "made a point of noting that", "went on to say", "is convinced that"
