@@ -52,6 +52,7 @@ def test_parse_number_reads_units_glued_to_the_number():
     assert parse_number("$8bn") == 8e9 and parse_number("£550 m") == 550e6
     assert parse_number("a hundred thousand hryvnias") == 100000
     assert parse_number("2.3 million") == 2.3e6
+    assert parse_number("half a million square metres") == 500_000 and parse_number("half a thousand") == 500
 
 
 @pytest.mark.parametrize("hostile", [

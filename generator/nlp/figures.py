@@ -95,11 +95,12 @@ def parse_number(text: str) -> Optional[float]:
         value = float(m.group(1)) * _SUFFIX.get(m.group(2) or "", 1)  # "$8bn", "£550m"
     else:
         word = next((w for w in re.findall(r"[a-z]+", low) if w in _WORDS), None)
+        half = re.search(r"\bhalf an?\s+(hundred|thousand|million|billion)\b", low)
         if word is None and re.search(r"\b(a|an)\s+(hundred|thousand|million|billion)\b", low):
             word = "one"  # "more than a thousand"
         if word is None:
             return None
-        value = float(_WORDS[word])
+        value = 0.5 if half else float(_WORDS[word])  # "half a million" is 500,000
     for word, factor in _SCALE.items():
         if re.search(rf"\b{word}s?\b", low) and not re.search(rf"{word}s of", low):
             value *= factor
