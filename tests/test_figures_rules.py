@@ -240,3 +240,10 @@ def test_a_count_keeps_both_verbs_of_or_and_its_infinitive(nlp):
         "children were killed or mutilated"]
     assert [f[3] for f in found(nlp, "About 200,000 people in Mariupol want to be evacuated.")] == [
         "people in Mariupol want to be evacuated"]
+
+
+
+@model
+def test_another_number_counts_what_the_sentence_counted_before(nlp):
+    assert found(nlp, "Three more civilians were killed in the town of Vuhledar, and another three in Lyman, "
+                      "Kyrylenko said.")[-1] == ("3", "3", "", "civilians were killed in Lyman", "elided")

@@ -291,7 +291,7 @@ def _figure(doc: Doc, ent: Span, found: list[_Found]) -> Optional[_Found]:
                 noun, what = partitive
                 is_key, method = _is_key(noun), "partitive"
         elif noun is None and verb is None:
-            other = _coordinated(ent) or _including(ent, found)
+            other = _coordinated(ent) or _including(ent, found) or _elided(ent, found)
             if other is not None:
                 noun, what, method = other
                 is_key = _is_key(noun)
@@ -546,6 +546,25 @@ def _coordinated(ent: Span) -> Optional[tuple[Token, str, str]]:
     if noun is None:
         return None
     return noun, _join(_noun_phrase(noun, noun.left_edge.i, right=False) + _clause(root.head)), "coordinated"
+
+
+def _elided(ent: Span, found: list[_Found]) -> Optional[tuple[Token, str, str]]:
+    """'Three civilians were killed in Vuhledar, and another three in Lyman': a number standing for
+    more of what the sentence counted just before counts it too, where its own words say."""
+    root = ent.root
+    if not any(c.lower_ in {"another", "further"} for c in root.children):
+        return None
+    before = next((f for f in reversed(found[-6:]) if f.noun is not None and f.end <= ent.start
+                   and f.noun.sent.start == ent.sent.start and f.noun.pos_ != "PRON"), None)
+    if before is None:
+        return None
+    words = before.what.split()
+    cut = next((n for n, w in enumerate(words) if n and w in _ELIDED_CUT), len(words))
+    own = [t for c in root.children if c.dep_ == "prep" for t in c.subtree]
+    return before.noun, " ".join(words[:cut] + [t.text for t in sorted(own, key=lambda t: t.i)]), "elided"
+
+
+_ELIDED_CUT = frozenset({"in", "at", "near", "on", "from", "outside"})  # where the earlier figure's place starts
 
 
 def _including(ent: Span, found: list[_Found]) -> Optional[tuple[Token, str, str]]:
