@@ -192,3 +192,10 @@ def test_a_thing_pointed_back_at_speaks_for_no_one(nlp):
     said = speakers(nlp, "Russia declared a moratorium in 1996. But that moratorium said the state could "
                          "\"resume executions\".")
     assert said["resume executions"] is None
+
+
+def test_she_after_an_owner_and_the_person_in_apposition_is_that_person(nlp):
+    said = speakers(nlp, "Alexander Drueke went missing near Kharkiv. Drueke's mother, Lois Drueke, said her son "
+                         "had trained Ukrainian troops. \"He felt very strongly that he could help,\" she told the "
+                         "Washington Post.")
+    assert said["He felt very strongly that he could help"] == "Lois Drueke"

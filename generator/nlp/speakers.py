@@ -552,8 +552,9 @@ class SpeakerResolver:
                     # parses the opening clause as the subject; the words after its comma are.
                     region = list(words_after_comma(verb) or [])
                 else:
-                    region = [] if subject.lower_ in _PRONOUNS else _core(subject) + [
-                        t for c in subject.children if c.dep_ == "appos" for t in c.subtree]
+                    # "Drueke's mother, Lois Drueke, said": the person in apposition, before the owner
+                    region = [] if subject.lower_ in _PRONOUNS else [
+                        t for c in subject.children if c.dep_ == "appos" for t in c.subtree] + _core(subject)
                 region = [t for t in region if not self._quoted(t.idx)]
                 person = next((k for t in region if (k := self._key(t))
                                and self.actors.mentions[k].kind in kinds), None)
