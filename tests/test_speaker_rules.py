@@ -199,3 +199,12 @@ def test_she_after_an_owner_and_the_person_in_apposition_is_that_person(nlp):
                          "had trained Ukrainian troops. \"He felt very strongly that he could help,\" she told the "
                          "Washington Post.")
     assert said["He felt very strongly that he could help"] == "Lois Drueke"
+
+
+def test_he_and_she_agree_with_the_gender_the_text_gives(nlp):
+    said = speakers(nlp, "Lois Drueke said she was worried. Her son Alexander Drueke met Joe Smith, a veteran, in "
+                         "June. Mr. Smith told reporters the men were safe. \"We will do everything,\" she said.")
+    assert said["We will do everything"] == "Lois Drueke"
+    said = speakers(nlp, "Ms. Andersson met Mr. Stoltenberg in Brussels. Mr. Stoltenberg praised the bid. "
+                         "\"Sweden is ready,\" she said.")
+    assert said["Sweden is ready"] == "Andersson"

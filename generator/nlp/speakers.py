@@ -47,6 +47,9 @@ _MANY_VOICES = lexicon.words("speakers", "many_voices")
 _BODY_PEOPLE = lexicon.words("speakers", "body_people")
 _DEMONSTRATIVES = lexicon.words("speakers", "demonstratives")
 _TITLE_SYNONYMS = lexicon.table("speakers", "title_synonyms")
+_GENDER_PRONOUNS = lexicon.table("speakers", "gender_pronouns")
+_GENDER_TITLES = lexicon.table("speakers", "gender_titles")
+_GENDER_NOUNS = lexicon.table("speakers", "gender_nouns")
 
 
 def _core(token: Token) -> list[Token]:
@@ -318,8 +321,36 @@ class SpeakerResolver:
         """'He said': whoever reports the clause, else the narrative's subject, else the last person named."""
         if token.lower_ not in _PRONOUNS:
             return None
-        return Resolved(self._reportingsubject_of(token) or self._previoussubject_of(token)
-                        or self._last_person_before(token.idx))
+        gender = _GENDER_PRONOUNS.get(token.lower_)
+
+        def agrees(key: Optional[str]) -> Optional[str]:
+            return key if key is not None and self._genders.get(key, gender) == gender else None
+
+        return Resolved(agrees(self._reportingsubject_of(token)) or self._previoussubject_of(token, gender=gender)
+                        or self._last_person_before(token.idx, gender=gender))
+
+    @functools.cached_property
+    def _genders(self) -> dict[str, str]:
+        """Person -> "m" or "f" where the text tells (see `gender_*` in data/speakers.yml); a person it
+        tells both ways, or not at all, has none, and any pronoun may stand for them."""
+        votes: dict[str, set[str]] = {}
+        doc = self.doc
+        for ent, key in self.actors.spans:
+            if self.actors.mentions[key].kind != "person":
+                continue
+            told = set()
+            if ent.start > 0 and (g := _GENDER_TITLES.get(doc[ent.start - 1].lower_.rstrip("."))):
+                told.add(g)
+            root = ent.root
+            if root.dep_ == "appos" and (g := _GENDER_NOUNS.get(root.head.lower_)):
+                told.add(g)  # "his mother, Lois Drueke"
+            told |= {g for c in root.children if c.dep_ == "appos" and (g := _GENDER_NOUNS.get(c.lower_))}
+            if root.dep_ == "nsubj" and speech_verb(root.head):  # "Lois Drueke said she ..."
+                told |= {g for c in root.head.children if c.dep_ == "ccomp" for t in c.children
+                         if t.dep_ == "nsubj" and (g := _GENDER_PRONOUNS.get(t.lower_))}
+            if told:
+                votes.setdefault(key, set()).update(told)
+        return {key: next(iter(told)) for key, told in votes.items() if len(told) == 1}
 
     def relative_who(self, token: Token) -> Optional[Resolved]:
         """'President Putin, who said ...': whoever the relative clause is about."""
@@ -528,7 +559,7 @@ class SpeakerResolver:
         return [s.start for s in sentences], sentences
 
     def _previoussubject_of(self, pronoun: Token, kinds: frozenset[str] | set[str] = frozenset({"person"}),
-                          describe: bool = False, titles: bool = True) -> Optional[str]:
+                          describe: bool = False, titles: bool = True, gender: Optional[str] = None) -> Optional[str]:
         """'Vladimir Putin set forth ... He mentioned': the person who was the subject of one of the
         last sentences (a subject outlives a later object or aside); a pronoun subject continues the
         chain further back. With `describe`, an unnamed body that was the subject is named by its
@@ -556,8 +587,8 @@ class SpeakerResolver:
                     region = [] if subject.lower_ in _PRONOUNS else [
                         t for c in subject.children if c.dep_ == "appos" for t in c.subtree] + _core(subject)
                 region = [t for t in region if not self._quoted(t.idx)]
-                person = next((k for t in region if (k := self._key(t))
-                               and self.actors.mentions[k].kind in kinds), None)
+                person = next((k for t in region if (k := self._key(t)) and self.actors.mentions[k].kind in kinds
+                               and (gender is None or self._genders.get(k, gender) == gender)), None)
                 if person is None and "person" in kinds and titles:
                     person = next((h for t in region if t.pos_ in {"NOUN", "PROPN"}
                                    and (h := self._office_holder(t))), None)
@@ -568,8 +599,12 @@ class SpeakerResolver:
                     return _description(subject)
         return None
 
-    def _last_person_before(self, char: int) -> Optional[str]:
-        """'he said': the last person named before, outside quotes (a binary search)."""
+    def _last_person_before(self, char: int, gender: Optional[str] = None) -> Optional[str]:
+        """'he said': the last person named before, outside quotes, whose gender the pronoun's is
+        (a binary search, then a few steps back past people of the other gender)."""
         starts, keys = self._people_outside_quotes
         n = bisect.bisect_left(starts, char)
-        return keys[n - 1] if n else None
+        for key in keys[max(0, n - 8): n][::-1]:
+            if gender is None or self._genders.get(key, gender) == gender:
+                return key
+        return keys[n - 1] if n and gender is None else None
