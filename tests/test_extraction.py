@@ -639,3 +639,15 @@ def test_a_subject_before_its_apposition_and_an_added_statement_are_attributed(n
     assert said["Ukraine was trusting in the UN and Turkey to police the agreement"] == "Mykhailo Podolyak"
     assert said["the column of evacuees should reach Zaporizhzhia on Tuesday"] == "Vadym Boichenko"
     assert said["200 more civilians were still trapped under the complex"] == "Vadym Boichenko"
+
+
+def test_two_places_run_together_an_acronym_in_brackets_and_a_territory_are_repaired(nlp):
+    _, x = run(nlp, "It said its forces were defending the approach to Kharkiv from Izium, a town on the Donets river. "
+                    "The Red Cross (ICRC) said more than 100 civilians had escaped. The ICRC added that it was ready. "
+                    "Degtyaryov governs the Khabarovsk Territory. Khabarovsk will host the games. Far Eastern "
+                    "officials praised the Gross Regional Product and LNG exports.")
+    mentions = {m.key: m for m in x.mentions}
+    assert mentions["Kharkiv"].kind == mentions["Izium"].kind == "place" and "Kharkiv from Izium" not in mentions
+    assert "ICRC" in mentions["Red Cross"].forms and "ICRC" not in mentions
+    assert "Khabarovsk Territory" in mentions["Khabarovsk"].forms
+    assert not set(mentions) & {"Far Eastern", "Gross Regional Product", "LNG"}

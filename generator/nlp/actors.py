@@ -97,7 +97,7 @@ _WEEKDAYS = lexicon.words("dates", "weekdays")
 def _classify(span: Span, name: str) -> tuple[str | None, str]:
     """(kind, method): the kind of an entity span (None: no actor) and the name of the rule that
     decided it ("ner" when the model's label stands, "gazetteer" when a known name's table does)."""
-    if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern"}:
+    if name in gazetteer.NATIONALITY_TO_COUNTRY or name in {"Western", "Eastern", "Far Eastern", "Northern", "Southern"}:
         return None, ""  # "Ukrainian" is an adjective, whatever label the model gave it
     if name.split()[-1].strip("'") in gazetteer.NOT_ACTOR_ENDINGS and name not in gazetteer.ORGANISATIONS:
         return None, ""  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
@@ -390,7 +390,8 @@ def _acronyms(doc: Doc, orgs: list[tuple[Span, str]], names: set[str]) -> dict[s
             by_initials[initials].add(key)
         after = doc[ent.end: ent.end + 3]
         short = after[1].text.replace(".", "") if len(after) == 3 else ""
-        if after and after[0].text == "(" and after[-1].text == ")" and short.isupper() and _spells(short, initials):
+        if after and after[0].text == "(" and after[-1].text == ")" and short.isupper() and (
+                _spells(short, initials) or len(initials) >= 2 and short.endswith(initials)):  # "Red Cross (ICRC)"
             found[short] = key  # (not "Chatham House (UK)": the bracket names where it is)
     for name in names:
         short = name.replace(".", "")

@@ -80,7 +80,8 @@ def canonical_place(name: str) -> str:
     for prefix in ("the Republic of ", "Republic of ", "the "):
         if name.startswith(prefix) and name[len(prefix):] in place_names():
             name = name[len(prefix):]
-    area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction|coast|Coast)", name)
+    area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction|coast|Coast|Territory|"
+                        r"territory|Krai|krai)", name)
     if area and area.group(1) in place_names():
         name = area.group(1)
     return PLACE_ALIASES.get(name, name)

@@ -134,6 +134,11 @@ class GazetteerRepair:
                 start = token.i + 1
         if start < ent.end:
             parts.append((start, ent.end))
+        # "Kharkiv from Izium", "Kyiv to Lviv": two known places the model ran into one name
+        places = gazetteer.place_names()
+        parts = [piece for s, e in parts for piece in (
+            next(([(s, t.i), (t.i + 1, e)] for t in doc[s:e] if t.lower_ in {"from", "to"}
+                  and doc[s:t.i].text in places and doc[t.i + 1:e].text in places), [(s, e)]))]
         result = []
         for s, e in parts:
             span = doc[s:e]
