@@ -651,3 +651,13 @@ def test_two_places_run_together_an_acronym_in_brackets_and_a_territory_are_repa
     assert "ICRC" in mentions["Red Cross"].forms and "ICRC" not in mentions
     assert "Khabarovsk Territory" in mentions["Khabarovsk"].forms
     assert not set(mentions) & {"Far Eastern", "Gross Regional Product", "LNG"}
+
+
+def test_a_first_name_alone_two_names_run_together_and_a_long_country_name_join_their_actors(nlp):
+    _, x = run(nlp, "Alexander Drueke and Andy Huynh went missing. Alex felt very strongly that he could help, his "
+                    "mother said. The fracking boom dwarfs Uber and WeWork in losses. Trade grew with the Islamic "
+                    "Republic of Iran.")
+    mentions = {m.key: m for m in x.mentions}
+    assert "Alex" in mentions["Alexander Drueke"].forms and "Alex" not in mentions
+    assert {"Uber", "WeWork"} <= set(mentions) and "Uber and WeWork" not in mentions
+    assert "Islamic Republic of Iran" in mentions["Iran"].forms

@@ -247,8 +247,11 @@ def article_actors(doc: Doc) -> ArticleActors:
     persons = {_canonical(name, kind) for _, name, kind, _ in raw if kind == "person" and len(name.split()) > 1
                and not _particle_name(name)}  # "von der Leyen" is a surname, not a full name
     by_surname: dict[str, set[str]] = defaultdict(set)
+    by_first_name: dict[str, set[str]] = defaultdict(set)  # "Alex" -> {"Alexander Drueke"}
     for full in persons:
         by_surname[fold(full.split()[-1])].add(full)
+        first = fold(full.split()[0])
+        by_first_name[_FIRST_NAME_VARIANTS.get(first, first)].add(full)
     orgs_by_head: dict[str, set[str]] = defaultdict(set)
     for _, name, kind, _ in raw:
         if kind == "organization" and len(name.split()) > 1 and name.split()[-1] in gazetteer.ORG_HEADS:
@@ -267,6 +270,9 @@ def article_actors(doc: Doc) -> ArticleActors:
             # A surname joins the full name it ends; one tagged as something else is repaired by that rule.
             method = method if kind == "person" else "surname"
             key, kind = next(iter(fulls)), "person"
+        elif kind == "person" and len(name.split()) == 1 and not fulls and len(
+                by_first := by_first_name.get(_FIRST_NAME_VARIANTS.get(folded, folded), set())) == 1:
+            key, method = next(iter(by_first)), "first_name"  # "Alex felt ..." after "Alexander Drueke"
         elif kind == "organization" and len(name.split()) == 1 and name != "House" \
                 and len(heads := orgs_by_head.get(name, set())) == 1:  # "the House" may be another one
             key = next(iter(heads))  # "the League" after "the Night Hockey League"
@@ -395,9 +401,14 @@ def _acronyms(doc: Doc, orgs: list[tuple[Span, str]], names: set[str]) -> dict[s
             found[short] = key  # (not "Chatham House (UK)": the bracket names where it is)
     for name in names:
         short = name.replace(".", "")
-        if 2 <= len(short) <= 6 and short.isupper() and short.isalpha() and short not in found \
-                and len(by_initials.get(short, ())) == 1:
-            found[short] = next(iter(by_initials[short]))
+        if 2 <= len(short) <= 6 and short.isupper() and short.isalpha() and short not in found:
+            if len(by_initials.get(short, ())) == 1:
+                found[short] = next(iter(by_initials[short]))
+            else:  # "EAEU" for the Eurasian Economic Union: its initials in order, one letter more at most
+                spelling = {key for initials, keys in by_initials.items() if len(short) - len(initials) == 1
+                            and _spells(short, initials) for key in keys}
+                if len(spelling) == 1:
+                    found[short] = next(iter(spelling))
     return found
 
 

@@ -77,7 +77,8 @@ def place_names() -> frozenset[str]:
 def canonical_place(name: str) -> str:
     """'Kiev' -> 'Kyiv', 'the Republic of Poland' -> 'Poland', 'the Donetsk region' -> 'Donetsk' (a
     city, its region and its 'direction' are one place to a reader of war news)."""
-    for prefix in ("the Republic of ", "Republic of ", "the "):
+    for prefix in ("the Islamic Republic of ", "Islamic Republic of ", "the Kingdom of ", "Kingdom of ",
+                   "the Federal Republic of ", "Federal Republic of ", "the Republic of ", "Republic of ", "the "):
         if name.startswith(prefix) and name[len(prefix):] in place_names():
             name = name[len(prefix):]
     area = re.fullmatch(r"(?:the )?(.+?) (?:region|Region|oblast|Oblast|province|Province|direction|coast|Coast|Territory|"

@@ -134,6 +134,10 @@ class GazetteerRepair:
                 start = token.i + 1
         if start < ent.end:
             parts.append((start, ent.end))
+        # "Uber and WeWork": two one-word names the model ran into one (not "Ministry of Education and Science")
+        if len(ent) == 3 and ent[1].lower_ == "and" and ent.label_ == "ORG" and all(
+                t.pos_ == "PROPN" and t.text[:1].isupper() and t.text not in gazetteer.ORG_HEADS for t in (ent[0], ent[2])):
+            parts = [(ent.start, ent.start + 1), (ent.start + 2, ent.end)]
         # "Kharkiv from Izium", "Kyiv to Lviv": two known places the model ran into one name
         places = gazetteer.place_names()
         parts = [piece for s, e in parts for piece in (
