@@ -661,3 +661,12 @@ def test_a_first_name_alone_two_names_run_together_and_a_long_country_name_join_
     assert "Alex" in mentions["Alexander Drueke"].forms and "Alex" not in mentions
     assert {"Uber", "WeWork"} <= set(mentions) and "Uber and WeWork" not in mentions
     assert "Islamic Republic of Iran" in mentions["Iran"].forms
+
+
+def test_a_greeting_a_verb_talks_in_a_headline_and_a_years_agreement_date_nothing(nlp):
+    _, x = run(nlp, "President of Russia Vladimir Putin: Good afternoon, colleagues. This agreement aims to replace "
+                    "the current temporary 2018 agreement.", date=dt.date(2022, 5, 27))
+    assert x.events == ()
+    _, x = run(nlp, "Donald Trump preferred the term energy dominance. Shale lost $300 billion.",
+               title="Hardly Anyone Talks About How Fracking Was a Boondoggle", date=dt.date(2022, 7, 27))
+    assert x.events == ()

@@ -31,7 +31,7 @@ _SYNONYMS = lexicon.table("events", "synonyms")
 HAPPENINGS = frozenset(_SYNONYMS.values())  # the kinds of happening synonyms fold to (talks, attack, call ...)
 # Headlines of readouts: their undated past-tense sentences report what happened that day.
 READOUT = re.compile(r"\b(telephone|phone) (conversation|call)|\bconversation with|\bmeeting\b|\bmet with\b|"
-                     r"\btalks\b|video ?conference|\bvisit\b|\bcall with\b", re.I)
+                     r"\btalks\b(?!\s+about)|video ?conference|\bvisit\b|\bcall with\b", re.I)  # ("Anyone Talks About")
 _EVENT_NOUNS = lexicon.words("events", "event_nouns")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _STOP_LEMMAS = lexicon.words("events", "stop_lemmas")
@@ -246,6 +246,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
         if span.label_ == "DATE" and not _DATE_WORDS.search(text):
             continue
         before = span.doc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before == "good" and text.lower() in {"morning", "afternoon", "evening", "night", "day"}:
+            continue  # "Good afternoon, colleagues": a greeting
         when = ", when" in span.doc[span.end: span.end + 4].text  # "since Saturday night, when X ordered ..."
         if before in {"from", "between"} and _range_follows(span) or _year_as_modifier(span) or _quoted_alone(span) \
                 or _names_a_thing(span.root) and span.root.head.lemma_.lower() not in _EVENT_NOUNS \
