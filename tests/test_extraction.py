@@ -670,3 +670,12 @@ def test_a_greeting_a_verb_talks_in_a_headline_and_a_years_agreement_date_nothin
     _, x = run(nlp, "Donald Trump preferred the term energy dominance. Shale lost $300 billion.",
                title="Hardly Anyone Talks About How Fracking Was a Boondoggle", date=dt.date(2022, 7, 27))
     assert x.events == ()
+
+
+def test_an_open_question_is_no_quote_a_described_how_is(nlp):
+    _, x = run(nlp, "Neither the report nor the officials said what actions foreign governments should take. "
+                    "Patrushev did not specify how Russia would retaliate. The survivor described how the soldiers "
+                    "had shelled the village.")
+    texts = [q.text for q in x.quotes]
+    assert not any(t.startswith(("what actions", "how Russia")) for t in texts), texts
+    assert any(t.startswith("how the soldiers had shelled") for t in texts), texts

@@ -300,6 +300,8 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
             return [("direct", _trim(content) or content, subject)]
         if content[0].lower_ == "that":
             content = content[1:]
+        if _open_question(content, verb):
+            continue  # "did not say what actions governments should take": no statement is reported
         found.append(("indirect", content, subject))
     claim = _claim(sent)
     if claim is not None:
@@ -312,6 +314,15 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
         return sorted(statements, key=lambda f: f[1].start)
     trailing = _trailing_attribution(sent, stripped)
     return [trailing] if trailing is not None else []
+
+
+def _open_question(content: Span, verb: Token) -> bool:
+    """Whether reported words are a question left open ("said what ...", "asked whether ...", "warned of
+    how Russia would retaliate"), not a statement; "described how X did Y" tells what happened."""
+    first = content[0]
+    if first.lower_ not in {"whether", "if"} and first.tag_ not in {"WDT", "WP", "WRB"}:
+        return False
+    return not (first.lower_ == "how" and verb.lemma_.lower() in {"describe", "recount", "reveal", "recall"})
 
 
 def _claim(sent: Span) -> Optional[tuple[str, Span, Optional[Token]]]:
