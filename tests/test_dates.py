@@ -94,3 +94,10 @@ def test_by_a_yearless_date_in_the_past_tense_is_a_deadline_when_a_few_months_ah
     january = dt.date(2023, 1, 5)
     assert resolve_phrase("by December 30", january, january, False).value == "2022-12-30"  # too far ahead
 
+
+
+def test_a_yearless_month_ahead_in_the_future_tense_is_the_next_one():
+    july = dt.date(2022, 7, 27)
+    assert resolve_phrase("in January", july, july, True).value == "2023-01"
+    assert resolve_phrase("in October", july, july, True).value == "2022-10"
+    assert resolve_phrase("in January", july, july, False).value == "2022-01"

@@ -128,6 +128,8 @@ def _explicit(text: str, low: str, article_date: dt.date, future: Optional[bool]
         year = article_date.year
         if not future and month > article_date.month:
             year -= 1
+        elif future and month < article_date.month:
+            year += 1  # "is expected to lift the cap in January", written in July: next January
         return ResolvedDate(f"{year:04d}-{month:02d}", "month", text)
     if year and re.fullmatch(r"(in |since |by )?(19|20)\d{2}", low):
         return ResolvedDate(str(year), "year", text)
