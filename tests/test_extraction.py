@@ -659,6 +659,8 @@ def test_a_first_name_alone_two_names_run_together_and_a_long_country_name_join_
                     "Republic of Iran.")
     mentions = {m.key: m for m in x.mentions}
     assert "Alex" in mentions["Alexander Drueke"].forms and "Alex" not in mentions
+    _, y = run(nlp, "Viktor Bout was jailed in 2012. Victor was called the Merchant of Death. Your Holiness, thank you.")
+    assert {m.key: m.forms for m in y.mentions} == {"Viktor Bout": ("Victor",)}  # a spelling, and no "Holiness"
     assert {"Uber", "WeWork"} <= set(mentions) and "Uber and WeWork" not in mentions
     assert "Islamic Republic of Iran" in mentions["Iran"].forms
 

@@ -271,8 +271,9 @@ def article_actors(doc: Doc) -> ArticleActors:
             method = method if kind == "person" else "surname"
             key, kind = next(iter(fulls)), "person"
         elif kind == "person" and len(name.split()) == 1 and not fulls and len(
-                by_first := by_first_name.get(_FIRST_NAME_VARIANTS.get(folded, folded), set())) == 1:
-            key, method = next(iter(by_first)), "first_name"  # "Alex felt ..." after "Alexander Drueke"
+                by_first := by_first_name.get(_FIRST_NAME_VARIANTS.get(folded, folded), set())
+                or {full for first, names in by_first_name.items() if _same_first_name(first, folded) for full in names}) == 1:
+            key, method = next(iter(by_first)), "first_name"  # "Alex felt ..." after "Alexander Drueke"; "Victor"
         elif kind == "organization" and len(name.split()) == 1 and name != "House" \
                 and len(heads := orgs_by_head.get(name, set())) == 1:  # "the House" may be another one
             key = next(iter(heads))  # "the League" after "the Night Hockey League"
