@@ -208,3 +208,12 @@ def test_he_and_she_agree_with_the_gender_the_text_gives(nlp):
     said = speakers(nlp, "Ms. Andersson met Mr. Stoltenberg in Brussels. Mr. Stoltenberg praised the bid. "
                          "\"Sweden is ready,\" she said.")
     assert said["Sweden is ready"] == "Andersson"
+
+
+def test_a_qualified_title_or_a_country_inside_a_members_body_names_no_one_wrongly(nlp):
+    said = speakers(nlp, "Head of Udmurtia Alexander Brechalov met the President. Turning to economic issues, the "
+                         "regional head said that in the first quarter, production rose.")
+    assert said["in the first quarter, production rose"] != "Udmurtia"
+    said = speakers(nlp, "Russian forces have taken most of the city, the governor of Ukraine's Luhansk province "
+                         "has said as heavy fighting continued.")
+    assert "Ukraine" not in said.values()

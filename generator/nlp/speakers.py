@@ -304,8 +304,9 @@ class SpeakerResolver:
             if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "at"}:
                 for t in prep.subtree:
                     key = self._key(t)
+                    state = t.head.i == prep.i and (key in gazetteer.countries() or str(key).endswith("Republic"))
                     if key and (self.actors.mentions[key].kind == "organization" or self.actors.mentions[key].kind
-                                == "place" and (key in gazetteer.countries() or key.endswith("Republic"))):
+                                == "place" and state):  # not "the governor of Ukraine's Luhansk province"
                         return self._actor(key)
         return None
 
@@ -495,10 +496,12 @@ class SpeakerResolver:
                 place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
                 if place is not None:
                     country = gazetteer.canonical_place(place.text)
-            elif child.dep_ in {"amod", "compound", "poss"} and (
-                    child.text in gazetteer.NATIONALITY_TO_COUNTRY or child.text in gazetteer.place_names()
-                    or child.text in gazetteer.PLACE_ALIASES):  # not "top" in "Russia's top diplomat"
-                country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
+            elif child.dep_ in {"amod", "compound", "poss"}:
+                if child.text in gazetteer.NATIONALITY_TO_COUNTRY or child.text in gazetteer.place_names() \
+                        or child.text in gazetteer.PLACE_ALIASES:
+                    country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
+                elif not (_synonym_title(token) and child.i == token.i - 1):
+                    body = body or child.lower_  # "the regional head" is not the article's "head" (but "top diplomat")
         candidates = [body] if body else []
         if body:
             candidates += self._titles_naming(title, body)
