@@ -496,12 +496,10 @@ class SpeakerResolver:
                 place = next((t for t in pobj.subtree if t.text in gazetteer.place_names()), None) if pobj else None
                 if place is not None:
                     country = gazetteer.canonical_place(place.text)
-            elif child.dep_ in {"amod", "compound", "poss"}:
-                if child.text in gazetteer.NATIONALITY_TO_COUNTRY or child.text in gazetteer.place_names() \
-                        or child.text in gazetteer.PLACE_ALIASES:
-                    country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
-                elif not (_synonym_title(token) and child.i == token.i - 1):
-                    body = body or child.lower_  # "the regional head" is not the article's "head" (but "top diplomat")
+            elif child.dep_ in {"amod", "compound", "poss"} and (
+                    child.text in gazetteer.NATIONALITY_TO_COUNTRY or child.text in gazetteer.place_names()
+                    or child.text in gazetteer.PLACE_ALIASES):  # not "top" in "Russia's top diplomat"
+                country = gazetteer.NATIONALITY_TO_COUNTRY.get(child.text) or gazetteer.canonical_place(child.text)
         candidates = [body] if body else []
         if body:
             candidates += self._titles_naming(title, body)
