@@ -79,6 +79,10 @@ CASES = [
     ("no_speaker", 'Residents fled the city. "We have nothing left," they said.', "We have nothing left", None),
     ("back_reference", 'The Guardian reported the strike on Monday. According to the publication, the missiles '
                        'were "fired from Belarus".', 'the missiles were "fired from Belarus', "Guardian"),
+    ("group_named_before", '"We would be really happy," said the WNBA star\'s lawyers, Maria Blagovolina and '
+                           'Alexander Boykov, in a statement. "The defence team is not participating in the swap '
+                           'discussions," the lawyers added.', "The defence team is not participating in the swap "
+                           "discussions", "Maria Blagovolina"),
     ("description", 'Local military analysts said the troops were "moving north".', "moving north",
      "Local military analysts"),
 ]

@@ -37,6 +37,7 @@ _SPOKESPEOPLE = lexicon.words("speakers", "spokespeople")
 _DOCUMENTS = lexicon.words("speakers", "documents")
 _AUTHOR_PREPOSITIONS = lexicon.words("speakers", "author_prepositions")
 _RELATIVE_PRONOUNS = lexicon.words("speakers", "relative_pronouns")
+_GROUP_LOOKBACK = 400  # tokens back to the group's naming ("the lawyers, A and B, said")
 _CHAIN = 3  # how many times further back a chain of pronoun subjects may lead than the three sentences
 _DOCUMENT_RELATIVES = lexicon.words("speakers", "document_relatives")
 NAMING_LEMMAS = lexicon.words("speakers", "naming_lemmas")
@@ -410,6 +411,21 @@ class SpeakerResolver:
         back = self._last_organisation_before(token)
         return Resolved(back) if back is not None else None
 
+    def group_named_before(self, token: Token) -> Optional[Resolved]:
+        """'the WNBA star's lawyers, Maria Blagovolina and Alexander Boykov, said ... the lawyers added': a
+        group named before by the people in apposition to it speaks through the first of them."""
+        if token.tag_ != "NNS":
+            return None
+        doc = token.doc
+        for earlier in reversed(doc[max(0, token.i - _GROUP_LOOKBACK): token.i]):
+            if earlier.lemma_ != token.lemma_:
+                continue
+            person = next((k for c in earlier.children if c.dep_ == "appos" and (k := self._key(c))
+                           and self.actors.mentions[k].kind == "person"), None)
+            if person is not None:
+                return Resolved(person)
+        return None
+
     def description(self, token: Token) -> Optional[Resolved]:
         """'Local military analysts said': a body with no name speaks as its description; 'that
         moratorium', 'these losses' point back at things, which speak for no one."""
@@ -421,8 +437,7 @@ class SpeakerResolver:
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
         document_relative, owner, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
-        back_reference,
-        description)
+        back_reference, group_named_before, description)
 
     def _key(self, token: Token) -> Optional[str]:
         """The actor a single token is a mention of."""
