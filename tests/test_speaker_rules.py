@@ -225,3 +225,12 @@ def test_the_regional_head_is_the_articles_head_and_a_country_inside_a_members_b
                          "not surrounded it, the governor of Ukraine's Luhansk province has said as heavy fighting "
                          "continued in and around the key city and civilians were told to stay underground.")
     assert "Ukraine" not in said.values()
+
+
+def test_a_body_named_after_its_description_speaks(nlp, resolved):
+    said = speakers(nlp, "The energy-focused management consultancy BFY said the increase meant it now expected the "
+                         "cap to hit 3,420. The Kremlin-controlled gas firm Gazprom said earlier this week it would "
+                         "cut flows.")
+    assert said["the increase meant it now expected the cap to hit 3,420"] == "BFY"
+    assert said["earlier this week it would cut flows"] == "Gazprom"
+    assert ("BFY", "apposition") in resolved

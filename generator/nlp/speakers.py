@@ -258,11 +258,15 @@ class SpeakerResolver:
         return self._actor(self._key(token))
 
     def apposition(self, token: Token) -> Optional[Resolved]:
-        """'The Kremlin spokesperson, Dmitry Peskov, said': the person in apposition speaks."""
+        """'The Kremlin spokesperson, Dmitry Peskov, said': the person in apposition speaks; 'the
+        energy-focused management consultancy BFY said': so does a body named after its description."""
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
-        return self._actor(next((k for c in token.children if c.dep_ == "appos" and (k := self._key(c))
-                                 and self.actors.mentions[k].kind == "person"), None))
+        named = [k for c in token.children if c.dep_ == "appos" and (k := self._key(c))]
+        person = next((k for k in named if self.actors.mentions[k].kind == "person"), None)
+        if person is None and token.pos_ == "NOUN" and token.lemma_.lower() not in PERSON_NOUNS:
+            person = next((k for k in named if self.actors.mentions[k].kind == "organization"), None)
+        return self._actor(person)
 
     def document_author(self, token: Token) -> Optional[Resolved]:
         """'A report by X said', "X's statement said": the document's author."""
