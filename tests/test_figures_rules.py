@@ -247,3 +247,10 @@ def test_a_count_keeps_both_verbs_of_or_and_its_infinitive(nlp):
 def test_another_number_counts_what_the_sentence_counted_before(nlp):
     assert found(nlp, "Three more civilians were killed in the town of Vuhledar, and another three in Lyman, "
                       "Kyrylenko said.")[-1] == ("3", "3", "", "civilians were killed in Lyman", "elided")
+
+
+@model
+def test_an_amount_repeated_in_one_article_is_one_figure(nlp):
+    figures = found(nlp, "BFY expects the cap to rise to £3,850 in January. If the forecast proves accurate, bills "
+                         "of £3,850 would hit millions of households. Removing VAT would cut the £3,850 bill.")
+    assert [f[0] for f in figures].count("3850") == 1, figures

@@ -198,7 +198,12 @@ def extract_figures(doc: Doc, article: str, actors: ArticleActors) -> list[Figur
             consider(span)
     figures = []
     ids: set[str] = set()
+    amounts: set[tuple[float, Optional[float], str]] = set()
     for item in sorted(found, key=lambda f: f.start):
+        if item.kind == "money":
+            if (item.number, item.high, item.unit) in amounts:
+                continue  # "£3,850" forecast in one sentence and repeated in three more: one figure
+            amounts.add((item.number, item.high, item.unit))
         sent = doc[item.start].sent
         sentence = " ".join(sent.text.split())
         value = _format(item.number)
