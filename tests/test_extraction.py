@@ -681,3 +681,12 @@ def test_an_open_question_is_no_quote_a_described_how_is(nlp):
     texts = [q.text for q in x.quotes]
     assert not any(t.startswith(("what actions", "how Russia")) for t in texts), texts
     assert any(t.startswith("how the soldiers had shelled") for t in texts), texts
+
+
+def test_a_body_named_by_its_list_of_remits_is_one_name(nlp):
+    _, x = run(nlp, "A spokesperson for the Department for Business, Energy and Industrial Strategy said Britain was "
+                    "not dependent on Russian gas. The Ministry of Defence, NATO and the EU met.")
+    keys = {m.key for m in x.mentions}
+    assert "Department for Business, Energy and Industrial Strategy" in keys
+    assert not keys & {"Department for Business", "Energy and Industrial Strategy"}
+    assert {"NATO", "European Union"} <= keys

@@ -194,8 +194,26 @@ class GazetteerRepair:
                 joined.append(ent)
         return joined
 
+    @staticmethod
+    def _join_remits(ents: list[Span]) -> list[Span]:
+        """'the Department for Business' ',' 'Energy and Industrial Strategy': a body named by its list of
+        remits, cut by the model at the list's commas, is one name up to the list's last word."""
+        if not ents:
+            return ents
+        doc = ents[0].doc
+        joined: list[Span] = []
+        for ent in ents:
+            if joined and joined[-1].label_ == "ORG" and joined[-1].end <= ent.start and ent.end <= len(doc) and any(
+                    t.lower_ in {"for", "of"} for t in joined[-1][1:]) and doc[joined[-1].end].text == "," \
+                    and all(t.text == "," or t.lower_ == "and" or t.is_title for t in doc[joined[-1].end: ent.end]) \
+                    and any(t.lower_ == "and" for t in doc[joined[-1].end: ent.end]) and ent[-1].is_title:
+                joined[-1] = Span(doc, joined[-1].start, ent.end, label="ORG")
+                continue
+            joined.append(ent)
+        return joined
+
     def __call__(self, doc: Doc) -> Doc:
-        ents = self._join_of([part for ent in doc.ents for part in self._split(ent)])
+        ents = self._join_remits(self._join_of([part for ent in doc.ents for part in self._split(ent)]))
         relabelled = []
         for ent in ents:
             core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
