@@ -203,7 +203,7 @@ class GazetteerRepair:
         doc = ents[0].doc
         joined: list[Span] = []
         for ent in ents:
-            if joined and joined[-1].label_ == "ORG" and joined[-1].end <= ent.start and ent.end <= len(doc) and any(
+            if joined and joined[-1].label_ == "ORG" and joined[-1].end <= ent.start and any(
                     t.lower_ in {"for", "of"} for t in joined[-1][1:]) and doc[joined[-1].end].text == "," \
                     and all(t.text == "," or t.lower_ == "and" or t.is_title for t in doc[joined[-1].end: ent.end]) \
                     and any(t.lower_ == "and" for t in doc[joined[-1].end: ent.end]) and ent[-1].is_title:

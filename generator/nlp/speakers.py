@@ -627,4 +627,4 @@ class SpeakerResolver:
         for key in keys[max(0, n - 8): n][::-1]:
             if gender is None or self._genders.get(key, gender) == gender:
                 return key
-        return keys[n - 1] if n and gender is None else None
+        return None
