@@ -690,3 +690,13 @@ def test_a_body_named_by_its_list_of_remits_is_one_name(nlp):
     assert "Department for Business, Energy and Industrial Strategy" in keys
     assert not keys & {"Department for Business", "Energy and Industrial Strategy"}
     assert {"NATO", "European Union"} <= keys
+
+
+def test_relayed_words_credit_the_speaker_and_keep_the_relay(nlp):
+    _, x = run(nlp, "According to Tass, Meta's lawyer, Victoria Shagina, had said in court that the corporation "
+                    "opposed Russophobia. Dmitry Peskov said the talks were going well, the Interfax news agency "
+                    "reported. The Kremlin said the talks were stalling.")
+    relayed = {q.text: (q.speaker_name, q.via) for q in x.quotes}
+    assert relayed["the corporation opposed Russophobia"] == ("Victoria Shagina", "TASS")
+    assert relayed["the talks were going well"] == ("Dmitry Peskov", "Interfax")  # the relay is no part of the words
+    assert relayed["the talks were stalling"] == ("Kremlin", "")

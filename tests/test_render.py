@@ -30,7 +30,7 @@ def briefing(text: str) -> dict:
                       "url": "javascript:alert(1)", "text": text + "\n\n" + text}],
         "actors": [{"id": "x", "name": text, "kind": "person", "aliases": [text], "articles": ["a1"]}],
         "quotes": [{"id": "q1", "text": text, "kind": "direct", "speaker": "x", "speaker_name": text,
-                    "article": "a1", "sentence": text},
+                    "article": "a1", "sentence": text, "via": text},
                    {"id": "q2", "text": text, "kind": "indirect", "speaker": None, "speaker_name": text,
                     "article": "a1", "sentence": text}],
         "events": [{"id": "e1", "date": "2022-02-24", "precision": "day", "title": text, "actors": ["x"],
@@ -117,6 +117,14 @@ def test_user_template_overrides_one_default(tmp_path):
 
 def test_rendering_is_deterministic():
     assert render_tree(briefing("same")) == render_tree(briefing("same"))
+
+
+def test_a_relayed_quote_names_its_relay_beside_the_speaker():
+    data = briefing("text")
+    data["quotes"][0]["via"] = "TASS"
+    tree = render_tree(data)
+    assert "(via TASS)" in tree["sources/a1.md"]  # beside the speaker
+    assert "— via TASS, *direct*" in tree["actors/x.md"]  # on the speaker's own page
 
 
 def test_an_actor_page_lists_only_the_newest_quotes():

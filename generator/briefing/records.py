@@ -82,7 +82,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class Quote:
-    PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "method", "confidence", "article",
+    PUBLISHED: ClassVar = ("id", "text", "kind", "speaker", "speaker_name", "via", "method", "confidence", "article",
                            "sentence", "excerpt", "statement", "passages", "first_seen")
 
     id: str
@@ -106,6 +106,9 @@ class Quote:
     first_seen: str = field(default="", metadata=describe(
         "Date of the first edition that had it (an edition is dated by its newest article)", optional=True,
         omit_empty=True, pattern="^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"))
+    via: str = field(default="", metadata=describe(
+        "The agency or outlet that relayed the speaker's words ('X said, Tass reported'; 'according to "
+        "Reuters, X said')", optional=True, omit_empty=True))
 
 
 @dataclass(frozen=True)

@@ -96,8 +96,10 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
             return
         covered.append((start, end))
         found_by = (method if method is not None else resolver.last_rule or "") if speaker else ""
+        via = relay_of(doc, start, speaker, actors) if method is None else ""
         collected.append((start, Quote(id=quote_id(article, words), text=words, kind=kind, speaker_name=speaker,
-                                       article=article, sentence=" ".join(sentence.split()), method=found_by)))
+                                       article=article, sentence=" ".join(sentence.split()), method=found_by,
+                                       via=via)))
 
     for speaker, start, end, method in _transcript_paragraphs(text, turns, headline_speaker):
         add(text[start:end], "direct", speaker, text[start:end], start, end, method)
@@ -205,6 +207,32 @@ def _marked_kind(text: str, q: _QuoteSpan) -> str:
     return "partial"
 
 
+def relay_of(doc: Doc, start: int, speaker: Optional[str], actors: ArticleActors) -> str:
+    """The organisation that relayed a speaker's words, named in the quote's sentence: "according to
+    Tass", "..., Tass reported", "the Interfax news agency quoted him as saying" ('' when the sentence
+    names none, or the speaker is that organisation)."""
+    if speaker is None:
+        return ""
+    token = doc.char_span(start, start + 1, alignment_mode="expand")
+    if token is None or not len(token):
+        return ""
+    for t in token[0].sent:
+        target = None
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            target = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+        elif t.lemma_.lower() in _RELAY_LEMMAS and t.pos_ == "VERB":
+            target = next((c for c in t.children if c.dep_ == "nsubj"), None)
+        keys = actors.keys_between(target.left_edge.i, target.i + 1) if target is not None else ()
+        key = next((k for k in keys if actors.mentions[k].kind == "organization"), None)
+        if key is not None and key != speaker and actors.mentions[key].kind == "organization" \
+                and actors.mentions.get(speaker) is not None and actors.mentions[speaker].kind == "person":
+            return key
+    return ""
+
+
+_RELAY_LEMMAS = frozenset({"report", "quote", "cite"})  # what an outlet does with someone's words
+
+
 def _relays(verb: Token, content: Span) -> bool:
     """Whether a statement credited to a source ("according to Tass, ...") reports what someone else
     said: a speech verb in it whose subject is a person ('Meta's lawyer, Victoria Shagina had said')."""
@@ -288,6 +316,13 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
         tokens = sorted((t for t in comp.subtree if t.i not in added), key=lambda t: t.i)
         if added:
             tokens = [t for t in tokens if t.i < min(added)]
+        relay = next((t for t in tokens if t.lemma_.lower() in _RELAY_LEMMAS and t.pos_ == "VERB" and t.i > tokens[0].i
+                      and (relayer := subject_of(t)) is not None and relayer.left_edge.i > 0
+                      and sent.doc[relayer.left_edge.i - 1].text == ","), None)
+        if relay is not None:  # "the army was ready, Reuters reported": the relay is no part of the words
+            tokens = [t for t in tokens if t.i < subject_of(relay).left_edge.i - 1]
+            if not tokens:
+                continue
         if _stance(verb):  # "made it clear they expected ...": the statement follows "clear"
             clear = next(c for c in verb.children if c.lower_ == "clear")
             tokens = [t for t in tokens if t.i > clear.i] or tokens

@@ -173,6 +173,8 @@ def _quote_columns() -> list[Column]:
                lambda q: q.get("speaker")),
         Column("speaker_name", "string", "The speaker's name as resolved from names, pronouns and titles",
                lambda q: q.get("speaker_name")),
+        Column("via", "string", "The agency or outlet that relayed the speaker's words; empty when none is named",
+               lambda q: q.get("via", "")),
         Column("method", "string", "The speaker rule that found the speaker", lambda q: q.get("method")),
         Column("confidence", "number", "Share of the gold sets' speakers found by this rule that were right (0-1)",
                lambda q: q.get("confidence"), {"minimum": 0, "maximum": 1}),
