@@ -700,3 +700,6 @@ def test_relayed_words_credit_the_speaker_and_keep_the_relay(nlp):
     assert relayed["the corporation opposed Russophobia"] == ("Victoria Shagina", "TASS")
     assert relayed["the talks were going well"] == ("Dmitry Peskov", "Interfax")  # the relay is no part of the words
     assert relayed["the talks were stalling"] == ("Kremlin", "")
+    _, y = run(nlp, 'Zelensky said: "According to the UN, this year the world\'s hunger will affect 323 million '
+                    'people."')
+    assert [q.via for q in y.quotes] == [""]  # the UN is his source, not the relay of his words

@@ -96,7 +96,7 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
             return
         covered.append((start, end))
         found_by = (method if method is not None else resolver.last_rule or "") if speaker else ""
-        via = relay_of(doc, start, speaker, actors) if method is None else ""
+        via = relay_of(doc, start, end, speaker, actors) if method is None else ""
         collected.append((start, Quote(id=quote_id(article, words), text=words, kind=kind, speaker_name=speaker,
                                        article=article, sentence=" ".join(sentence.split()), method=found_by,
                                        via=via)))
@@ -207,16 +207,22 @@ def _marked_kind(text: str, q: _QuoteSpan) -> str:
     return "partial"
 
 
-def relay_of(doc: Doc, start: int, speaker: Optional[str], actors: ArticleActors) -> str:
-    """The organisation that relayed a speaker's words, named in the quote's sentence: "according to
-    Tass", "..., Tass reported", "the Interfax news agency quoted him as saying" ('' when the sentence
-    names none, or the speaker is that organisation)."""
+def relay_of(doc: Doc, start: int, end: int, speaker: Optional[str], actors: ArticleActors) -> str:
+    """The organisation that relayed a person's words, named in the quote's sentence outside the quote:
+    "according to Tass, X had said", "X said ..., Tass reported" ('' when the sentence names none, when
+    no one in it says anything, or when the relay is inside the words: Zelensky's own "According to the
+    UN, hunger will ...")."""
     if speaker is None:
         return ""
     token = doc.char_span(start, start + 1, alignment_mode="expand")
     if token is None or not len(token):
         return ""
-    for t in token[0].sent:
+    sent = token[0].sent
+    if not any(speech_verb(t) and t.lemma_.lower() not in _RELAY_LEMMAS and not start <= t.idx < end for t in sent):
+        return ""
+    for t in sent:
+        if start <= t.idx < end:
+            continue
         target = None
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             target = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
