@@ -703,3 +703,13 @@ def test_relayed_words_credit_the_speaker_and_keep_the_relay(nlp):
     _, y = run(nlp, 'Zelensky said: "According to the UN, this year the world\'s hunger will affect 323 million '
                     'people."')
     assert [q.via for q in y.quotes] == [""]  # the UN is his source, not the relay of his words
+
+
+def test_the_names_in_a_list_of_office_holders_are_people(nlp):
+    _, x = run(nlp, "Taking part were President of the People's Republic of China Xi Jinping, Prime Minister of India "
+                    "Narendra Modi, President of Kazakhstan Kassym-Jomart Tokayev, Prime Minister of Thailand Prayut "
+                    "Chan-o-cha, and Prime Minister of Ethiopia Abiy Ahmed. The Minister of Ukraine Affairs met.")
+    kinds = {m.key: m.kind for m in x.mentions}
+    for name in ("Narendra Modi", "Kassym-Jomart Tokayev", "Prayut Chan-o-cha", "Abiy Ahmed"):
+        assert kinds.get(name) == "person", (name, kinds)
+    assert kinds["Kazakhstan"] == kinds["India"] == "place" and "Kazakhstan Kassym-Jomart Tokayev" not in kinds

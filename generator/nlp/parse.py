@@ -212,6 +212,44 @@ class GazetteerRepair:
             joined.append(ent)
         return joined
 
+    @staticmethod
+    def _listed_holders(ents: list[Span]) -> list[Span]:
+        """'Prime Minister of India Narendra Modi, President of Kazakhstan Kassym-Jomart Tokayev, ...': in a
+        list of office holders, the name right after "<title> of <country>" is a person, though the model
+        left it untagged, tagged it otherwise or ran it into the country."""
+        if not ents:
+            return ents
+        doc = ents[0].doc
+
+        def name_word(i: int) -> bool:  # "Prayut Chan-o-cha": capitalised words and their hyphenated parts
+            t = doc[i]
+            glued = i > 0 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_ and t.is_alpha
+            return (t.is_title and t.text not in gazetteer.OFFICE_WORDS) or glued or (
+                t.text == "-" and not t.whitespace_ and i + 1 < len(doc) and doc[i + 1].is_alpha)
+
+        out: list[Span] = []
+        replaced_until = -1
+        for ent in ents:
+            if ent.end <= replaced_until:
+                continue  # inside a name just made a person
+            start = ent.start
+            country_end = ent.end if ent.label_ == "GPE" else next(
+                (end for end in range(ent.end - 1, start, -1) if doc[start:end].text in gazetteer.countries()), None)
+            if country_end is not None and start >= 2 and doc[start - 1].lower_ == "of" \
+                    and doc[start - 2].text in gazetteer.OFFICE_WORDS:
+                end = country_end
+                while end < len(doc) and end - country_end < 6 and name_word(end):
+                    end += 1
+                if end - country_end >= 2 and (end == len(doc) or doc[end].text in {",", ".", ";"}
+                                               or doc[end].lower_ == "and"):
+                    out += [Span(doc, start, country_end, label="GPE"), Span(doc, country_end, end, label="PERSON")]
+                    replaced_until = end
+                    continue
+            if ent.start < replaced_until:
+                continue
+            out.append(ent)
+        return out
+
     def __call__(self, doc: Doc) -> Doc:
         ents = self._join_remits(self._join_of([part for ent in doc.ents for part in self._split(ent)]))
         relabelled = []
@@ -241,7 +279,7 @@ class GazetteerRepair:
         people = [p for p in self._first_name_people(doc)  # replacing only what lies inside them
                   if all(p.start <= e.start and e.end <= p.end for e in relabelled if e.start < p.end and p.start < e.end)]
         relabelled = [e for e in relabelled if not any(e.start < p.end and p.start < e.end for p in people)]
-        doc.ents = spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start))
+        doc.ents = self._listed_holders(spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start)))
         return doc
 
     @staticmethod
