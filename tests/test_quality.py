@@ -48,7 +48,7 @@ FLOORS = {
     "gold_blind8": {"actors": 0.83, "quotes": 0.84, "speakers": 0.84, "events": 0.83, "figures": 0.87},
     "gold_blind9": {"actors": 0.87, "quotes": 0.91, "speakers": 0.93, "events": 0.84, "figures": 0.88},
     "gold_blind10": {"actors": 0.87, "quotes": 0.85, "speakers": 0.72, "events": 0.80, "figures": 0.71},
-    "gold_blind11": {"actors": 0.84, "quotes": 0.86, "speakers": 0.79, "events": 0.75, "figures": 0.77},
+    "gold_blind11": {"actors": 0.87, "quotes": 0.86, "speakers": 0.85, "events": 0.75, "figures": 0.85},
 }
 
 
