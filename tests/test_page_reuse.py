@@ -24,7 +24,7 @@ url: https://example.org/talks-istanbul
 Delegations from Ukraine and Russia met in Istanbul on Tuesday for a new round of talks.
 "We have made progress," said Mykhailo Podolyak, an adviser to the Ukrainian president.
 """
-REUSED = re.compile(r"briefing: (\d+) of (\d+) generated pages unchanged since the last build")
+REUSED = re.compile(r"briefing: (\d+) of (\d+) generated pages and (\d+) of (\d+) downloads unchanged since the last build")
 DRAWN = re.compile(r"briefing: (\d+) page\(s\) rendered, (\d+) as the previous build left them")
 
 
@@ -68,8 +68,10 @@ def test_one_new_seed_renders_only_what_it_changed(projects):
     _, _, log = projects
     found = REUSED.search(log)
     assert found, log
-    reused, pages = map(int, found.groups())
+    reused, pages, kept_files, files = map(int, found.groups())
     assert 0 < reused < pages, log  # the new seed's own page, the indexes and its actors' pages are rendered
+    # the data files and exports hold the new seed; feeds of actors it does not name are as they were
+    assert 0 < kept_files < files, log
     drawn, kept = map(int, DRAWN.search(log).groups())  # and the Markdown of the others is not drawn again
     assert drawn > 0 and kept > 0, log
 
@@ -86,8 +88,11 @@ def test_a_page_changed_after_the_build_is_rendered_again(projects):
     edited, clean, _ = projects
     page = edited / "site" / "sources" / "000-5b565e64448314d5" / "index.html"
     page.write_bytes(page.read_bytes().replace(b"</body>", b"<p>edited by hand</p></body>"))
+    feed = sorted((edited / "site" / "feeds" / "actors").glob("*.xml"))[0]
+    feed.write_bytes(feed.read_bytes().replace(b"</feed>", b"<!-- edited by hand --></feed>"))
     log = _build(edited)
     assert b"edited by hand" not in page.read_bytes()
+    assert b"edited by hand" not in feed.read_bytes()
     _same_sites(edited / "site", clean / "site")
     assert REUSED.search(log), log  # the others were still reused
 

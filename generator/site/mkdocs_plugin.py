@@ -162,11 +162,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         documents = tree.pop(SEARCH_DOCUMENTS, "[]")
         self._search_documents = json.loads(documents)
         self._generated_pages: dict[str, str] = {}  # tree page -> its URL
+        downloads: dict[str, str] = {}  # every other generated file -> its output path
         for path, content in tree.items():
             file = File.generated(config, path, content=content)
             files.append(file)
             if path.endswith(".md"):
                 self._generated_pages[path] = file.url
+            else:
+                downloads[path] = file.dest_uri
         self._edit_targets = edit_targets(result.data, tree)
         self._actor_names = {a["id"]: a["name"] for a in result.data.get("actors", [])
                              if f"feeds/actors/{a['id']}.xml" in tree}
@@ -175,7 +178,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 site_fingerprint(config, Path(__file__)), tree,
                 {path: files.get_file_from_path(path).dest_uri for path in self._generated_pages},
                 lambda path: "\0".join((self._edit_targets.get(path, ""),
-                                        self._actor_names.get(actor_of_page(self._generated_pages[path]), ""))))
+                                        self._actor_names.get(actor_of_page(self._generated_pages[path]), ""))),
+                downloads)
         return files
 
     # --- rendered-page reuse (mkdocs_reuse.py) ----------------------------------------------------
@@ -183,6 +187,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_nav(self, nav, *, config, files):
         if self._reuse is not None:
             self._reuse.plan({page.file.src_uri for page in nav.pages}, Path(config.site_dir))
+            for file in files:
+                self._reuse.keep_file(file)
         return nav
 
     def on_env(self, env, *, config, files):

@@ -20,7 +20,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Optional
 
 from generator.fileio import write_atomic
 
@@ -115,21 +115,30 @@ def unchanged(entry: Entry, key: str, previous_site: Path) -> bool:
     return found.st_size == entry.size and found.st_mtime_ns == entry.mtime_ns
 
 
-def place(previous_site: Path, site: Path, dest: str) -> bool:
-    """The previous output at the same place in the new site (nothing to do when it is the same folder)."""
+def place(previous_site: Path, site: Path, dest: str, made: Optional[set] = None) -> bool:
+    """The previous output at the same place in the new site (another folder: `plan` checks that once,
+    not per page, since resolving both paths costs a dozen system calls). `made`: folders this build
+    has already created, so that each is made once."""
     source, target = previous_site / dest, site / dest
-    if source.resolve() == target.resolve():
-        return True
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if target.exists():
-            target.unlink()
+        folder = target.parent
+        if made is None or folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            if made is not None:
+                made.add(folder)
         try:
             os.link(source, target)
-        except OSError:  # another file system, or links not allowed: a copy with the same times
-            shutil.copy2(source, target)
+        except FileExistsError:  # a file left there: replaced, unless it is the previous output itself
+            if os.path.samefile(source, target):
+                return True
+            target.unlink()
+            os.link(source, target)
     except OSError:
-        return False
+        try:  # another file system, or links not allowed: a copy with the same times
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+        except OSError:
+            return False
     return True
 
 
