@@ -58,6 +58,11 @@ class TextMemo:
         self.used[key] = dump(result)
         return result
 
+    def absorb(self, used: dict[str, Any], computed: int) -> None:
+        """What another process's copy of this memo used and computed (beside.py), as if used here."""
+        self.used.update(used)
+        self.computed += computed
+
     def save(self, in_child: bool = False) -> None:
         """`in_child`: written beside the build (build_store.py)."""
         if self.path is None or (not self.computed and len(self.used) == len(self.known)):

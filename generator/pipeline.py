@@ -18,6 +18,7 @@ from generator.briefing.io import YamlFragments, briefing_data
 from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
 from generator.briefing.statements import readable_quotes
+from generator.beside import side_by_side
 from generator.derived import TextMemo
 from generator.briefing.tracked_figures import track_figures
 from generator.errors import E050, E100, printable
@@ -102,19 +103,28 @@ def build_data(settings: Settings, progress: Callable[[str], None] = lambda m: N
         warn(problem.message(seeds_label.rstrip("/")))
     model = model_name(settings.model)
     cache = ExtractionCache(settings.cache) if settings.cache else None
-    extractions = extract_articles(report.articles, model, cache, progress, processes=settings.processes)
-    briefing = merge(report.articles, extractions, report.problems)
     curation_path = settings.curation or Path(settings.seeds) / CURATION_FILE
     shape_problems: list[str] = []
-    try:
-        curation = load_curation(curation_path, shape_problems)
-    except CurationError as exc:  # the briefing still builds, uncurated (every page says so); strict fails below
-        curation = {}
-        shape_problems.append(str(exc))
-    briefing = apply_curation(briefing, curation, curation_path.name)
-    # Stories are grouped from the curated events (hidden ones gone, added ones in), then curated themselves.
     derived = TextMemo(settings.build_cache / DERIVED if settings.build_cache else None)
-    copies = copy_groups(briefing.articles, derived)
+
+    def curated():
+        """Extraction, merge and curation, in this process."""
+        extractions = extract_articles(report.articles, model, cache, progress, processes=settings.processes)
+        merged = merge(report.articles, extractions, report.problems)
+        try:
+            curation = load_curation(curation_path, shape_problems)
+        except CurationError as exc:  # the briefing still builds, uncurated (every page says so); strict fails below
+            curation = {}
+            shape_problems.append(str(exc))
+        return apply_curation(merged, curation, curation_path.name), curation
+
+    def grouped():
+        """Near-duplicate copies, from the texts alone: in a forked child, beside the extraction."""
+        return copy_groups(report.articles, derived), derived.used, derived.computed
+
+    (briefing, curation), (copies, used, computed) = side_by_side(curated, grouped)
+    derived.absorb(used, computed)
+    # Stories are grouped from the curated events (hidden ones gone, added ones in), then curated themselves.
     briefing = build_stories(briefing, copies, event_table(), preferred_ids=curated_story_ids(curation))
     by_id = {a.id: a for a in briefing.articles}
     briefing = apply_story_curation(briefing, curation, curation_path.name,
