@@ -283,3 +283,22 @@ def test_these_modules_do_not_need_mkdocs():
             "bad = sorted(m for m in sys.modules if m.split('.')[0] in {'mkdocs', 'material', 'spacy'}); "
             "assert not bad, bad")
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
+
+
+def test_a_story_is_written_once_per_folder_of_feeds():
+    """Feeds sharing an index reuse a story's content when their links would be the same (same folder,
+    same site address), and only then."""
+    data = briefing()
+    index = feeds.BriefingIndex(data)
+    story = next(s for s in data["stories"] if s["id"] == "s-day")
+
+    def content(own_path: str, site_url: str = "") -> str:
+        return feeds.story_content(story, index, site_url=site_url, own_path=own_path, actor_pages=ACTOR_PAGES)
+
+    for own_path, site_url in (("feeds/actors/a.xml", ""), ("feeds/actors/b.json", ""), ("feed.xml", ""),
+                               ("feed.json", SITE)):
+        assert content(own_path, site_url) == feeds.story_html(story, feeds.BriefingIndex(data), site_url=site_url,
+                                                              own_path=own_path, actor_pages=ACTOR_PAGES)
+    assert len(index.contents) == 3  # the two actor feeds share one
+    with pytest.raises(ValueError):
+        content("../outside.xml")

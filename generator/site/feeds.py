@@ -152,6 +152,7 @@ class BriefingIndex:
         self.actors = {a["id"]: a for a in data.get("actors", [])}
         self.events = {e["id"]: e for e in data.get("events", [])}
         self.parts = month_parts(data.get("stories", []))  # which months' chronology is split in pages
+        self.contents: dict[tuple, str] = {}  # story_content's: a story is in the feeds of all its actors
 
     def reports(self, story: dict) -> list[dict]:
         """A story's sources, one per article sentence, oldest article first (as its page lists them)."""
@@ -226,6 +227,18 @@ def story_html(story: dict, index: BriefingIndex, *, site_url: str, own_path: st
             + f"<p>{_a(link(story_path(story, index.parts)), 'The story in the briefing')}</p>")
 
 
+def story_content(story: dict, index: BriefingIndex, *, site_url: str, own_path: str, actor_pages: set[str]) -> str:
+    """story_html, made once per story for every feed in one folder that lists it (its links depend on
+    the feed's folder only; `actor_pages` is one set for all the feeds an index serves)."""
+    site_address("", site_url=site_url, own_path=own_path)  # the same checks as story_html's links
+    key = (str(story.get("id")), site_url, own_path.count("/"), id(actor_pages))
+    found = index.contents.get(key)
+    if found is None:
+        found = index.contents[key] = story_html(story, index, site_url=site_url, own_path=own_path,
+                                                 actor_pages=actor_pages)
+    return found
+
+
 # -- the feeds -----------------------------------------------------------------------------------
 
 def entry_id(story: dict) -> str:
@@ -282,8 +295,8 @@ def atom_feed(data: dict, stories: list[dict], *, title: str, own_path: str, sit
         add(entry, "updated", stamp)
         for name in index.actor_names(story):
             add(entry, "category", term=name)
-        add(entry, "content", story_html(story, index, site_url=site_url, own_path=own_path, actor_pages=actor_pages),
-            type="html")
+        add(entry, "content", story_content(story, index, site_url=site_url, own_path=own_path,
+                                            actor_pages=actor_pages), type="html")
     body = ET.tostring(feed, encoding="unicode")
     return '<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n"
 
@@ -305,8 +318,8 @@ def json_feed(data: dict, stories: list[dict], *, title: str, own_path: str, sit
     for story in stories:
         stamp = story_timestamp(story.get("date")) or feed_updated(data, [])
         items.append({"id": entry_id(story), "url": link(story_path(story, index.parts)), "title": isolated(story.get("headline")),
-                      "content_html": story_html(story, index, site_url=site_url, own_path=own_path,
-                                                 actor_pages=actor_pages),
+                      "content_html": story_content(story, index, site_url=site_url, own_path=own_path,
+                                                    actor_pages=actor_pages),
                       "date_published": stamp, "date_modified": stamp, "tags": index.actor_names(story)})
     feed["items"] = items
     return json.dumps(feed, ensure_ascii=False, separators=(",", ":")) + "\n"  # compact: the C encoder
