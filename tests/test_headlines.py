@@ -279,3 +279,17 @@ def test_a_list_keeps_its_commas_and_a_preposition_goes_with_its_date(nlp):
             "with regional elections.")
     assert headline(nlp, text, date=dt.date(2022, 7, 23))[0] == (
         "Russia was planning to annex more Ukrainian territory possibly to coincide with regional elections")
+
+
+def test_reported_words_that_lost_their_subject_give_no_headline(nlp):
+    # "The last week" is a date phrase, left out of the title: "Has shown that ..." would be a fragment
+    text = ("\u201cThe last week has shown that the aggressor doesn\u2019t even pretend to be firing at military "
+            "targets any more,\u201d Ihor Terekhov said on Sunday.")
+    assert not headline(nlp, text, date=dt.date(2022, 7, 24))[0].startswith("Has")
+
+
+def test_an_infinitive_on_a_past_verb_takes_the_nearest_yearless_date(nlp):
+    text = ("The President heard about Osor's dream to become a firefighter for a day on December 5 during "
+            "the awards ceremony.")
+    events = events_of(nlp, text, date=dt.date(2021, 12, 27))
+    assert [e.date for e in events] == ["2021-12-05"] and not events[0].scheduled

@@ -175,7 +175,10 @@ def tense(span: Span) -> Optional[bool]:
     auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
     finite = auxes[0] if auxes else verb
     if verb.tag_ == "VB" and finite.tag_ == "TO":
-        return True  # an aim: "set a task to restore the schools by September 1"
+        # an aim: "set a task to restore the schools by September 1"; an infinitive hung on a past verb
+        # may carry that verb's date ("heard about Osor's dream to become a firefighter on December 5",
+        # in a 27 December article: the 5th just gone, not next December): the nearest such date
+        return None if verb.dep_ == "advcl" and verb.head.tag_ == "VBD" else True
     if finite.tag_ == "MD":
         return finite.lower_ in {"will", "shall", "would", "'ll"} or None
     return None if finite.tag_ in {"VBZ", "VBP"} else False

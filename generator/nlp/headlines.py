@@ -353,6 +353,11 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
         return "none"  # "... aimed to counter": counter what?
     if tokens and tokens[0].lower_ in RELATIVES | _WH:
         return "vague"
+    if any(t.i != verb.i and t.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass", "csubj"} and c.i not in kept and c is not subject
+            and c.lower_ not in RELATIVES for c in t.children) for t in tokens):
+        return "none"  # "Has shown that the aggressor ..., X said": the reported words lost their subject
+        # ("The last week", a date phrase), so they start with a bare verb
     for t in tokens:
         if t.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and t.lemma_.lower() in _RELATIONAL and any(
                 c.dep_ in {"acl", "prep"} and c.i not in kept
