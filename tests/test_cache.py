@@ -173,8 +173,16 @@ def _swap_key(data: bytes) -> bytes:
     return json.dumps(envelope).encode()
 
 
+def _flip_checksum_digit(data: bytes) -> bytes:
+    """The text keeps its shape (the checksum read off its end); the checksum is one digit off."""
+    text = data.decode()
+    at = len(text) - 3
+    return (text[:at] + ("0" if text[at] != "0" else "1") + text[at + 1:]).encode()
+
+
 CORRUPTIONS = {
     "truncated": _truncate,
+    "flipped checksum digit": _flip_checksum_digit,
     "empty": lambda data: b"",
     "garbage": lambda data: os.urandom(64) + b"\xff\xfe\x00",
     "flipped payload byte": _flip_payload_byte,
@@ -183,6 +191,18 @@ CORRUPTIONS = {
     "entry of another key": _swap_key,
     "nested too deeply": lambda data: b"[" * 200_000,
 }
+
+
+def test_an_entry_written_in_another_layout_is_read_when_its_checksum_holds(project):
+    # the checksum is read off the text's slice for put()'s layout; any other layout is checked the long way
+    seeds, cache, yaml_text = project
+    victim = entries(cache)[0]
+    envelope = json.loads(victim.read_bytes())
+    victim.write_text(json.dumps({"sha256": envelope["sha256"], "payload": envelope["payload"], "key": envelope["key"]},
+                                 ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    result = build(seeds, cache)
+    assert (result.parsed, result.cached) == (0, 2)
+    assert dump_yaml(result.data) == yaml_text
 
 
 @pytest.mark.parametrize("how", CORRUPTIONS)
