@@ -713,3 +713,25 @@ def test_the_names_in_a_list_of_office_holders_are_people(nlp):
     for name in ("Narendra Modi", "Kassym-Jomart Tokayev", "Prayut Chan-o-cha", "Abiy Ahmed"):
         assert kinds.get(name) == "person", (name, kinds)
     assert kinds["Kazakhstan"] == kinds["India"] == "place" and "Kazakhstan Kassym-Jomart Tokayev" not in kinds
+
+
+def test_an_editors_brackets_a_greeting_and_a_preposition_are_no_part_of_a_name(nlp):
+    body = ("Ladies and Gentlemen, Korean people! I am grateful for this opportunity. "
+            "\"We will not give up,\" [Volodymyr] Zelenskiy said on Monday. "
+            "The President's address to the Federation Council: On the basis of Article 102 of the Constitution, "
+            "I am submitting a proposal.")
+    _, x = run(nlp, body, date=dt.date(2022, 4, 11))
+    names = {m.name for m in x.mentions} | {f for m in x.mentions for f in m.forms}
+    assert not any("[" in n or "]" in n for n in names), names
+    assert "Volodymyr Zelenskiy" in names, names
+    assert not {"Ladies and Gentlemen", "On"} & names, names
+
+
+def test_an_age_is_no_date_and_a_past_later_never_lands_after_the_article(nlp):
+    body = ("And exactly three months later, on May 24, on the other side of the globe, in Texas, an 18-year-old "
+            "guy entered a regular school to kill 19 children and 2 adults.")
+    _, x = run(nlp, body, date=dt.date(2022, 5, 27))
+    assert [(e.date, e.scheduled) for e in x.events] == [("2022-05-24", False)]
+    assert x.events[0].headline.startswith("An 18-year-old guy entered"), x.events[0].headline
+    _, x = run(nlp, "Three months later, the army withdrew from the city.", date=dt.date(2022, 5, 27))
+    assert not [e for e in x.events if e.date > "2022-05-27"]

@@ -87,11 +87,13 @@ def clean_name(span: Span) -> str:
         tokens = tokens[:named]  # "RIA Novosti state news agency": a known name and its description
     if not tokens:
         return ""
-    return span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("\n", " ")
+    # an editor's brackets are no part of a name ("[Vladimir] Putin" gave "Vladimir] Putin")
+    return " ".join(span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("[", " ").replace("]", " ").split())
 
 
 _NOT_NAMES = lexicon.words("actors", "not_names")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
+_FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX"}
 
 
 def _classify(span: Span, name: str) -> tuple[str | None, str]:
@@ -103,6 +105,10 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
         return None, ""  # a happening or a thing: "Ice Bucket Challenge", "International Donors' Conference"
     if name in gazetteer.DEPARTMENTS or name in gazetteer.OFFICE_WORDS or name in _NOT_NAMES or name in gazetteer.NOT_ACTORS:
         return None, ""  # "Minister of Defence", "Adviser", "Comrades": not a name on its own
+    if all(w in _NOT_NAMES or w.lower() in {"and", "&", "of", "the"} for w in name.split()):
+        return None, ""  # "Ladies and Gentlemen": no name in it
+    if len(span) == 1 and span[0].pos_ in _FUNCTION_POS and name != name.upper():
+        return None, ""  # "On", tagged a name and a preposition
     if name.isupper() and len(name) >= 4 and name.isalpha() and span.label_ in {"NORP", "ORG", "PERSON"}:
         return "organization", "capitals"  # an all-capitals name: an agency or outlet ("YOUNEWS")
     if " " not in name and name != name.upper() and name.upper() in gazetteer.ORGANISATIONS:

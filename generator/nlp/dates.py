@@ -68,14 +68,18 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         sign = -1 if m.group(3) in {"earlier", "before", "ago"} else 1
         base = article_date if m.group(3) == "ago" else reference
         if m.group(2) == "year":
-            return ResolvedDate(str(base.year + sign * n), "year", text)
-        if m.group(2) == "month":
+            found = ResolvedDate(str(base.year + sign * n), "year", text)
+        elif m.group(2) == "month":
             months = base.year * 12 + base.month - 1 + sign * n
-            return ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text)
-        delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
-        if approximate:
-            return ResolvedDate((base + sign * delta).strftime("%Y-%m"), "month", text)
-        return day(base + sign * delta)
+            found = ResolvedDate(f"{months // 12:04d}-{months % 12 + 1:02d}", "month", text)
+        else:
+            delta = dt.timedelta(days=n * (7 if m.group(2) == "week" else 1))
+            found = ResolvedDate((base + sign * delta).strftime("%Y-%m"), "month", text) if approximate \
+                else day(base + sign * delta)
+        if future is False and found.value > article_date.isoformat()[:len(found.value)]:
+            return None  # "three months later, ... an 18-year-old entered a school": told in the past, it
+            # counts from a time the text does not date, and lands on no day after the article's
+        return found
     if low in {"yesterday", "last night"}:
         return day(article_date - dt.timedelta(days=1))
     if low in {"today", "tonight", "morning", "this morning", "afternoon", "evening", "overnight", "night"}:

@@ -65,6 +65,14 @@ def make_gazetteer(nlp: Language, name: str) -> "GazetteerRepair":
     return GazetteerRepair(nlp)
 
 
+def _an_age(ent: Span) -> bool:
+    """An age the model tagged DATE ("an 18-year-old guy", "80 years old"): no date, so neither a
+    date phrase nor a word a headline drops ("An -old guy entered a school")."""
+    after = ent.doc[ent.end: ent.end + 2]
+    return ent.label_ == "DATE" and (ent[-1].lower_ == "old" or bool(after) and after[0].lower_ == "old"
+                                     or len(after) == 2 and after[0].text == "-" and after[1].lower_ == "old")
+
+
 class GazetteerRepair:
     """After the statistical NER: give known names their kind ("Kyiv" is a place, not a person)
     and add known names it missed, without breaking longer entities ("Vladimir Putin")."""
@@ -251,7 +259,8 @@ class GazetteerRepair:
         return out
 
     def __call__(self, doc: Doc) -> Doc:
-        ents = self._join_remits(self._join_of([part for ent in doc.ents for part in self._split(ent)]))
+        ents = self._join_remits(self._join_of([part for ent in doc.ents if not _an_age(ent)
+                                                for part in self._split(ent)]))
         relabelled = []
         for ent in ents:
             core = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
