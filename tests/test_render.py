@@ -138,6 +138,24 @@ def test_an_actor_page_lists_only_the_newest_quotes():
     assert f"The {QUOTES_PER_ACTOR_PAGE} newest of {QUOTES_PER_ACTOR_PAGE + 40} quotes" in page
 
 
+def test_words_told_again_in_a_later_report_are_shown_once():
+    data = briefing("text")
+    data["articles"].append({**data["articles"][0], "id": "a2", "file": "a2.md", "date": "2022-03-02"})
+    told = "the rights group was drawing a false equivalence between Ukraine as the victim of aggression and the invaders"
+    data["quotes"] = [
+        {"id": "q1", "text": told, "kind": "indirect", "speaker": "x", "speaker_name": "X", "article": "a1", "sentence": "s"},
+        {"id": "q2", "text": told.replace("as the victim", "as victim"), "kind": "indirect", "speaker": "x",
+         "speaker_name": "X", "article": "a2", "sentence": "s"},
+        {"id": "q3", "text": "more time was needed to see whether other grain shipments would follow", "kind": "indirect",
+         "speaker": "x", "speaker_name": "X", "article": "a1", "sentence": "s"}]
+    tree = render_tree(data)
+    for page in (tree["actors/x.md"], tree["quotes.md"]):
+        page = _JSONLD.sub("", page)  # the page's JSON-LD cites the quotes shown
+        assert page.count("false equivalence") == 1 and page.count("grain shipments") == 1
+    assert "as victim of aggression" in tree["actors/x.md"]  # the newest report's words
+    assert "2 newest of 3 quotes, words told again in later reports shown once" in tree["actors/x.md"]
+
+
 def test_a_long_kind_is_listed_by_initial_and_no_kind_page_grows():
     from generator.site.render import KIND_PAGE_MAX, KIND_TOP
 

@@ -397,7 +397,7 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
             if actor["id"] not in ctx.actor_pages:
                 continue
             recent = sorted(actor["articles"], key=lambda i: (ctx.articles[i]["date"], i), reverse=True)
-            shown = _newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx)[:QUOTES_PER_ACTOR_PAGE]
+            shown = _distinct_quotes(_newest_quotes(ctx.quotes_by_speaker.get(actor["id"], []), ctx), QUOTES_PER_ACTOR_PAGE)
             page(f"actors/{actor['id']}.md", "actor.md.j2", actor=actor, recent_articles=recent[:ACTOR_ARTICLES],
                  quotes=shown, quote_count=len(ctx.quotes_by_speaker.get(actor["id"], [])),
                  stories=_newest(ctx.stories_by_actor.get(actor["id"], []))[:ACTOR_STORIES],
@@ -408,7 +408,7 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
                 page(f"actors/{old_id}.md", "redirect.md.j2", new=new_id, refresh=_refresh(f"../{new_id}/"))
         speakers = sorted(((k, v) for k, v in ctx.quotes_by_speaker.items() if k),
                           key=lambda kv: (-len(kv[1]), ctx.actors[kv[0]]["name"] if kv[0] in ctx.actors else kv[0]))
-        quoted = [(k, _best_quotes(v)[:QUOTES_PER_SPEAKER], len(v)) for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]]
+        quoted = [(k, _distinct_quotes(_best_quotes(v), QUOTES_PER_SPEAKER), len(v)) for k, v in speakers[:SPEAKERS_ON_QUOTES_PAGE]]
         page("quotes.md", "quotes.md.j2", speakers=quoted,
              unattributed=len(ctx.quotes_by_speaker.get("", [])), more_speakers=max(0, len(speakers) - SPEAKERS_ON_QUOTES_PAGE),
              jsonld=linked.quotes([q for _, shown, _ in quoted for q in shown], "quotes/"))
@@ -802,6 +802,29 @@ def _substance(text: str) -> int:
 
 def _newest_quotes(quotes: list[dict], ctx: "_Context") -> list[dict]:
     return sorted(quotes, key=lambda q: (_neg_date(ctx.articles.get(q["article"], {}).get("date", "")), q["id"]))
+
+
+NEAR_SAME_QUOTE = 0.8  # share of words in common (Jaccard) above which two quotes read as one
+
+
+def _distinct_quotes(quotes: Iterable[dict], limit: int) -> list[dict]:
+    """The first `limit` quotes in their order with no repeat: a daily round-up tells the same words
+    again each day ("... as the victim of aggression", "... as victim of aggression"), and a page that
+    shows them twice wastes a reader's time. The first of each is kept (its article is still listed)."""
+    kept: list[dict] = []
+    words: list[frozenset[str]] = []
+    for quote in quotes:
+        if len(kept) >= limit:
+            break
+        these = frozenset(_WORD.findall(quote["text"].lower()))
+        if any(len(these & w) >= NEAR_SAME_QUOTE * len(these | w) for w in words if these | w):
+            continue
+        kept.append(quote)
+        words.append(these)
+    return kept
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _best_quotes(quotes: list[dict]) -> list[dict]:
