@@ -293,3 +293,25 @@ def test_an_infinitive_on_a_past_verb_takes_the_nearest_yearless_date(nlp):
             "the awards ceremony.")
     events = events_of(nlp, text, date=dt.date(2021, 12, 27))
     assert [e.date for e in events] == ["2021-12-05"] and not events[0].scheduled
+
+
+def test_a_phrase_after_a_dash_is_an_aside_not_an_object(nlp):
+    text = ("President Biden and President Xi Jinping of China spoke by phone on Thursday for two hours and 17 "
+            "minutes \u2014 their first direct conversation in four months during which relations have soured.")
+    assert headline(nlp, text, date=dt.date(2022, 7, 29)) == (
+        "President Biden and President Xi Jinping of China spoke by phone", "named")
+
+
+def test_a_phrase_between_commas_after_the_subject_is_left_out(nlp):
+    text = ("In downbeat comments, Zelenskiy, via video to students in Australia on Wednesday, said more time was "
+            "needed to see whether other grain shipments would follow.")
+    assert headline(nlp, text, date=dt.date(2022, 8, 4))[0] == (
+        "Zelenskiy said more time was needed to see whether other grain shipments would follow")
+
+
+def test_the_next_hearing_or_the_proceedings_say_not_which(nlp):
+    for text in ("The next hearing is planned for 2 August.",
+                 "In Russia, a guilty plea does not end a trial and the proceedings are expected to continue into August."):
+        assert headline(nlp, text, date=dt.date(2022, 7, 27)) == ("", "vague"), text
+    assert headline(nlp, "The hearing of the Griner case was adjourned on Tuesday.", date=dt.date(2022, 7, 27))[0] == (
+        "The hearing of the Griner case was adjourned")

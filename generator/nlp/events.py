@@ -469,13 +469,17 @@ def title_tokens(verb: Token, clause: list[Token], phrase: Optional[Span] = None
         keep.update(t.i for t in verb.head.lefts if t.dep_ in {"det", "amod", "compound", "poss"})
         keep.add(verb.head.i)
     for child in verb.children:
+        asides = {t.i for x in child.subtree if headlines.comma_aside(x) for t in x.subtree}
         # (with what the act was for, "signed an agreement to free ... grain", and a particle the parser
         # hung as an adverb, "brushed away tears")
         if child.dep_ in _TITLE_DEPENDENCIES or headlines.purpose_clause(child) or child.tag_ == "RP":
             if child.dep_ == "prep" and (any(t.ent_type_ in {"DATE", "TIME"} for t in child.subtree)
                                          or _circumstance(child)):
                 continue
+            if headlines.dash_aside(child):
+                continue
             keep.update(t.i for t in child.subtree if (t.dep_ not in {"appos", "relcl"} or headlines.name_beside(t))
+                        and t.i not in asides
                         and not any(a.dep_ in {"appos", "relcl"} and verb.is_ancestor(a) and not headlines.name_beside(a)
                                     for a in t.ancestors) and t.lower_ not in _WEEKDAYS)
     doc = verb.doc

@@ -25,6 +25,7 @@ _FRONTED = lexicon.words("headlines", "fronted")
 _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _EMPTY_WORDS = lexicon.words("headlines", "empty_words")
 _BACK_REFERENCES = lexicon.words("headlines", "back_reference_nouns")
+_SEQUENCE_ADJECTIVES = lexicon.words("headlines", "sequence_adjectives")
 _CAUSATIVE = lexicon.words("headlines", "causative_verbs")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
@@ -151,8 +152,26 @@ def noun_phrase(token: Token) -> list[Token]:
     for child in token.children:
         if child.dep_ in skip and not name_beside(child):
             continue  # (a name right after its title stays: "prime minister Viktor Orban")
+        if comma_aside(child):
+            continue
         kept.extend(child.subtree)
     return sorted(kept, key=lambda t: t.i)
+
+
+def comma_aside(token: Token) -> bool:
+    """A phrase set off by a comma after the noun it hangs on ("Zelenskiy, via video to students in
+    Australia, said"): an aside, no part of a headline's subject."""
+    return token.dep_ == "prep" and token.i > token.head.i and token.head.pos_ in {"PROPN", "NOUN"} \
+        and token.i > 0 and token.doc[token.i - 1].text == ","
+
+
+_DASHES = {"\u2014", "\u2013", "--"}
+
+
+def dash_aside(token: Token) -> bool:
+    """A phrase after a dash, past its head ("spoke by phone for two hours — their first direct
+    conversation in four months"): an aside the parser may take for an object."""
+    return token.i > token.head.i and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text in _DASHES
 
 
 def name_beside(token: Token) -> bool:
@@ -264,7 +283,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     kept = {t.i for t in tokens}
     # whether a phrase the meaning needs went while what it completes stayed (then there is no headline)
     cut = any(_completes(last, verb) and last.head.i in kept for last in dropped)
-    if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative for c in verb.children):
+    if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative and not dash_aside(c)
+                  for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
     if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
         return "", problem
@@ -366,9 +386,11 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
         causative = t.dep_ == "dobj" and t.head.lemma_.lower() in _CAUSATIVE  # "had the men [sentenced]"
         if t.lemma_.lower() in _BACK_REFERENCES and t.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "the" for c in t.children) and not any(
-                c.i in kept and (c.dep_ in {"amod", "compound", "poss", "prep", "nummod", "nmod", "relcl"}
-                                 or c.dep_ == "acl" and not causative) for c in t.children):
-            return "vague"  # "carried the message to Washington", "Russia had the men sentenced": which?
+                c.i in kept and c.lower_ not in _SEQUENCE_ADJECTIVES
+                and (c.dep_ in {"amod", "compound", "poss", "prep", "nummod", "nmod", "relcl"}
+                     or c.dep_ == "acl" and not causative) for c in t.children):
+            return "vague"  # "carried the message to Washington", "Russia had the men sentenced", "the next
+            # hearing is planned": which?
     if any(t.lower_ in {"which", "whom", "whose"} for t in tokens):
         return "vague"  # "The volume of which is expected to reach record levels": of what?
     if any(t.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in _EMPTY_WORDS and c.i in kept
