@@ -315,3 +315,15 @@ def test_the_next_hearing_or_the_proceedings_say_not_which(nlp):
         assert headline(nlp, text, date=dt.date(2022, 7, 27)) == ("", "vague"), text
     assert headline(nlp, "The hearing of the Griner case was adjourned on Tuesday.", date=dt.date(2022, 7, 27))[0] == (
         "The hearing of the Griner case was adjourned")
+
+
+def test_a_meeting_keeps_whom_it_was_with_and_according_to_goes_whole(nlp):
+    text = ("President of Ukraine Volodymyr Zelenskyy met in Kyiv on Monday with Prime Minister of the Grand Duchy "
+            "of Luxembourg Xavier Bettel, who is on a visit to our country.")
+    assert not headline(nlp, text, date=dt.date(2022, 6, 21))[0].endswith("met in Kyiv")
+    assert headline(nlp, "Zelenskyy met with Xavier Bettel in Kyiv on Monday.", date=dt.date(2022, 6, 21))[0] == (
+        "Zelenskyy met with Xavier Bettel in Kyiv")
+    text = ("Five captured Ukrainian individuals were returned to Ukraine on 18 June in exchange for five captured "
+            "Russian individuals, according to the Ukrainian defence ministry's intelligence directorate.")
+    assert headline(nlp, text, date=dt.date(2022, 6, 21))[0] == (
+        "Five captured Ukrainian individuals were returned to Ukraine in exchange for five captured Russian individuals")

@@ -40,6 +40,7 @@ _EXCHANGES = lexicon.words("headlines", "exchanges")
 _CHANNELS = lexicon.words("headlines", "channels")
 _MEETINGS = lexicon.words("headlines", "meetings")
 _MEETING_VERBS = lexicon.words("headlines", "meeting_verbs")
+_PARTNER_VERBS = lexicon.words("headlines", "partner_verbs")
 _HAPPENING_NOUNS = lexicon.words("events", "event_nouns")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
@@ -272,6 +273,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             last = min(inside, key=lambda t: (_drop_rank(t), -t.i))  # trimmed before it goes whole
         while last.head.dep_ == "pobj" and last.head.head.dep_ == "prep" and last.head.head.i not in core:
             last = last.head.head  # "in response to what ...": the whole phrase, not a dangling "in response"
+        while last.dep_ == "prep" and last.head.dep_ == "prep" and last.head.i not in core:
+            last = last.head  # "according to the ministry": not a dangling "according"
         while last.head.dep_ in {"advmod", "npadvmod"} and last.head.i not in core:
             last = last.head  # "as soon as they arrive": not a dangling "as soon"
         gone = {t.i for t in last.subtree}
@@ -321,7 +324,7 @@ def _names_its_partner(token: Token) -> bool:
     """A noun's own phrase: "the details [of the plan]", "a meeting [with representatives of the G20]"."""
     head = token.head.lemma_.lower()
     return token.dep_ in {"prep", "acl"} and head in _RELATIONAL or (
-        token.dep_ == "prep" and token.lower_ in _MEETING_PARTNERS and head in _MEETINGS)
+        token.dep_ == "prep" and token.lower_ in _MEETING_PARTNERS and (head in _MEETINGS or head in _PARTNER_VERBS))
 
 
 def _drop_rank(token: Token) -> int:
