@@ -327,3 +327,12 @@ def test_a_meeting_keeps_whom_it_was_with_and_according_to_goes_whole(nlp):
             "Russian individuals, according to the Ukrainian defence ministry's intelligence directorate.")
     assert headline(nlp, text, date=dt.date(2022, 6, 21))[0] == (
         "Five captured Ukrainian individuals were returned to Ukraine in exchange for five captured Russian individuals")
+
+
+def test_which_after_a_noun_and_its_place_and_the_comments_give_no_headline(nlp):
+    text = "The possible outcome of the NATO Summit in Madrid, which will take place in late June, was discussed."
+    assert not any(h.startswith("Madrid") for h, _ in [
+        (e.headline, e.form) for e in events_of(nlp, text, date=dt.date(2022, 6, 15))])
+    text = ("Vladimir Putin said the West was to blame. He made the comments on Friday after the European "
+            "Commission recommended granting Kyiv candidate status.")
+    assert not any(e.headline.endswith("made the comments") for e in events_of(nlp, text, date=dt.date(2022, 6, 20)))

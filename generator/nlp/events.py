@@ -171,6 +171,8 @@ def _subject_names(doc: Doc, actors: ArticleActors, quoted: list[tuple[int, int]
             antecedent = token.head.head if token.head.dep_ == "relcl" else None
             if antecedent is None or antecedent.pos_ not in {"PROPN", "NOUN"}:
                 return None
+            if antecedent.dep_ == "pobj" and antecedent.head.head.pos_ in {"PROPN", "NOUN"}:
+                return None  # "the NATO Summit in Madrid, which will take place": the summit or Madrid?
             return next((n for t in headlines.noun_phrase(antecedent) if (n := named(t))), None)
         found = speakers.pronoun(token)
         key = found.speaker if found else None
