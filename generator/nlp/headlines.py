@@ -26,6 +26,10 @@ _NEEDS_OBJECT = lexicon.words("headlines", "needs_object")
 _EMPTY_WORDS = lexicon.words("headlines", "empty_words")
 _BACK_REFERENCES = lexicon.words("headlines", "back_reference_nouns")
 _SEQUENCE_ADJECTIVES = lexicon.words("headlines", "sequence_adjectives")
+_UNNAMED_PLACES = lexicon.words("headlines", "unnamed_places")
+_DEFINITE = lexicon.words("headlines", "definite_determiners")
+_NAME_ENTITIES = lexicon.words("headlines", "name_entities")
+_SPANNING = lexicon.words("headlines", "spanning_prepositions")
 _CAUSATIVE = lexicon.words("headlines", "causative_verbs")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
@@ -355,6 +359,17 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
                                             and t.head.dep_ != "relcl") for t in tokens):
         return "vague"  # "One of those brigades", "said this", "such buses"
     kept = {t.i for t in tokens}
+    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES for t in tokens)
+    if subject is not None and subject.pos_ == "NOUN" and not named and any(
+            c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in subject.children):
+        return "vague"  # "The rate was 2.3 percent", "The dynamics remains positive", "His publications are
+        # read": of what, of whom? A headline with no name in it tells a reader nothing they can place
+    if any(t.lemma_.lower() in _UNNAMED_PLACES and t is not subject and t.head.lower_ not in _SPANNING
+           and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
+           and not any(c.i in kept and c.dep_ in {"prep", "compound", "amod", "appos", "nummod"} for c in t.children)
+           for t in tokens):
+        return "vague"  # "has plunged the country's economy", "the situation in the region": which? ("talks
+        # between the two countries" after naming them reads)
     last = max(tokens, key=lambda t: t.i) if tokens else None
     if verb.lemma_.lower() in _HEDGING:
         return "none"  # "A fierce battle appeared to be continuing": the writer is not sure
