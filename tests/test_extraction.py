@@ -735,3 +735,15 @@ def test_an_age_is_no_date_and_a_past_later_never_lands_after_the_article(nlp):
     assert x.events[0].headline.startswith("An 18-year-old guy entered"), x.events[0].headline
     _, x = run(nlp, "Three months later, the army withdrew from the city.", date=dt.date(2022, 5, 27))
     assert not [e for e in x.events if e.date > "2022-05-27"]
+
+
+def test_a_date_the_sentence_compares_with_dates_nothing(nlp):
+    for body, dated in [
+            ("In April, less than a hundred thousand children were born in Russia, almost 13 percent less than in "
+             "April 2020.", ["2022-04"]),
+            ("In May alone, the federal budget surplus reached almost half a trillion rubles, surpassing the figure "
+             "for May 2021 more than four times over.", ["2022-05"]),
+            ("According to the UN, in February 2022, the food price index was 50 percent higher than in May 2020.",
+             ["2022-02"])]:
+        _, x = run(nlp, body, date=dt.date(2022, 6, 20))
+        assert [e.date for e in x.events] == dated, body

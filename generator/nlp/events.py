@@ -39,6 +39,8 @@ _DATED_THINGS = lexicon.words("events", "dated_things")
 _TITLE_DEPENDENCIES = lexicon.words("events", "title_dependencies")
 _CIRCUMSTANCE_PREPOSITIONS = lexicon.words("events", "circumstance_prepositions")
 _CIRCUMSTANCE_NOUNS = lexicon.words("events", "circumstance_nouns")
+_COMPARISON_WORDS = lexicon.words("events", "comparison_words")
+_COMPARISON_NOUNS = lexicon.words("events", "comparison_nouns")
 _CORE_DEPENDENCIES = lexicon.words("events", "core_dependencies")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 
@@ -260,6 +262,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
         if before in {"to", "until", "till", "through"} or before == "since" and not when \
                 or text.lower() in {"overnight", "night"}:
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
+        if _compared(span):
+            continue  # "13 percent less than in April 2020": the date compared with, not the happening's
         if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
         # "before the beginning of the school year on September 1": a deadline, like "by September 1"
@@ -276,6 +280,15 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
 _UNTAGGED_DATE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b((nearly|almost|about|"
                             r"around|some|roughly|more than|over) )?(\d{1,3}|an?|one|two|three|four|five|six|seven|"
                             r"eight|nine|ten|eleven|twelve) (days?|weeks?|months?|years?) ago\b")
+
+
+def _compared(span: Span) -> bool:
+    """A date the sentence compares with: "than (in) April 2020", "compared with May 2021", "the figure
+    for May 2021"."""
+    doc = span.doc
+    before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start): span.start]]
+    return any(w in _COMPARISON_WORDS for w in before) or len(before) >= 2 and before[-1] in {"for", "of"} \
+        and before[-2] in _COMPARISON_NOUNS
 
 
 def _before_preposition(span: Span) -> Span:
