@@ -747,3 +747,10 @@ def test_a_date_the_sentence_compares_with_dates_nothing(nlp):
              ["2022-02"])]:
         _, x = run(nlp, body, date=dt.date(2022, 6, 20))
         assert [e.date for e in x.events] == dated, body
+
+
+def test_a_greeting_is_no_actor(nlp):
+    body = ("Dear friends, colleagues, Greetings to you and to all citizens of this country on Russia Day. This "
+            "is a national holiday that is dedicated to our country.")
+    _, x = run(nlp, body, date=dt.date(2022, 6, 12))
+    assert "Greetings" not in {m.key for m in x.mentions}, {m.key for m in x.mentions}
