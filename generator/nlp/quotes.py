@@ -136,6 +136,8 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
             start, end = content.start_char, content.end_char
             if kind == "direct" and stripped:
                 start = _extend_to_paragraph_start(text, sentences, index, start)
+            if speaker_token is not None and resolver.subject_of_quoted_words(speaker_token):
+                speaker_token = None  # the subject of someone's quoted words, not their speaker
             speaker = resolver.resolve(speaker_token) if speaker_token is not None else None
             add(text[start:end], kind, speaker, text[min(start, sent.start_char):sent.end_char], start, end)
     collected.sort(key=lambda item: item[0])

@@ -186,7 +186,8 @@ class SpeakerResolver:
         described, described_rule = None, None
         for _, verb in sorted(candidates, key=lambda c: c[0]):
             subject = subject_of(verb)
-            if subject is not None and not (quote.start <= subject.i < quote.end):
+            if subject is not None and not (quote.start <= subject.i < quote.end) \
+                    and not self.subject_of_quoted_words(subject):
                 name = self.resolve(subject)
                 if name and (kind != "partial" or name in self.actors.mentions):
                     self.last_speaker = name
@@ -211,6 +212,13 @@ class SpeakerResolver:
             return self.last_speaker
         self.last_rule = None
         return None
+
+    def subject_of_quoted_words(self, subject: Token) -> bool:
+        """'remark that Putin "cannot remain in power"': the subject of a verb inside quote marks is who
+        the words are about, not who said them (the small model may hang a later speech verb on that verb:
+        "... and left his team scrambling to explain that ..." under "remain")."""
+        head = subject.head
+        return head.i != subject.i and not self._quoted(subject.idx) and self._quoted(head.idx)
 
     def _person_after(self, quote: Span) -> Optional[str]:
         """'"...," Pavlo Kyrylenko, governor of ..., told a briefing' that the parser got wrong: the
@@ -430,6 +438,20 @@ class SpeakerResolver:
                 return Resolved(person)
         return None
 
+    def same_noun_qualified_before(self, token: Token) -> Optional[Resolved]:
+        """'a senior State Department official said ... the official said': a bare "the official" is the
+        one the article last named with that noun, and speaks for the body that qualified it then."""
+        if token.pos_ != "NOUN" or token.lemma_.lower() not in PERSON_NOUNS or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(
+                c.dep_ in {"compound", "amod", "poss", "prep", "nmod", "appos"} for c in token.children):
+            return None
+        for earlier in reversed(token.doc[max(0, token.i - _GROUP_LOOKBACK): token.i]):
+            if earlier.lemma_ != token.lemma_ or earlier.tag_ != token.tag_ or self._quoted(earlier.idx):
+                continue
+            found = self.coordinated_or_qualifying_actor(earlier)
+            return found if found is not None and found.speaker is not None else None  # the nearest decides
+        return None
+
     def description(self, token: Token) -> Optional[Resolved]:
         """'Local military analysts said': a body with no name speaks as its description; 'that
         moratorium', 'these losses' point back at things, which speak for no one."""
@@ -441,7 +463,7 @@ class SpeakerResolver:
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
         document_relative, owner, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
-        back_reference, group_named_before, description)
+        back_reference, group_named_before, same_noun_qualified_before, description)
 
     def _key(self, token: Token) -> Optional[str]:
         """The actor a single token is a mention of."""
