@@ -754,3 +754,27 @@ def test_a_greeting_is_no_actor(nlp):
             "is a national holiday that is dedicated to our country.")
     _, x = run(nlp, body, date=dt.date(2022, 6, 12))
     assert "Greetings" not in {m.key for m in x.mentions}, {m.key for m in x.mentions}
+
+
+def test_a_meeting_known_only_from_its_transcript_is_dated_on_the_act_it_is_for(nlp):
+    body = ("Vladimir Putin: Good afternoon, friends.\nColleagues, you see that the situation is difficult. "
+            "First of all, I would like to congratulate you on Cultural Workers' Day. Culture unites us.")
+    _, x = run(nlp, body, title="Meeting with winners of the Presidential Prize", date=dt.date(2022, 3, 25))
+    assert [(e.date, e.sources[0].sentence) for e in x.events] == [
+        ("2022-03-25", "First of all, I would like to congratulate you on Cultural Workers' Day.")]
+    # no act named: the first sentence that is no greeting; no readout title: no event
+    _, x = run(nlp, "Vladimir Putin: Good afternoon, friends.\nWe will discuss the harvest and the prices.",
+               title="Meeting with Government members", date=dt.date(2022, 3, 25))
+    assert [e.sources[0].sentence for e in x.events] == ["We will discuss the harvest and the prices."]
+    _, x = run(nlp, "Vladimir Putin: Good afternoon, friends.\nWe will discuss the harvest and the prices.",
+               title="Putin on the harvest", date=dt.date(2022, 3, 25))
+    assert not x.events
+
+
+def test_a_date_of_a_yearly_custom_is_no_event(nlp):
+    for body in ("When Japan annually commemorates the victims of the bombings in August, it keeps silent.",
+                 "The festival is traditionally held in August in Kyiv."):
+        _, x = run(nlp, body, date=dt.date(2022, 3, 25))
+        assert not x.events, body
+    _, x = run(nlp, "Japan commemorated the victims of the bombings in August.", date=dt.date(2022, 3, 25))
+    assert [e.date for e in x.events] == ["2021-08"]

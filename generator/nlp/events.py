@@ -41,6 +41,9 @@ _CIRCUMSTANCE_PREPOSITIONS = lexicon.words("events", "circumstance_prepositions"
 _CIRCUMSTANCE_NOUNS = lexicon.words("events", "circumstance_nouns")
 _COMPARISON_WORDS = lexicon.words("events", "comparison_words")
 _COMPARISON_NOUNS = lexicon.words("events", "comparison_nouns")
+_HABITUAL = lexicon.words("events", "habitual_words")
+_PERFORMATIVE = lexicon.words("events", "performative_lemmas")
+_GREETING = lexicon.words("events", "greeting_words")
 _CORE_DEPENDENCIES = lexicon.words("events", "core_dependencies")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 
@@ -115,7 +118,44 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
                 terms=tuple(sorted(content_lemmas(sent))),
                 kinds=tuple(sorted(keywords & HAPPENINGS if on_attribution else _kinds(verb, clause))),
             ))
+    if readout and turns and not any(e.date == article_date.isoformat() for e in events):
+        opening = _opening_of(doc, sorted(turns))
+        if opening is not None:  # a meeting's transcript with no narrative lead: the meeting, on its day
+            sentence, day = " ".join(opening.text.split()), article_date.isoformat()
+            terms = content_lemmas(opening)
+            events.append(Event(
+                id=event_id(day, sentence[:80], f"{sentence}\n"), date=day, precision="day", title=sentence[:80],
+                actor_names=actors.keys_between(opening.start, opening.end),
+                sources=(EventSource(article=article, sentence=sentence, date_text=""),),
+                keywords=tuple(sorted(terms)), headline="", form="none", terms=tuple(sorted(terms)),
+                kinds=tuple(sorted(terms & HAPPENINGS))))
     return events
+
+
+OPENING_MIN_TOKENS = 4  # words: shorter first sentences of a speech are forms of address ("Colleagues,")
+
+
+def _opening_of(doc: Doc, turns: list[tuple[int, int]]) -> Optional[Span]:
+    """Where a meeting whose record is only its transcript is told: in the first turn, the first sentence
+    doing what the meeting is for ("I order ...", "I would like to congratulate you on ..."), else the
+    first that is no greeting or question."""
+    start, end = turns[0]
+    first = None
+    for sent in doc.sents:
+        if sent.end_char <= start:
+            continue
+        if sent.start_char >= end:
+            break
+        inside = [t for t in sent if t.idx >= start]  # (the turn's label, "Vladimir Putin:", is no part of it)
+        words = [t for t in inside if not t.is_punct]
+        if len(words) < OPENING_MIN_TOKENS or sent.text.rstrip().endswith("?") \
+                or any(t.lower_ in _GREETING for t in words):
+            continue
+        span = doc[inside[0].i: sent.end]
+        if any(t.lemma_.lower() in _PERFORMATIVE for t in words):
+            return span
+        first = first or span
+    return first
 
 
 def extract_reports(doc: Doc, article: str, article_date: dt.date, actors: ArticleActors,
@@ -264,6 +304,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
         if _compared(span):
             continue  # "13 percent less than in April 2020": the date compared with, not the happening's
+        if _habitual(span):
+            continue  # "Japan annually commemorates the victims in August": a custom, no happening
         if before in {"on", "since", "by"}:
             text = f"{span.doc[span.start - 1].text} {text}"
         # "before the beginning of the school year on September 1": a deadline, like "by September 1"
@@ -289,6 +331,15 @@ def _compared(span: Span) -> bool:
     before = [t.lower_ for t in doc[max(span.start - 3, span.sent.start): span.start]]
     return any(w in _COMPARISON_WORDS for w in before) or len(before) >= 2 and before[-1] in {"for", "of"} \
         and before[-2] in _COMPARISON_NOUNS
+
+
+def _habitual(span: Span) -> bool:
+    """A date of something done every year: "annually commemorates ... in August", "every August"."""
+    doc = span.doc
+    if span.start > span.sent.start and doc[span.start - 1].lower_ in _HABITUAL:
+        return True
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children)
 
 
 def _before_preposition(span: Span) -> Span:
