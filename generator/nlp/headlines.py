@@ -45,6 +45,8 @@ _CHANNELS = lexicon.words("headlines", "channels")
 _MEETINGS = lexicon.words("headlines", "meetings")
 _MEETING_VERBS = lexicon.words("headlines", "meeting_verbs")
 _PARTNER_VERBS = lexicon.words("headlines", "partner_verbs")
+_VERB_PREPOSITIONS = {verb: frozenset(str(p) for p in preps)
+                      for verb, preps in lexicon.table("headlines", "verb_prepositions").items()}
 _HAPPENING_NOUNS = lexicon.words("events", "event_nouns")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
@@ -259,6 +261,10 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         tokens = [t for t in tokens if t.i not in drop]
     tokens = _without_orphan_conjuncts(_without_brackets(tokens))
     words = assemble(tokens)
+    if len(words) > MAX_WORDS and not name and (title := _title_before_name(subject_tokens)):
+        gone = {t.i for t in title}  # the name alone, before any phrase after the verb goes
+        tokens, subject_tokens = [t for t in tokens if t.i not in gone], [t for t in subject_tokens if t.i not in gone]
+        words = assemble(tokens)
     exchange = _exchange(verb, named)
     core = {verb.i} | {t.i for t in subject_tokens} | {t.i for c in exchange for t in c.subtree} | {
         c.i for c in verb.children if c.tag_ == "RP"}  # a particle the parser hung as an adverb: "brushed away tears"
@@ -325,10 +331,31 @@ def purpose_clause(token: Token) -> bool:
 
 
 def _names_its_partner(token: Token) -> bool:
-    """A noun's own phrase: "the details [of the plan]", "a meeting [with representatives of the G20]"."""
+    """A noun's own phrase: "the details [of the plan]", "a meeting [with representatives of the G20]";
+    or a verb's: "asked the chief executive [about reports ...]", "accused Russia [of war crimes]"."""
     head = token.head.lemma_.lower()
-    return token.dep_ in {"prep", "acl"} and head in _RELATIONAL or (
-        token.dep_ == "prep" and token.lower_ in _MEETING_PARTNERS and (head in _MEETINGS or head in _PARTNER_VERBS))
+    return token.dep_ in {"prep", "acl"} and head in _RELATIONAL or token.dep_ == "prep" and (
+        token.lower_ in _MEETING_PARTNERS and (head in _MEETINGS or head in _PARTNER_VERBS)
+        or token.lower_ in _VERB_PREPOSITIONS.get(head, ()))
+
+
+def _title_before_name(subject_tokens: list[Token]) -> list[Token]:
+    """The title in front of a full name the subject ends with ("Deputy Head of the Office of the
+    President of Ukraine [Kyrylo Tymoshenko]"), which a headline too long can lose first: [] when the
+    subject does not end in a name of two words or more after a title of two or more."""
+    if not subject_tokens:
+        return []
+    last = max(subject_tokens, key=lambda t: t.i)
+    if last.ent_type_ != "PERSON":
+        return []
+    start = last.i
+    while start > 0 and last.doc[start].ent_iob_ == "I":
+        start -= 1
+    title = [t for t in subject_tokens if t.i < start]
+    name = [t for t in subject_tokens if t.i >= start]
+    if len(name) < 2 or len(title) < 2 or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in title):
+        return []
+    return title
 
 
 def _drop_rank(token: Token) -> int:
