@@ -19,6 +19,7 @@ from generator.briefing.merge import merge
 from generator.briefing.rights import withhold_texts
 from generator.briefing.statements import readable_quotes
 from generator.beside import side_by_side
+from generator.collector import relaxed
 from generator.derived import TextMemo
 from generator.briefing.tracked_figures import track_figures
 from generator.errors import E050, E100, printable
@@ -172,6 +173,11 @@ def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable
 
 
 def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
+    with relaxed():  # (collector.py)
+        return _build_tree(settings, progress)
+
+
+def _build_tree(settings: Settings, progress: Callable[[str], None]) -> tuple[dict[str, str], Result]:
     result = build_data(settings, progress)
     fragments = YamlFragments(settings.build_cache / YAML_FRAGMENTS if settings.build_cache else None)
     shown = (result.data, settings.templates, settings.curate, settings.site_url, settings.site_name)

@@ -23,6 +23,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
+from generator import collector
 from generator.build_store import keep_in_memory
 from generator.nlp.cache import keep_entries_in_memory
 from generator.nlp.model import model_name, preload
@@ -119,6 +120,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return config
 
     def on_pre_build(self, *, config) -> None:
+        collector.relax()  # the whole build, MkDocs' part too: restored after it (collector.py)
         if self._reuse is not None and self._swap is None and self._command == "serve":
             self._reuse.move_aside(Path(config.site_dir))
 
@@ -253,6 +255,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(-100)  # after every other plugin's output (the search index) is written
     def on_post_build(self, *, config) -> None:
+        collector.restore()
         self._restore_build_date()
         if config is not None:
             add_to_index(Path(config.site_dir), getattr(self, "_search_documents", []),
@@ -266,6 +269,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             preload(model_name(self.config.model))
 
     def on_build_error(self, *, error) -> None:
+        collector.restore()
         self._restore_build_date()
         if self._reuse is not None:
             self._reuse.abandon(Path(self._site_dir))
