@@ -756,6 +756,13 @@ def test_a_greeting_is_no_actor(nlp):
     assert "Greetings" not in {m.key for m in x.mentions}, {m.key for m in x.mentions}
 
 
+def test_a_sentences_capital_on_a_common_word_is_no_actor_unless_written_so_inside_a_sentence(nlp):
+    body = "Suffice it to say that Tchaikovsky and Rachmaninoff are being removed from concert programmes."
+    _, x = run(nlp, body, date=dt.date(2022, 3, 25))
+    names = {m.key for m in x.mentions}
+    assert "Suffice" not in names and {"Tchaikovsky", "Rachmaninoff"} <= names, names
+
+
 def test_a_meeting_known_only_from_its_transcript_is_dated_on_the_act_it_is_for(nlp):
     body = ("Vladimir Putin: Good afternoon, friends.\nColleagues, you see that the situation is difficult. "
             "First of all, I would like to congratulate you on Cultural Workers' Day. Culture unites us.")

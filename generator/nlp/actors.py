@@ -94,6 +94,16 @@ def clean_name(span: Span) -> str:
 _NOT_NAMES = lexicon.words("actors", "not_names")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX"}
+_COMMON_POS = {"NOUN", "VERB", "ADJ", "ADV"}  # a one-word name the tagger reads as a common word
+
+
+def _written_inside_sentences(doc) -> frozenset[str]:
+    """The capitalised words of a document written somewhere other than at a sentence start (once per Doc)."""
+    found = doc.user_data.get("briefing_capitals_inside")
+    if found is None:
+        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+        doc.user_data["briefing_capitals_inside"] = found
+    return found
 
 
 def _classify(span: Span, name: str) -> tuple[str | None, str]:
@@ -123,6 +133,10 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
         return "organization", "gazetteer"
     if name in gazetteer.GROUPS:
         return "group", "gazetteer"
+    if len(span) == 1 and span.start == span.sent.start and span[0].pos_ in _COMMON_POS \
+            and span[0].text not in _written_inside_sentences(span.doc):
+        return None, ""  # "Suffice it to say", "Children's theatres", "Protests erupted": a capital of the
+        # sentence, never written so inside one (unlike "Guterres", which the tagger may also read as a noun)
     words = name.split()
     if "-" in name and all(part in gazetteer.place_names() for part in name.split("-")):
         return None, ""  # "the Armenia-Azerbaijan border": two places named as a modifier
