@@ -50,7 +50,7 @@ FLOORS = {
     "gold_blind9": {"actors": 0.87, "quotes": 0.91, "speakers": 0.93, "events": 0.84, "figures": 0.88},
     "gold_blind10": {"actors": 0.87, "quotes": 0.85, "speakers": 0.72, "events": 0.80, "figures": 0.71},
     "gold_blind11": {"actors": 0.87, "quotes": 0.86, "speakers": 0.85, "events": 0.75, "figures": 0.85},
-    "gold_blind12": {"actors": 0.86, "quotes": 0.81, "speakers": 0.67, "events": 0.85, "figures": 0.88},
+    "gold_blind12": {"actors": 0.88, "quotes": 0.81, "speakers": 0.67, "events": 0.86, "figures": 0.88},
 }
 
 
