@@ -385,3 +385,15 @@ def test_a_verb_without_what_it_shows_or_where_and_a_use_without_its_of_give_no_
         assert headline(nlp, text, date=day)[0] == "", text
     assert headline(nlp, "Half a million people lived in Sievierodonetsk in February.", date=day)[0] == (
         "Half a million people lived in Sievierodonetsk")
+
+
+def test_a_bare_capitalised_body_or_the_two_nationals_give_no_headline(nlp):
+    day = dt.date(2022, 6, 24)
+    for text in ("Last year, the Government established a Reserve Fund, money that it can spend without changing the law.",
+                 "The Organisation met Ukraine's parliamentary chairman on Friday.",
+                 "The two Americans went missing earlier this month during a battle north of Kharkiv."):
+        assert headline(nlp, text, date=day) == ("", "vague"), text
+    assert headline(nlp, "The Government of Ukraine established a Reserve Fund last year.", date=day)[0] == (
+        "The Government of Ukraine established a Reserve Fund")
+    assert headline(nlp, "The Kremlin said on Friday that talks would resume.", date=day)[0] == (
+        "The Kremlin said that talks would resume")

@@ -16,6 +16,7 @@ _SPEAKERS_VOICE = _FIRST_PERSON | lexicon.words("headlines", "second_person")  #
 _PRONOUNS = lexicon.words("headlines", "pronouns")
 RELATIVES = lexicon.words("headlines", "relatives")
 _VAGUE = lexicon.words("headlines", "vague_nouns")
+_BARE_BODIES = lexicon.words("headlines", "bare_bodies")
 _DROPPABLE = lexicon.ordered("headlines", "droppable")
 _DANGLING = lexicon.words("headlines", "dangling")
 _LIMITS = lexicon.table("headlines", "limits")
@@ -201,6 +202,9 @@ def classify(subject: Optional[Token], named: Callable[[Token], Optional[str]],
     if lower in _PRONOUNS or lower in RELATIVES:
         name = resolve(subject)
         return ("resolved", name) if name else ("pronoun", None)
+    if subject.lower_ in _BARE_BODIES and all(c.dep_ == "det" and c.lower_ == "the" for c in subject.children
+                                              if c.dep_ not in {"punct", "relcl", "acl", "appos"}):
+        return "vague", None  # "The Government", "The Organisation": whose?
     if any(named(t) for t in noun_phrase(subject)):
         return "named", None
     if subject.ent_type_ in {"DATE", "TIME"}:
@@ -403,7 +407,7 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
     if sum(c.dep_ == "dobj" for c in verb.children) > 1:
         return "none"  # "urged citizens in Enerhodar, a key area ...": an aside the parser took for an object
     if any(t.dep_ in {"nummod", "det"} and t.lower_ in _BACK_NUMBERS and t.head.dep_ != "pobj" and (
-            t.head.tag_ == "NNS" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.head.children)
+            t.head.tag_ in {"NNS", "NNPS"} and any(c.dep_ == "det" and c.lower_ == "the" for c in t.head.children)
             or t.lower_ == "both" and t.dep_ == "det") for t in tokens):
         return "vague"  # "the two countries' relations", "both sides": which ones? ("talks between the two
         # countries" after naming them reads)
