@@ -6,7 +6,8 @@ full collections took 2.0 s of 19.8, and in `mkdocs serve`, which keeps the buil
 rebuilds, more. The build makes little cyclic garbage, so during it the collector runs far less often
 (`BUILD_THRESHOLDS`); the thresholds it had are put back after. Measured at 2,190 articles: collection
 time in a warm build's main process 3.6 s -> 1.2 s with the same peak memory (624 MB); in `mkdocs serve`,
-an edited seed shown after 23-27 s instead of 29-33 s (one seed, two runs each, under py-spy).
+an edited seed shown after 21-22 s instead of 22-25 s (one seed; under py-spy 23-27 s instead of 29-33 s),
+with a peak 30 MB higher.
 """
 from __future__ import annotations
 
