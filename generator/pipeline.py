@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Union
 
 from generator.briefing.curation import (CurationError, apply_curation, apply_story_curation, curated_story_ids,
                                          load_curation)
@@ -26,6 +26,7 @@ from generator.errors import E050, E100, printable
 from generator.nlp.cache import ExtractionCache
 from generator.nlp.extract import extract_articles, extractor_version
 from generator.nlp.model import model_name
+from generator.site.download_files import Written
 from generator.site.page_memo import PageMemo
 from generator.site.render import page_salt, render_tree
 from generator.sources.memo import ParsedSeeds
@@ -73,6 +74,7 @@ class Settings:
     site_url: str = ""  # the published site's address, for feeds and exports ("": links relative to each file)
     site_name: str = ""  # the feeds' title (default: the briefing's title)
     build_cache: Optional[Path] = None  # what the next build can reuse (the data files' YAML, item by item)
+    downloads: Optional[Path] = None  # where the downloads are written (site/download_files.py); None: in the tree
 
 
 @dataclass
@@ -172,19 +174,21 @@ def extract_shard(settings: Settings, shard: tuple[int, int], progress: Callable
     return cache.misses, cache.hits
 
 
-def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None) -> tuple[dict[str, str], Result]:
+def build_tree(settings: Settings, progress: Callable[[str], None] = lambda m: None
+               ) -> tuple[dict[str, Union[str, Written]], Result]:
     with relaxed():  # (collector.py)
         return _build_tree(settings, progress)
 
 
-def _build_tree(settings: Settings, progress: Callable[[str], None]) -> tuple[dict[str, str], Result]:
+def _build_tree(settings: Settings, progress: Callable[[str], None]) -> tuple[dict[str, Union[str, Written]], Result]:
     result = build_data(settings, progress)
     fragments = YamlFragments(settings.build_cache / YAML_FRAGMENTS if settings.build_cache else None)
     shown = (result.data, settings.templates, settings.curate, settings.site_url, settings.site_name)
     memo = PageMemo(settings.build_cache / PAGES.format("-curate" if settings.curate else ""), page_salt(*shown)) \
         if settings.build_cache else None
-    tree = render_tree(*shown, fragments=fragments, memo=memo)
-    _save_quietly(fragments, progress)
+    tree = render_tree(*shown, fragments=fragments, memo=memo, downloads_dir=settings.downloads)
+    if fragments.unsaved:  # saved where the YAML was written (render.py)
+        progress(f"briefing: the build cache was not written ({fragments.unsaved})")
     if memo is not None:
         progress(f"{memo.drawn} page(s) rendered, {memo.reused} as the previous build left them")
         _save_quietly(memo, progress)

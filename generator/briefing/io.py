@@ -49,18 +49,26 @@ class YamlFragments:
     builds: after one new seed almost every item is as it was, and writing 40,000 items through the
     pure-Python representer took 5 s of a 2,000-article rebuild. Items are found by a digest of their
     pickle (equal data, equal bytes). The file is JSON (a cache is read as hostile: no pickle); a
-    missing, oversized or malformed one only means every item is written."""
+    missing, oversized or malformed one only means every item is written. It is read when the first
+    item is asked for: the build writes its YAML in a forked child (site/render.py), and the build
+    process then never holds the 30 MB it is at 2,000 articles."""
 
     MAX_BYTES = 512 * 1024 * 1024
 
     def __init__(self, path: Optional[Path] = None):
         self.path = path
-        self.known: dict[str, str] = {}
+        self._known: Optional[dict[str, str]] = None
         self.used: dict[str, str] = {}
         self.written = 0
-        known = read_store(path, self.MAX_BYTES)
-        if isinstance(known, dict):
-            self.known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)}
+        self.unsaved = ""  # why the last save failed (an exception's name), "" when it did not
+
+    @property
+    def known(self) -> dict[str, str]:
+        if self._known is None:
+            known = read_store(self.path, self.MAX_BYTES)
+            self._known = {k: v for k, v in known.items() if isinstance(k, str) and isinstance(v, str)} \
+                if isinstance(known, dict) else {}
+        return self._known
 
     def item(self, value: dict) -> str:
         digest = hashlib.blake2b(pickle.dumps(value, protocol=5), digest_size=20).hexdigest()

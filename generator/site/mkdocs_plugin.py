@@ -28,6 +28,7 @@ from generator.build_store import keep_in_memory
 from generator.nlp.cache import keep_entries_in_memory
 from generator.nlp.model import model_name, preload
 from generator.pipeline import BuildFailed, Settings, build_tree
+from generator.site.download_files import Written
 from generator.site.head import STYLESHEET, actor_of_page, add_to_head, feed_links, name_search_dialog
 from generator.site import page_reuse
 from generator.site.mkdocs_reuse import PageReuse, site_fingerprint
@@ -130,6 +131,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def _path(self, config, value: str | None) -> Path | None:
         return None if not value else (self._root(config) / value)
 
+    def _downloads_dir(self, config) -> Path | None:
+        """Where the downloads are written (download_files.py): in the build cache, one folder for
+        `mkdocs serve` and one for builds, so a preview and a build at work together never share one."""
+        folder = self._path(config, self.config.build_cache)
+        return None if folder is None else folder / ("downloads-serve" if self._command == "serve" else "downloads")
+
     def _label(self, config, seeds: Path) -> str:
         """How problems name the seeds folder: relative to the project (`seeds/<file>`) when inside it."""
         root = self._root(config)
@@ -149,7 +156,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                             site_url=config.site_url or "", site_name=config.site_name or "",
                             processes=self.config.processes,
                             previous=self._path(config, self.config.previous),
-                            build_cache=self._path(config, self.config.build_cache))
+                            build_cache=self._path(config, self.config.build_cache),
+                            downloads=self._downloads_dir(config))
         try:
             tree, result = build_tree(settings, _progress_line)
         except BuildFailed as exc:
@@ -166,7 +174,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._generated_pages: dict[str, str] = {}  # tree page -> its URL
         downloads: dict[str, str] = {}  # every other generated file -> its output path
         for path, content in tree.items():
-            file = File.generated(config, path, content=content)
+            file = File.generated(config, path, abs_src_path=str(content.path)) if isinstance(content, Written) \
+                else File.generated(config, path, content=content)
             files.append(file)
             if path.endswith(".md"):
                 self._generated_pages[path] = file.url

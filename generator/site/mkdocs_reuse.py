@@ -19,13 +19,14 @@ import os
 import shutil
 from importlib import metadata
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Optional, Union
 
 from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.structure.toc import get_toc
 
 from generator.beside import remove_in_background
 from generator.site import page_reuse
+from generator.site.download_files import Written
 
 REUSED_TEMPLATE = "briefing-reused-page.html"  # renders nothing: MkDocs then leaves the reused output alone
 _BUILD_LOG = logging.getLogger("mkdocs.commands.build")
@@ -95,16 +96,18 @@ class PageReuse:
             os.rename(site, aside)
             self.previous_site = self.set_aside = aside
 
-    def compute_keys(self, site: str, tree: dict[str, str], outputs: dict[str, str],
+    def compute_keys(self, site: str, tree: dict[str, Union[str, Written]], outputs: dict[str, str],
                      extras: Callable[[str], str], downloads: Optional[dict[str, str]] = None) -> None:
         """Each generated page's key; `outputs`: page -> its output path, `extras`: what else of the
         page's HTML the plugin adds (its edit link, its actor's name); `downloads`: generated file
-        that is not a page -> its output path (its text is its output: the key is the text's)."""
+        that is not a page -> its output path (its text is its output: the key is the text's, or the
+        digest of a file written on disk)."""
         for path, content in tree.items():
             if path in outputs:
                 self.keys[path] = (page_reuse.page_key(site, path, content, extras(path)), outputs[path])
             elif downloads and path in downloads:
-                self.keys[path] = (page_reuse.page_key("", path, content), downloads[path])
+                text = f"\0written {content.digest}" if isinstance(content, Written) else content
+                self.keys[path] = (page_reuse.page_key("", path, text), downloads[path])
                 self.downloads.add(path)
 
     def plan(self, in_nav: set[str], site: Path) -> None:

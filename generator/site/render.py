@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
@@ -26,11 +26,12 @@ from markupsafe import Markup
 from generator.briefing.confidence import FRONT_PAGE_THRESHOLD
 from generator.beside import side_by_side
 from generator.briefing.io import YamlFragments, dump_json, dump_yaml, schema_text
+from generator.site.download_files import Written, inside, write_downloads
 from generator.site.chronology_pages import chronology_page, month_parts, page_days
 from generator.site.page_memo import PageMemo, salt_parts
 from generator.site.search_documents import search_documents
 from generator.stories.settings import settings as story_settings
-from generator.errors import E030, E031, E040, E041, E045
+from generator.errors import E030, E040, E041, E045
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent / "templates"
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -312,12 +313,14 @@ def page_salt(data: dict, override: Optional[Path], curate: bool, site_url: str,
 
 def render_tree(data: dict, override: Optional[Path] = None, curate: bool = False, site_url: str = "",
                 site_name: str = "", fragments: Optional[YamlFragments] = None,
-                memo: Optional[PageMemo] = None) -> dict[str, str]:
+                memo: Optional[PageMemo] = None, downloads_dir: Optional[Path] = None
+                ) -> dict[str, Union[str, Written]]:
     """All pages and downloads, as {relative path: content}, in a stable order. With `curate`, every
     quote, story, actor and figure shows its id and a curation snippet (for editors: `mkdocs serve`).
     `site_url` is the published address feeds and exports link with ("": relative links), `site_name`
     the feeds' title (default: the briefing's title); `fragments`, the YAML of the previous build's items;
-    `memo`, the previous build's pages (made with `page_salt` of the same arguments)."""
+    `memo`, the previous build's pages (made with `page_salt` of the same arguments); `downloads_dir`:
+    the downloads are written there and the tree holds them as `Written`. The fragments are saved here."""
     env = make_environment(override)
     env.filters["curate"] = lambda item, kind: _curate(item, kind, curate)
     env.filters["chart"] = _chart
@@ -437,20 +440,31 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
 
     used = fragments if fragments is not None else YamlFragments()
 
-    def downloads() -> tuple[dict[str, str], dict, int]:
-        """The data files, feeds and exports (in a forked child, beside the pages)."""
+    def downloads() -> tuple[dict[str, Union[str, Written]], int, str]:
+        """The data files, feeds and exports (in a forked child, beside the pages), written into
+        `downloads_dir` when there is one (download_files.py); the YAML fragments saved here too, so
+        neither goes back to the build process. Also how many fragments were new, and why they were
+        not saved ("" when they were)."""
         from generator.site.downloads import exports, feeds  # they use this module's escaping and links
 
-        out = {"data/briefing.yml": dump_yaml(data, used),
-               "data/briefing.json": dump_json(data),
-               "data/briefing.schema.json": schema_text(),
-               "assets/briefing.css": (ASSETS / "briefing.css").read_text(encoding="utf-8")}
-        out.update(feeds(data, ctx.stories_by_actor, ctx.actor_pages, site_url=site_url,
-                         site_name=site_name or data.get("title") or "Briefing"))
-        out.update(exports(data, site_url=site_url))
-        return out, used.used, used.written
+        def made() -> Iterator[tuple[str, str]]:  # one at a time: written and let go (download_files.py)
+            yield "data/briefing.yml", dump_yaml(data, used)
+            yield "data/briefing.json", dump_json(data)
+            yield "data/briefing.schema.json", schema_text()
+            yield "assets/briefing.css", (ASSETS / "briefing.css").read_text(encoding="utf-8")
+            yield from feeds(data, ctx.stories_by_actor, ctx.actor_pages, site_url=site_url,
+                             site_name=site_name or data.get("title") or "Briefing").items()
+            yield from exports(data, site_url=site_url).items()
 
-    tree, (files, used.used, used.written) = side_by_side(pages, downloads)
+        out = write_downloads(downloads_dir, made()) if downloads_dir else dict(made())
+        try:
+            used.save()
+            unsaved = ""
+        except OSError as exc:  # the next build writes every fragment again, nothing worse
+            unsaved = exc.__class__.__name__
+        return out, used.written, unsaved
+
+    tree, (files, used.written, used.unsaved) = side_by_side(pages, downloads)
     tree.update(files)
     return tree
 
@@ -878,7 +892,7 @@ def _actors_by_kind(actors: list[dict]) -> list[tuple[str, list[dict]]]:
     return [(k, groups[k]) for k in order if groups[k]]
 
 
-def write_tree(tree: dict[str, str], out: Path) -> None:
+def write_tree(tree: dict[str, Union[str, Written]], out: Path) -> None:
     """Write the rendered tree; files that did not change are left untouched (mtime kept).
 
     Every changed file is first written in full to a staging folder beside `out`, then renamed into
@@ -890,9 +904,9 @@ def write_tree(tree: dict[str, str], out: Path) -> None:
 
     root = Path(out).resolve()
     for rel in tree:  # page paths come from ids; never let one climb out of `out`
-        if Path(rel).is_absolute() or ".." in Path(rel).parts or not (root / rel).resolve().is_relative_to(root):
-            raise ValueError(E031(path=rel))
-    changed = [(rel, content) for rel, content in sorted(tree.items())
+        inside(root, rel)
+    texts = ((rel, content.text() if isinstance(content, Written) else content) for rel, content in sorted(tree.items()))
+    changed = [(rel, content) for rel, content in texts
                if not ((root / rel).is_file() and (root / rel).read_text(encoding="utf-8") == content)]
     if not changed:
         return
