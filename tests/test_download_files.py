@@ -102,3 +102,13 @@ def test_the_tree_with_a_downloads_folder_is_the_tree_without(tmp_path):
     assert not any(rel.endswith(".md") for rel in on_disk)  # pages stay in the tree
     assert {rel: (v.text() if isinstance(v, Written) else v) for rel, v in written.items()} == plain
     assert all(os.path.commonpath([v.path, tmp_path]) == str(tmp_path) for rel, v in written.items() if rel in on_disk)
+
+
+def test_the_digest_read_a_part_at_a_time_is_the_whole_texts():
+    import hashlib
+
+    from generator.site.download_files import _digest_and_size
+
+    text = "é👇x" * 5 + "\n"
+    whole = text.encode("utf-8")
+    assert _digest_and_size(text, chunk=4) == (hashlib.blake2b(whole, digest_size=16).hexdigest(), len(whole))

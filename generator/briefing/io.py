@@ -103,9 +103,10 @@ def dump_yaml(data: dict, fragments: Optional[YamlFragments] = None) -> str:
 
 
 def dump_json(data: dict) -> str:
-    """Compact (the YAML is the file to read): with indentation, json uses its pure-Python encoder,
-    a second of every 2,000-article build."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+    """Compact and ASCII (the YAML is the file to read): with indentation, json uses its pure-Python
+    encoder, a second of every 2,000-article build; and one emoji in a seed made all of a 32-million-
+    character text take four bytes a character (128 MB at once)."""
+    return json.dumps(data, ensure_ascii=True, separators=(",", ":")) + "\n"
 
 
 class DataError(ValueError):

@@ -64,10 +64,9 @@ def write_downloads(folder: Path, files: Iterable[tuple[str, str]]) -> dict[str,
         target = inside(folder, rel, follow_links=False)
         if rel == MANIFEST:
             raise ValueError(E031(path=rel))
-        encoded = text.encode("utf-8", "surrogatepass")
-        digest = hashlib.blake2b(encoded, digest_size=16).hexdigest()
+        digest, size = _digest_and_size(text)
         made[rel] = Written(target, digest)
-        if known.get(rel) != digest or not _has_size(target, len(encoded)):
+        if known.get(rel) != digest or not _has_size(target, size):
             if trusted:  # from here until the new manifest is written, nothing is trusted
                 manifest_path.unlink(missing_ok=True)
                 trusted = False
@@ -83,6 +82,17 @@ def write_downloads(folder: Path, files: Iterable[tuple[str, str]]) -> dict[str,
             pass
     write_atomic(manifest_path, _manifest_text({rel: w.digest for rel, w in made.items()}))
     return made
+
+
+def _digest_and_size(text: str, chunk: int = 1 << 20) -> tuple[str, int]:
+    """The digest and UTF-8 size of `text`, encoded a megabyte at a time (not a second copy of a 30 MB
+    data file at once)."""
+    digest, size = hashlib.blake2b(digest_size=16), 0
+    for start in range(0, len(text), chunk):
+        encoded = text[start:start + chunk].encode("utf-8", "surrogatepass")
+        digest.update(encoded)
+        size += len(encoded)
+    return digest.hexdigest(), size
 
 
 def _has_size(path: Path, size: int) -> bool:
