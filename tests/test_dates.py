@@ -46,6 +46,13 @@ def test_month_phrases(phrase, expected):
     assert resolved is not None and (resolved.value, resolved.precision) == expected
 
 
+@pytest.mark.parametrize("phrase", ["some 20 years ago", "more than 30 years ago", "about two years ago"])
+def test_an_approximate_number_of_years_ago_is_no_date(phrase):
+    assert resolve_phrase(phrase, dt.date(2022, 6, 4), dt.date(2022, 6, 4), False) is None
+    assert resolve_phrase(phrase.split(" ", 1 + phrase.startswith("more"))[-1], dt.date(2022, 6, 4),
+                          dt.date(2022, 6, 4), False) is not None  # without the hedge: the year
+
+
 def test_a_range_of_days_is_no_day():
     assert resolve_phrase("on June 23-24", dt.date(2022, 6, 17), dt.date(2022, 6, 17), True) is None
 

@@ -42,6 +42,14 @@ def test_a_year_range_and_a_year_naming_a_thing_are_no_events(nlp):
     assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2014", "2014")]
 
 
+def test_a_year_after_a_laws_name_and_an_approximate_years_ago_are_no_events(nlp):
+    found = extracted(nlp, "Officers arrested a man at Gatwick airport on Monday 13 June on suspicion of offences "
+                           "under section 1 of the Official Secrets Act 1911. Some 20 years ago, if I am not "
+                           "mistaken, a computer beat Kasparov at chess in New York. The Act was passed in 1911.",
+                      date=dt.date(2022, 6, 14))
+    assert sorted(e.date for e in found.events) == ["1911", "2022-06-13"]
+
+
 def test_a_month_in_a_clause_opening_a_future_sentence_is_ahead(nlp):
     found = extracted(nlp, "Starting in September, students across the country will be required to attend "
                            "weekly classes.", date=dt.date(2022, 7, 18))

@@ -68,6 +68,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
         sign = -1 if m.group(3) in {"earlier", "before", "ago"} else 1
         base = article_date if m.group(3) == "ago" else reference
         if m.group(2) == "year":
+            if approximate:  # "some 20 years ago": a year nobody named (and often the wrong one)
+                return None
             found = ResolvedDate(str(base.year + sign * n), "year", text)
         elif m.group(2) == "month":
             months = base.year * 12 + base.month - 1 + sign * n

@@ -370,10 +370,15 @@ def _range_follows(span: Span) -> bool:
 
 def _year_as_modifier(span: Span) -> bool:
     """A bare year before a noun that names a thing, not a happening (`dated_things`): "the 1948
-    Genocide Convention", "her 2018 book" (but "the 2016 hack", "Russia's 2014 invasion" are happenings)."""
+    Genocide Convention", "her 2018 book" (but "the 2016 hack", "Russia's 2014 invasion" are happenings);
+    or right after the capitalised name of one, as laws are named: "the Official Secrets Act 1911"."""
     if len(span) != 1 or not _YEAR.fullmatch(span.text):
         return False
     head = span.root.head
+    before = span.doc[span.root.i - 1] if span.root.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lemma_.lower() in _DATED_THINGS \
+            and before.sent == span.root.sent:
+        return True
     return span.root.dep_ in {"compound", "nummod", "amod", "nmod"} and head.i > span.root.i \
         and head.lemma_.lower() in _DATED_THINGS
 
