@@ -3,6 +3,8 @@ time sense, and the editors' story curation."""
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from generator.briefing.curation import apply_story_curation, curated_story_ids
 from generator.briefing.records import Actor, Article, Briefing, Event, EventSource
 from generator.stories import dating
@@ -307,7 +309,33 @@ def test_a_headline_spells_its_people_as_the_briefing_does():
                      articles=("g1",), outlets=1, actors=("volodymyr-zelensky",))
                for h in ("Zelenskiy visited Lysychansk", "Volodymyr Zelenskiy's visit to Lysychansk", "Zelenskiyite")]
     assert [s.headline for s in with_canonical_names(stories, [zelensky])] == [
-        "Zelenskyy visited Lysychansk", "Volodymyr Zelenskyy's visit to Lysychansk", "Zelenskiyite"]
+        "Volodymyr Zelenskyy visited Lysychansk", "Volodymyr Zelenskyy's visit to Lysychansk", "Zelenskiyite"]
+
+
+@pytest.mark.parametrize("headline, name, expected", [
+    ("Mr. Bettel visited the cities of the Kyiv region", "Xavier Bettel",
+     "Xavier Bettel visited the cities of the Kyiv region"),
+    ("Russia already controls most of Sievierodonetsk, Haidai said", "Serhiy Haidai",
+     "Russia already controls most of Sievierodonetsk, Serhiy Haidai said"),
+    ("Governor Haidai said Russia shelled Lysychansk", "Serhiy Haidai", "Governor Serhiy Haidai said Russia shelled Lysychansk"),
+    ("Ms Andersson conceded that Sweden would apply", "Magdalena Andersson",
+     "Magdalena Andersson conceded that Sweden would apply"),
+    # another given name before the surname, a longer word, the full name already there: unchanged
+    ("Volodymyr Zelenskyy spoke with Joseph Biden", "Joe Biden", "Volodymyr Zelenskyy spoke with Joseph Biden"),
+    ("The Bettelheim report was published", "Xavier Bettel", "The Bettelheim report was published"),
+    ("Serhiy Haidai said Haidai's staff had left", "Serhiy Haidai", "Serhiy Haidai said Haidai's staff had left"),
+    # past the length limit: kept short
+    ("Haidai said Russian forces shelled the towns of Lysychansk and Sievierodonetsk again and again all night long",
+     "Serhiy Haidai", "Haidai said Russian forces shelled the towns of Lysychansk and Sievierodonetsk again and again all night long"),
+])
+def test_a_headline_names_a_person_in_full_once(headline, name, expected):
+    from generator.stories.build import with_canonical_names
+    from generator.briefing.records import Story
+
+    person = Actor("p", name, "person", (name.split()[-1],), ("g1",))
+    story = Story(id="e-1", date="2022-06-05", precision="day", headline=headline, status="past", events=("e-1",),
+                  articles=("g1",), outlets=1, actors=("p",))
+    assert with_canonical_names([story], [person])[0].headline == expected
 
 
 def test_the_invasion_takes_in_the_attacks_of_its_day_and_its_mentions_of_its_month():

@@ -63,6 +63,17 @@ def test_a_bracketed_place_is_no_acronym_and_a_year_before_a_happening_dates_it(
     assert "2016" in [e.date for e in found.events]
 
 
+def test_a_country_the_model_joined_to_a_persons_name_after_of_is_apart(nlp):
+    found = extracted(nlp, "I thank the Prime Minister of Luxembourg Bettel. Today, Mr. Bettel visited the cities "
+                           "of the Kyiv region. Zelenskyy met with Prime Minister of the Grand Duchy of Luxembourg "
+                           "Xavier Bettel, who is on a visit. Xavier Bettel stressed his support. "
+                           "Georgia Meloni spoke in Rome.")
+    names = actors(found)
+    assert names.get("Xavier Bettel") == "person" and names.get("Luxembourg") == "place"
+    assert not any("Luxembourg " in name for name in names)
+    assert names.get("Georgia Meloni") == "person"  # no "of" before it: one name
+
+
 def test_a_surname_with_particles_after_a_courtesy_title_is_a_person(nlp):
     found = extracted(nlp, "“Putin is trying to push us around,” Ms. von der Leyen said in Brussels.")
     assert actors(found).get("von der Leyen") == "person" and "Leyen" not in actors(found)

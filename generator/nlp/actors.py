@@ -161,6 +161,31 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
     return kind, "ner" if kind else ""
 
 
+def _place_then_person(ent: Span) -> tuple[Span, Span] | None:
+    """(the place, the person) of one entity the model made of a known place and a person's name
+    after it: "Luxembourg Bettel", "the Grand Duchy of Luxembourg Xavier Bettel". The name is one to
+    three capitalised words, a person's by the model's label, a known first name or a surname the
+    article names as a person elsewhere, and none a title; the place comes after "of" (the office's:
+    "Prime Minister of"), so "Georgia Meloni" stays one name."""
+    from spacy.tokens import Span as SpanType
+
+    if ent.label_ not in {"PERSON", "GPE", "ORG", "FAC"} or len(ent) < 2:
+        return None
+    doc = ent.doc
+    named = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and e[0].text not in gazetteer.place_names()}
+    for end in range(ent.end - 1, ent.start, -1):
+        rest = doc[end:ent.end]
+        if len(rest) > 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _TITLES for t in rest):
+            continue
+        for start in range(ent.start, end):
+            place = doc[start:end]
+            if start > 0 and doc[start - 1].lower_ == "of" and place.text in gazetteer.place_names() and (
+                    place.text not in gazetteer.FIRST_NAMES) and (
+                    ent.label_ == "PERSON" or rest[0].text in gazetteer.FIRST_NAMES or rest[-1].text in named):
+                return place, SpanType(doc, end, ent.end, label="PERSON")
+    return None
+
+
 def _leading_place(span: Span) -> Span | None:
     """The known place a happening's name starts with ('Munich Security Conference' -> Munich)."""
     start = span.start + (span[0].lower_ == "the")
@@ -244,6 +269,10 @@ def article_actors(doc: Doc) -> ArticleActors:
             if ent[0].text in gazetteer.countries():  # "the US state department" names the United States too
                 raw.append((ent[:1], gazetteer.canonical_place(ent[0].text), "place", "leading_place"))
             continue
+        if (split := _place_then_person(ent)) is not None:
+            # "Prime Minister of Luxembourg Bettel": the model joined the country and the person
+            place, ent = split
+            raw.append((place, gazetteer.canonical_place(place.text), "place", "leading_place"))
         name = clean_name(ent)
         if name[:1].islower() and ent.label_ == "ORG":  # "the central bank of Russia"
             name = " ".join(w if w in {"of", "the", "and"} else w[:1].upper() + w[1:] for w in name.split())

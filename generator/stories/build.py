@@ -18,6 +18,8 @@ from generator.stories.copies import copy_groups
 from generator.stories.disputes import disputed_figures, figures_by_sentence
 from generator.stories.reports import attach_reports
 from generator.stories.headline import choose, from_title, title_headlines
+from generator.nlp.headlines import MAX_WORDS as HEADLINE_MAX_WORDS
+from generator.nlp.lexicon import table, words
 
 
 def build_stories(briefing: Briefing, copies: Mapping[str, str] | None = None,
@@ -55,8 +57,37 @@ def with_canonical_names(stories: list[Story], actors: Sequence[Actor]) -> list[
                 if len(alias) > 3 and alias != actor.name and alias not in actor.name and surname not in alias:
                     headline = re.sub(r"(?<!\w)" + re.escape(alias) + r"(?!\w)", lambda _: actor.name if " " in alias
                                       else surname, headline)
+            headline = _full_name_once(headline, actor.name, surname)
         out.append(dataclasses.replace(story, headline=headline) if headline != story.headline else story)
     return out
+
+
+_COURTESY = re.compile(r"(?<![\w.])(?:%s)\.? \Z" % "|".join(sorted(table("speakers", "gender_titles"), key=len, reverse=True)),
+                       re.IGNORECASE)  # "Mr. " or "Ms " just before a surname
+_TITLES = words("actors", "titles")
+
+
+def _full_name_once(headline: str, name: str, surname: str) -> str:
+    """A headline names a person in full, once: "Mr. Bettel visited ..." and "..., Haidai said" become
+    "Xavier Bettel visited ..." and "..., Serhiy Haidai said" (a reader of a briefing may not know who
+    Haidai is). Only a surname standing alone (at the start, after a lower-case word, a title or
+    punctuation: never "Joseph Biden" for Joe Biden), only when the full name is not already there,
+    and never past the headline's length limit."""
+    if " " not in name or name in headline or len(surname) < 3:
+        return headline
+    for found in re.finditer(r"(?<![\w'-])" + re.escape(surname) + r"(?![\w-])", headline):
+        start = found.start()
+        courtesy = _COURTESY.search(headline[:start])
+        if courtesy is not None:
+            start = courtesy.start()
+        else:
+            before = headline[:start].split()[-1:] or [""]
+            word = before[0].strip(",;:()\"'")
+            if word[:1].isupper() and before[0][-1:] not in ",;:" and word.lower() not in _TITLES:
+                continue  # another given name, or a name this surname ends ("Joseph Biden")
+        longer = headline[:start] + name + headline[found.end():]
+        return longer if len(longer.split()) <= HEADLINE_MAX_WORDS else headline
+    return headline
 
 
 def with_disputed_figures(stories: list[Story], events: Mapping[str, Event], figures: Sequence[Figure],
