@@ -2,8 +2,9 @@
 
 spaCy's English models are trained on straight ASCII quotes and intact possessives; curly quotes
 and text whose apostrophes were stripped by a scraper ("Russias", "Zelenskyys", "dont") confuse
-both the tagger and the entity recogniser. This module only rewrites characters; it never adds
-or removes words, so sentences stay recognisable to a reader. The character and contraction tables
+both the tagger and the entity recogniser. This module only rewrites characters (and puts back the
+space a scraper lost after "a" or "the"); it never adds or removes words, so sentences stay
+recognisable to a reader. The character and contraction tables
 are data: `generator/nlp/data/typography.yml`.
 """
 from __future__ import annotations
@@ -18,6 +19,8 @@ _QUOTES = str.maketrans(lexicon.table("typography", "quotes"))
 _CONTRACTIONS = lexicon.table("typography", "contractions")
 # Common nouns whose stripped possessive is not a valid plural ("countrys", "todays").
 _POSSESSIVE_NOUNS = lexicon.words("typography", "possessive_nouns")
+# "a'BRICS", "theUNICEF": an article glued to a quoted name or an acronym (a fixed-length lookahead).
+_GLUED = re.compile(r"\b(%s)(?='[A-Z]|[A-Z]{2})" % "|".join(sorted(lexicon.words("typography", "glued_articles"))))
 # A word ending in "s"; the stem is capped (no name is longer) so a long hyphenated run stays linear.
 _WORD = re.compile(r"\b([A-Za-z][A-Za-z\-]{0,60}?)s\b")
 
@@ -31,6 +34,7 @@ def normalise(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).translate(_QUOTES)
     text = re.sub(r"(?<! ) *\u2014 *", " \u2014 ", text)  # a match starts where its spaces start: linear
+    text = _GLUED.sub(r"\1 ", text)
     stripped = "'" not in text
     known = gazetteer.place_names() | gazetteer.ORGANISATIONS
     names = known | set(re.findall(r"(?<=[a-z,;:] )[A-Z][A-Za-z\-]+\b", text))
