@@ -16,8 +16,9 @@ paths come from ids and are still checked to stay inside it. One folder serves o
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.build_store import read_store
@@ -103,6 +104,4 @@ def _has_size(path: Path, size: int) -> bool:
 
 
 def _manifest_text(digests: dict[str, str]) -> str:
-    import json
-
-    return json.dumps(digests, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return json.dumps(digests, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
