@@ -67,11 +67,12 @@ def test_a_country_the_model_joined_to_a_persons_name_after_of_is_apart(nlp):
     found = extracted(nlp, "I thank the Prime Minister of Luxembourg Bettel. Today, Mr. Bettel visited the cities "
                            "of the Kyiv region. Zelenskyy met with Prime Minister of the Grand Duchy of Luxembourg "
                            "Xavier Bettel, who is on a visit. Xavier Bettel stressed his support. "
-                           "Georgia Meloni spoke in Rome.")
+                           "Georgia Meloni spoke in Rome. I greet His Majesty the Sultan of Brunei Darussalam.")
     names = actors(found)
     assert names.get("Xavier Bettel") == "person" and names.get("Luxembourg") == "place"
     assert not any("Luxembourg " in name for name in names)
     assert names.get("Georgia Meloni") == "person"  # no "of" before it: one name
+    assert "Darussalam" not in names  # a country's longer name
 
 
 def test_a_surname_with_particles_after_a_courtesy_title_is_a_person(nlp):

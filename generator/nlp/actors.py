@@ -179,6 +179,9 @@ def _place_then_person(ent: Span) -> tuple[Span, Span] | None:
             continue
         for start in range(ent.start, end):
             place = doc[start:end]
+            whole = doc[start:ent.end].text
+            if whole in gazetteer.PLACE_ALIASES or whole in gazetteer.place_names():
+                return None  # "the Sultan of Brunei Darussalam": one place's longer name
             if start > 0 and doc[start - 1].lower_ == "of" and place.text in gazetteer.place_names() and (
                     place.text not in gazetteer.FIRST_NAMES) and (
                     ent.label_ == "PERSON" or rest[0].text in gazetteer.FIRST_NAMES or rest[-1].text in named):
