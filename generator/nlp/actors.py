@@ -172,7 +172,7 @@ def _place_then_person(ent: Span) -> tuple[Span, Span] | None:
     if ent.label_ not in {"PERSON", "GPE", "ORG", "FAC"} or len(ent) < 2:
         return None
     doc = ent.doc
-    named = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and e[0].text not in gazetteer.place_names()}
+    named = _person_surnames(doc)
     for end in range(ent.end - 1, ent.start, -1):
         rest = doc[end:ent.end]
         if len(rest) > 3 or not all(t.is_title and t.is_alpha and t.lower_ not in _TITLES for t in rest):
@@ -187,6 +187,15 @@ def _place_then_person(ent: Span) -> tuple[Span, Span] | None:
                     ent.label_ == "PERSON" or rest[0].text in gazetteer.FIRST_NAMES or rest[-1].text in named):
                 return place, SpanType(doc, end, ent.end, label="PERSON")
     return None
+
+
+def _person_surnames(doc) -> frozenset[str]:
+    """The last words of the document's PERSON entities that do not start with a place (once per Doc)."""
+    found = doc.user_data.get("briefing_person_surnames")
+    if found is None:
+        found = frozenset(e[-1].text for e in doc.ents if e.label_ == "PERSON" and e[0].text not in gazetteer.place_names())
+        doc.user_data["briefing_person_surnames"] = found
+    return found
 
 
 def _leading_place(span: Span) -> Span | None:
