@@ -732,7 +732,8 @@ def test_an_age_is_no_date_and_a_past_later_never_lands_after_the_article(nlp):
             "guy entered a regular school to kill 19 children and 2 adults.")
     _, x = run(nlp, body, date=dt.date(2022, 5, 27))
     assert [(e.date, e.scheduled) for e in x.events] == [("2022-05-24", False)]
-    assert x.events[0].headline.startswith("An 18-year-old guy entered"), x.events[0].headline
+    # its place ("in Texas") is fronted, so the headline would name nothing a reader can place: none
+    assert x.events[0].headline == "", x.events[0].headline
     _, x = run(nlp, "Three months later, the army withdrew from the city.", date=dt.date(2022, 5, 27))
     assert not [e for e in x.events if e.date > "2022-05-27"]
 

@@ -397,3 +397,59 @@ def test_a_bare_capitalised_body_or_the_two_nationals_give_no_headline(nlp):
         "The Government of Ukraine established a Reserve Fund")
     assert headline(nlp, "The Kremlin said on Friday that talks would resume.", date=day)[0] == (
         "The Kremlin said that talks would resume")
+
+
+def test_a_dash_left_after_its_aside_went_is_dropped(nlp):
+    text = "Today Ukraine opened humanitarian corridors in three regions - Donetsk, Luhansk, Zaporizhzhia."
+    assert headline(nlp, text, date=dt.date(2022, 4, 2))[0] == "Ukraine opened humanitarian corridors in three regions"
+
+
+def test_an_address_before_the_subject_is_not_part_of_it(nlp):
+    assert headline(nlp, "Mr President, Russia became the chair of the Arctic Council on Monday.")[0] == (
+        "Russia became the chair of the Arctic Council")
+
+
+def test_a_headline_with_no_name_or_an_unplaced_its_gives_none(nlp):
+    day = dt.date(2022, 4, 12)
+    for text in ("Another 270 units will be purchased on Monday.",
+                 "On Monday, a new poultry farm and a dairy farm were put into operation.",
+                 "On Monday, at least 98 percent of its requirements were met.",
+                 "It is the first victory for Moscow since its battle for the Donbas began on Monday."):
+        assert headline(nlp, text, date=day)[0] == "", text
+    assert headline(nlp, "Russia's battle for the Donbas began on Monday.", date=day)[0] == (
+        "Russia's battle for the Donbas began")
+    assert headline(nlp, "On Monday, Xavier Bettel said his visit confirmed Luxembourg's solidarity.",
+                    date=day)[0] == "Xavier Bettel said his visit confirmed Luxembourg's solidarity"
+
+
+def test_a_body_cut_from_its_name_gives_no_headline(nlp):
+    text = ("The Organisation for the Prohibition of Chemical Weapons chief, Fernando Arias, met Ukraine's "
+            "parliamentary chairman, Ruslan Stefanchuk, to discuss the implementation of the chemical weapons "
+            "convention, the Hague-based organisation said on Friday.")
+    assert not headline(nlp, text, date=dt.date(2022, 6, 11))[0].startswith("The Organisation met")
+
+
+def test_a_future_becomes_the_headlines_to(nlp):
+    text = "Vladimir Putin will meet with President of Belarus Alexander Lukashenko in St Petersburg on Saturday."
+    assert headline(nlp, text)[0] == "Vladimir Putin to meet with President of Belarus Alexander Lukashenko in St Petersburg"
+    # not before another "to", nor with a "not"
+    assert headline(nlp, "All EU member states will strive to reduce gas consumption by 15% on Monday.")[0] == (
+        "All EU member states will strive to reduce gas consumption by 15%")
+    assert headline(nlp, "Hungary will not block the sanctions on Monday, Viktor Orban said.")[0] != (
+        "Hungary to not block the sanctions")
+
+
+def test_a_return_needs_where_and_a_share_needs_of_what(nlp):
+    day = dt.date(2022, 4, 12)
+    assert headline(nlp, "The Ambassador of Lithuania returned on Monday.", date=day)[0] == ""
+    assert headline(nlp, "The Ambassador of Lithuania returned to Kyiv on Monday.", date=day)[0] == (
+        "The Ambassador of Lithuania returned to Kyiv")
+    text = ("Volodymyr Zelenskyy stressed on Monday that the Trust Fund of Solidarity with Ukraine, which the European "
+            "Union created, should become one of the key instruments for the reconstruction of the country.")
+    assert not headline(nlp, text, date=day)[0].endswith("should become one")
+
+
+def test_a_movement_cut_from_where_it_went_gives_no_headline(nlp):
+    text = ("Luhansk's governor, Serhiy Haidai, said on Wednesday that Russian forces were moving towards the "
+            "strategically important city of Lysychansk from the south, where they had taken several villages.")
+    assert not headline(nlp, text, date=dt.date(2022, 6, 23))[0].endswith("were moving")

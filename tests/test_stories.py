@@ -99,6 +99,26 @@ def test_impossible_dates_are_kept_out_with_the_reason():
     assert {x.id: x.reason for x in excluded} == {"e-1": "more than a year after its article", "e-2": "before 1900"}
 
 
+def test_one_articles_look_back_is_background_with_no_headline():
+    arts = [article("g1", 1), article("n1", 5, "nytimes.com")]
+    events = [event("e-1", "2009", "g1", ["libel"], headline="Mikhail Afanasyev was accused of libel", date_text="In 2009",
+                    precision="year"),
+              event("e-2", "2021-11", "g1", ["farm"], headline="Amur opened a poultry farm", date_text="in November",
+                    precision="month"),
+              event("e-3", "2021-12-20", "g1", ["sanctions"], headline="Russia was sanctioned", date_text="on 20 December"),
+              dataclasses.replace(event("e-4", "2014", "g1", ["crimea"], headline="Russia annexed Crimea",
+                                        date_text="in 2014", precision="year"),
+                                  sources=(EventSource("g1", "In 2014 Russia annexed Crimea.", "In 2014"),
+                                           EventSource("n1", "Russia annexed Crimea in 2014.", "in 2014")))]
+    stories = {s.id: s for s in build_stories(briefing(arts, events)).stories}
+    assert (stories["e-1"].headline, stories["e-1"].method) == ("", "background")
+    assert (stories["e-2"].headline, stories["e-2"].method) == ("", "background")  # ended 90+ days before 1 March
+    assert stories["e-3"].headline == "Russia was sanctioned"  # 71 days before: still the story's own time
+    crimea = next(s for s in stories.values() if "e-4" in s.events)
+    assert crimea.headline == "Russia annexed Crimea" and len(crimea.articles) == 2  # two articles tell of it
+    assert dating.look_back("2022-02", [dt.date(2022, 6, 1)]) and not dating.look_back("2022-02", [dt.date(2022, 5, 1)])
+
+
 def test_time_sense_past_coming_and_scheduled():
     arts = [article("g1", 1), article("n1", 5, "nytimes.com")]
     events = [event("e-1", "2022-03-11", "n1", ["talks", "meeting"], date_text="on 11 March"),

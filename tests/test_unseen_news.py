@@ -50,6 +50,14 @@ def test_a_year_after_a_laws_name_and_an_approximate_years_ago_are_no_events(nlp
     assert sorted(e.date for e in found.events) == ["1911", "2022-06-13"]
 
 
+def test_the_date_a_thing_is_for_does_not_date_the_act(nlp):
+    found = extracted(nlp, "On Tuesday evening, the Russian defence ministry offered a ceasefire for Wednesday to "
+                           "the soldiers holed up in the steelworks. The vote is scheduled for Monday.",
+                      date=dt.date(2022, 4, 19))
+    assert sorted((e.date, e.sources[0].date_text) for e in found.events) == [
+        ("2022-04-19", "On Tuesday"), ("2022-04-25", "Monday")]
+
+
 def test_a_month_in_a_clause_opening_a_future_sentence_is_ahead(nlp):
     found = extracted(nlp, "Starting in September, students across the country will be required to attend "
                            "weekly classes.", date=dt.date(2022, 7, 18))

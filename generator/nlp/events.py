@@ -302,6 +302,9 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
         if before in {"to", "until", "till", "through"} or before == "since" and not when \
                 or text.lower() in {"overnight", "night"}:
             continue  # a range's end, a state's start ("missing since late April"), a span of hours
+        if before == "for" and span.doc[span.start - 1].head.pos_ in {"NOUN", "PROPN"} \
+                and span.doc[span.start - 1].head.i < span.start - 1:
+            continue  # "offered a ceasefire for Wednesday": the date of the thing offered, not of the offer
         if _compared(span):
             continue  # "13 percent less than in April 2020": the date compared with, not the happening's
         if _habitual(span):

@@ -49,6 +49,7 @@ _PARTNER_VERBS = lexicon.words("headlines", "partner_verbs")
 _VERB_PREPOSITIONS = {verb: frozenset(str(p) for p in preps)
                       for verb, preps in lexicon.table("headlines", "verb_prepositions").items()}
 _HAPPENING_NOUNS = lexicon.words("events", "event_nouns")
+_PARTITIVES = lexicon.words("headlines", "partitives")
 MAX_WORDS, MIN_WORDS, MIN_NOUN_WORDS = (int(_LIMITS[k]) for k in ("max_words", "min_words", "min_noun_words"))
 
 
@@ -141,9 +142,9 @@ def subject_of(verb: Token) -> Optional[Token]:
     """The verb's subject, climbing coordinated and open clauses ("X met Y and agreed ...")."""
     head = verb
     for _ in range(6):
-        for child in head.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                return child
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:  # the one nearest its verb: "Mr President, Russia became ...", the first an address
+            return max((c for c in subjects if c.i < head.i), key=lambda c: c.i, default=subjects[0])
         if head.dep_ == "acl" and head.head.pos_ in {"NOUN", "PROPN"} and all(
                 t.pos_ in {"ADV", "PART"} for t in head.doc[head.head.i + 1: head.i]):
             return head.head  # "after the discussions ended Monday" (not "a professor whose tenure ... ended")
@@ -238,7 +239,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     if subject is not None:
         # A headline starts with its subject: no "In his turn", "At the request of X", "that", "and".
         start = min(t.i for t in subject_tokens)
-        fronted = {t.i for c in verb.children if c.i < start and c.dep_ in _FRONTED for t in c.subtree}
+        fronted = {t.i for c in verb.children if c.i < start and (c.dep_ in _FRONTED or c.dep_ in {"nsubj", "nsubjpass"})
+                   for t in c.subtree}  # (a second subject before the subject: "Mr President," addressed)
         tokens = [t for t in tokens if t.i not in fronted and not (t.dep_ in {"mark", "cc"} and t.head.i == verb.i)]
 
     drop = {t.i for t in subject_tokens} if name else set()
@@ -303,7 +305,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative and not dash_aside(c)
                   for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
-    if problem := unreadable(verb, tokens, subject):  # on what is left after cutting ("X said" alone)
+    if problem := unreadable(verb, tokens, subject, resolved=bool(name)):  # on what is left after cutting ("X said" alone)
         return "", problem
     subject_ids = {t.i for t in subject_tokens}
     if any(t.lower_ in _PRONOUNS and t.i not in subject_ids for t in tokens):
@@ -320,6 +322,13 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
             n = len(_words(before))
             if 0 < n < len(words):
                 words = words[:n - 1] + [words[n - 1] + ","] + words[n:]
+    will = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "will" and c.i in kept), None)
+    if will is not None and subject is not None and not any(c.dep_ == "neg" or purpose_clause(c) or c.dep_ == "xcomp"
+                                                            for c in verb.children) \
+            and min(t.i for t in tokens) >= min(t.i for t in subject_tokens):
+        n = len(assemble([t for t in tokens if t.i < will.i]))
+        if n < len(words) and words[n] == will.text:
+            words[n] = "to"  # a headline's future: "Vladimir Putin to meet Alexander Lukashenko"
     if verb.lemma_.lower() in _CEREMONIAL and not (exchange or _named_pair(subject, named)) \
             or _meeting_with_nobody(verb, tokens, named):
         form = "ceremonial"  # "X thanked Y", "X spoke about measures": a headline, but no front-page news
@@ -379,7 +388,7 @@ def _completes(last: Token, verb: Token) -> bool:
             c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
 
 
-def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> str:
+def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token], resolved: bool = False) -> str:
     """Why the headline would not read as one ('' when it would): the writer's "we" or "our", or a
     speaker's "you", in it,
     a demonstrative a reader cannot resolve ("this decision", "said this"), a wh-word first, or no
@@ -390,11 +399,19 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
                                             and t.head.dep_ != "relcl") for t in tokens):
         return "vague"  # "One of those brigades", "said this", "such buses"
     kept = {t.i for t in tokens}
-    named = any(t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES for t in tokens)
-    if subject is not None and subject.pos_ == "NOUN" and not named and any(
-            c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE for c in subject.children):
-        return "vague"  # "The rate was 2.3 percent", "The dynamics remains positive", "His publications are
-        # read": of what, of whom? A headline with no name in it tells a reader nothing they can place
+    named = resolved or any(_is_name(t) for t in tokens)  # (a pronoun's name stands for a dropped token)
+    if not named:
+        return "vague"  # "The rate was 2.3 percent", "Another 270 units will be purchased", "A new poultry
+        # farm was put into operation": of what, of whom, where? A headline with no name in it tells a
+        # reader nothing they can place
+    for t in tokens:
+        if t.tag_ == "PRP$" and t.lower_ not in _SPEAKERS_VOICE and not resolved \
+                and not any(_is_name(x) for x in tokens if x.i < t.i):
+            return "pronoun"  # "Its battle for the Donbas began", "98 percent of its requirements": whose?
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _BARE_BODIES and all(
+            x.i == t.i or x.is_punct or x.dep_ == "det" and x.lower_ == "the" for x in tokens if t.is_ancestor(x))
+           for t in tokens):
+        return "vague"  # "The Organisation [for the Prohibition of Chemical Weapons chief] met": cut to whose?
     if any(t.lemma_.lower() in _UNNAMED_PLACES and t is not subject and t.head.lower_ not in _SPANNING
            and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children)
            and not any(c.i in kept and c.dep_ in {"prep", "compound", "amod", "appos", "nummod"} for c in t.children)
@@ -417,9 +434,17 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
             and _relative_object(verb)[0] is None and not any(c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "dative", "attr"} and c.i in kept
                         and c.lower_ not in RELATIVES for c in verb.children):
         return "none"  # "The Deputy Head of the Office called": called what, or for what? "Edi Rama visited"
+    needed = _VERB_PREPOSITIONS.get(verb.lemma_.lower(), ())
+    if any(c.dep_ == "prep" and c.lower_ in needed and c.i not in kept for c in verb.children) and not any(
+            c.dep_ == "prep" and c.lower_ in needed for c in verb.children if c.i in kept):
+        return "none"  # "Mikhail Afanasyev was accused [of spreading fake news]": of what?
     if last is not None and last.pos_ == "VERB" and last.i != verb.i and any(
-            c.dep_ in {"dobj", "ccomp", "xcomp"} and c.i not in kept for c in last.children):
-        return "none"  # "... aimed to counter": counter what?
+            c.dep_ in {"dobj", "ccomp", "xcomp", "prep"} and c.i not in kept
+            and not any(x.ent_type_ in {"DATE", "TIME"} for x in c.subtree) for c in last.children):
+        return "none"  # "... aimed to counter": counter what? "forces were moving [towards Lysychansk]"
+    if last is not None and last.lower_ in _EMPTY_WORDS | _PARTITIVES and any(
+            c.dep_ in {"prep", "relcl", "acl"} and c.i not in kept for c in last.children):
+        return "none"  # "the Trust Fund should become one [of the instruments ...]": one of what?
     if tokens and tokens[0].lower_ in RELATIVES | _WH:
         return "vague"
     if any(t.i != verb.i and t.pos_ in {"VERB", "AUX"} and any(
@@ -454,6 +479,11 @@ def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token]) -> st
     return ""
 
 
+def _is_name(token: Token) -> bool:
+    """A word that names someone or something a reader can place: a proper noun or a named entity."""
+    return token.pos_ == "PROPN" or token.ent_type_ in _NAME_ENTITIES
+
+
 def _between_conjuncts(comma: Token, kept: set[int]) -> bool:
     """A comma right before a kept conjunct of a kept word: "malls, apartment buildings"."""
     after = comma.doc[comma.i + 1] if comma.i + 1 < len(comma.doc) else None
@@ -484,7 +514,7 @@ def _words(tokens: list[Token]) -> list[str]:
             last.append(t)
         previous = t
     # a word left without what followed it goes ("signed an agreement with"); a particle stays ("go in")
-    while words and words[-1].lower() in _DANGLING and last[-1].dep_ != "prt":
-        words.pop()
+    while words and (words[-1].lower() in _DANGLING and last[-1].dep_ != "prt" or words[-1] in _DASHES | {"-"}):
+        words.pop()  # (and a dash whose aside went: "worked in three regions - [Donetsk, Luhansk]")
         last.pop()
     return words

@@ -158,6 +158,8 @@ def story_of(group: Sequence[Event], articles: Mapping[str, Article], copies: Ma
     curated = sorted(e.id for e in group if e.id in preferred_ids)
     founder_id = curated[0] if curated else min(group, key=lambda e: (_first(e, articles), e.id)).id
     headline, method = choose(group, articles)
+    if method != "editor" and dating.look_back(date, report_dates):
+        headline, method = "", "background"  # one article's look back: its sentence, no headline
     actor_counts = Counter(a for e in group for a in dict.fromkeys(e.actors))
     actors = tuple(sorted(actor_counts, key=lambda a: (-actor_counts[a], a)))
     n_outlets = outlets(article_ids, articles, copies)

@@ -87,6 +87,31 @@ def scheduled(date: str, article_dates: Sequence[dt.date]) -> bool:
     return all(d < day for d in article_dates)
 
 
+def _end(value: str) -> dt.date:
+    """The last day of a date's period ('2021' -> 2021-12-31, '2022-02' -> 2022-02-28)."""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return dt.date(int(parts[0]), 12, 31)
+    if len(parts) == 2:
+        year, month = int(parts[0]), int(parts[1])
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date.fromisoformat(value)
+
+
+def look_back(date: str, article_dates: Sequence[dt.date]) -> bool:
+    """A story only one article tells of, whose date ended long before it ("In 2009, he was accused of
+    libel", "Last year, a new poultry farm was put into operation"): background to that article, not a
+    happening of the story the briefing follows (it keeps its sentence, not a headline)."""
+    cfg = settings()
+    if not article_dates or len(article_dates) > int(cfg["background_most_articles"]):
+        return False
+    try:
+        end = _end(date)
+    except ValueError:
+        return False
+    return all((d - end).days > int(cfg["background_days"]) for d in article_dates)
+
+
 def ahead_of(date: str, newest: str) -> bool:
     """The date lies after the newest article ('2022-03' is not ahead of '2022-03-05')."""
     return bool(newest) and date > newest[:len(date)]
