@@ -226,6 +226,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     form, name = classify(subject, named, resolve)
     if form in {"none", "first-person", "pronoun", "vague"}:
         return "", form
+    if subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject.left_edge.i for c in verb.children):
+        return "", "none"  # "will Russia invade Ukraine": a question, no news
     tokens = list(title_tokens)
     # the subject's phrase without a date the parser hung on it ("Viktor Orban Saturday called for talks")
     # (and the weekday the parser took for its head: "Viktor Orban Saturday called", "Saturday" the subject)
