@@ -460,3 +460,23 @@ def test_a_question_gives_no_headline(nlp):
             "invade Ukraine; and the headline of May 16 - will Ukraine's army invade Russia")
     assert [e.headline for e in events_of(nlp, text, date=dt.date(2022, 5, 20))] == ["", ""]
     assert headline(nlp, "Russia will invade Ukraine on Monday, officials said.")[0].startswith("Russia")
+
+
+def test_a_name_set_off_by_commas_after_its_title_is_the_subject(nlp):
+    day = dt.date(2022, 4, 12)
+    assert headline(nlp, "The president, Volodymyr Zelensky, held talks with Olaf Scholz on Monday.", date=day) == \
+        ("Volodymyr Zelensky held talks with Olaf Scholz", "named")
+    assert headline(nlp, "Ukraine's foreign minister, Dmytro Kuleba, met his Polish counterpart in Warsaw on Monday.",
+                    date=day)[0] == "Dmytro Kuleba met his Polish counterpart in Warsaw"
+
+
+def test_an_offices_long_form_before_a_full_name_goes(nlp):
+    day = dt.date(2022, 4, 12)
+    assert headline(nlp, "President of Ukraine Volodymyr Zelenskyy held a video conference with the leaders of the G7 "
+                         "countries on Monday.", date=day)[0] == \
+        "Volodymyr Zelenskyy held a video conference with the leaders of the G7 countries"
+    assert headline(nlp, "Minister of Foreign Affairs of Ukraine Dmytro Kuleba met with his Polish counterpart in "
+                         "Warsaw on Monday.", date=day)[0] == "Dmytro Kuleba met with his Polish counterpart in Warsaw"
+    # a short title stays; so does a phrase that is no office ("The family and friends of ...", above)
+    assert headline(nlp, "Deputy Prime Minister Iryna Vereshchuk announced nine humanitarian corridors on Monday.",
+                    date=day)[0] == "Deputy Prime Minister Iryna Vereshchuk announced nine humanitarian corridors"

@@ -187,9 +187,33 @@ def name_beside(token: Token) -> bool:
     """A name in apposition right after its title, with no comma between ("prime minister Viktor
     Orban"): part of the subject, not an aside ("the president, Volodymyr Zelensky, ...")."""
     head = token.head
-    return token.dep_ == "appos" and token.pos_ == "PROPN" and head.i < token.i and token.lower_ not in _WEEKDAYS \
-        and token.ent_type_ not in {"DATE", "TIME"} and all(
-        t.pos_ == "PROPN" for t in token.doc[head.i + 1: token.left_edge.i])
+    if not (token.dep_ == "appos" and token.pos_ == "PROPN" and head.i < token.i and token.lower_ not in _WEEKDAYS
+            and token.ent_type_ not in {"DATE", "TIME"}):
+        return False
+    # between the title and the name: more of the name, or the title's own "of" phrase with no comma
+    # ("President of Ukraine Volodymyr Zelenskyy")
+    title_of = {t.i for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i < token.i
+                for t in c.subtree}
+    return all(t.pos_ == "PROPN" or t.i in title_of and not t.is_punct
+               for t in token.doc[head.i + 1: token.left_edge.i])
+
+
+def named_between_commas(subject: Optional[Token]) -> Optional[Token]:
+    """The person's name set off by commas after a title subject ("The president, Volodymyr Zelensky,
+    said"; "Ukraine's foreign minister, Dmytro Kuleba, met"), or None."""
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    for child in subject.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and child.ent_type_ == "PERSON" and child.i > subject.i:
+            left, right = child.left_edge.i, child.right_edge.i
+            doc = subject.doc
+            if left == subject.i + 1 or doc[left - 1].text != "," or right + 1 >= len(doc) \
+                    or doc[right + 1].text != "," or any(t.is_punct for t in doc[left:right + 1]):
+                return None
+            if not all(t.pos_ == "PROPN" for t in doc[left:right + 1]):
+                return None
+            return child
+    return None
 
 
 def classify(subject: Optional[Token], named: Callable[[Token], Optional[str]],
@@ -224,6 +248,11 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
     cannot be cut to MAX_WORDS at a phrase boundary (a headline never ends in '…')."""
     subject = subject_of(verb)
     form, name = classify(subject, named, resolve)
+    holder = named_between_commas(subject) if form in {"vague", "noun", "named"} else None
+    if holder is not None:  # "The president, Volodymyr Zelensky, held talks": the name is the subject
+        title_tokens = [t for t in title_tokens if t.i not in {x.i for x in noun_phrase(subject)}
+                        and not (t.is_punct and t.head.i == subject.i)]
+        subject, form = holder, "named"
     if form in {"none", "first-person", "pronoun", "vague"}:
         return "", form
     if subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject.left_edge.i for c in verb.children):
@@ -242,6 +271,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         # A headline starts with its subject: no "In his turn", "At the request of X", "that", "and".
         start = min(t.i for t in subject_tokens)
         fronted = {t.i for c in verb.children if c.i < start and (c.dep_ in _FRONTED or c.dep_ in {"nsubj", "nsubjpass"})
+                   and not c.is_ancestor(subject)
                    for t in c.subtree}  # (a second subject before the subject: "Mr President," addressed)
         tokens = [t for t in tokens if t.i not in fronted and not (t.dep_ in {"mark", "cc"} and t.head.i == verb.i)]
 
@@ -269,8 +299,11 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         tokens = [t for t in tokens if t.i not in drop]
     tokens = _without_orphan_conjuncts(_without_brackets(tokens))
     words = assemble(tokens)
-    if len(words) > MAX_WORDS and not name and (title := _title_before_name(subject_tokens)):
-        gone = {t.i for t in title}  # the name alone, before any phrase after the verb goes
+    if not name and (title := _title_before_name(subject_tokens)) and (
+            len(words) > MAX_WORDS or _office_long_form(title)):
+        # the name alone, before any phrase after the verb goes; and always after an office's long
+        # form ("President of Ukraine Volodymyr Zelenskyy held": "Volodymyr Zelenskyy held")
+        gone = {t.i for t in title}
         tokens, subject_tokens = [t for t in tokens if t.i not in gone], [t for t in subject_tokens if t.i not in gone]
         words = assemble(tokens)
     exchange = _exchange(verb, named)
@@ -371,6 +404,14 @@ def _title_before_name(subject_tokens: list[Token]) -> list[Token]:
     if len(name) < 2 or len(title) < 2 or any(t.pos_ in {"VERB", "AUX", "PRON"} for t in title):
         return []
     return title
+
+
+def _office_long_form(title: list[Token]) -> bool:
+    """An office named in full, capitalised, with its "of" ("President of Ukraine", "Minister of
+    Foreign Affairs of Ukraine"), not "The family and friends of" someone."""
+    title = sorted(title, key=lambda t: t.i)
+    return title[0].is_title and title[0].pos_ in {"PROPN", "NOUN"} and title[-1].pos_ in {"PROPN", "NOUN"} and any(t.lower_ == "of" for t in title) \
+        and not any(t.dep_ in {"cc", "conj"} or t.is_punct for t in title)
 
 
 def _drop_rank(token: Token) -> int:
