@@ -480,3 +480,14 @@ def test_an_offices_long_form_before_a_full_name_goes(nlp):
     # a short title stays; so does a phrase that is no office ("The family and friends of ...", above)
     assert headline(nlp, "Deputy Prime Minister Iryna Vereshchuk announced nine humanitarian corridors on Monday.",
                     date=day)[0] == "Deputy Prime Minister Iryna Vereshchuk announced nine humanitarian corridors"
+
+
+def test_an_attack_cut_from_every_place_it_names_gives_no_headline(nlp):
+    day = dt.date(2022, 4, 12)
+    text = ("Russian shelling killed twelve civilians, among them three young children and their grandmother, in the "
+            "small eastern village of Bilohorivka on Saturday.")
+    assert headline(nlp, text, date=day) == ("", "none")
+    assert headline(nlp, "Russian missiles struck a shopping centre in Kremenchuk on Monday.", date=day)[0] == \
+        "Russian missiles struck a shopping centre in Kremenchuk"
+    assert headline(nlp, "Russian shelling killed twelve civilians on Saturday, the governor of Luhansk said.",
+                    date=day)[0] == "Russian shelling killed twelve civilians"  # no place of its own to lose

@@ -35,6 +35,8 @@ _CAUSATIVE = lexicon.words("headlines", "causative_verbs")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
+_PLACE_NEEDED = lexicon.words("headlines", "place_needed_verbs")
+_PLACES = {"GPE", "LOC", "FAC"}
 _OBJECTS = lexicon.words("headlines", "objects")
 _PURPOSE = lexicon.words("headlines", "purpose_clauses")
 _MEETING_PARTNERS = lexicon.words("headlines", "meeting_partners")
@@ -255,6 +257,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         subject, form = holder, "named"
     if form in {"none", "first-person", "pronoun", "vague"}:
         return "", form
+    clause = list(verb.subtree)  # before anything is cut, asides included
     if subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject.left_edge.i for c in verb.children):
         return "", "none"  # "will Russia invade Ukraine": a question, no news
     tokens = list(title_tokens)
@@ -336,7 +339,7 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", form
     kept = {t.i for t in tokens}
     # whether a phrase the meaning needs went while what it completes stayed (then there is no headline)
-    cut = any(_completes(last, verb) and last.head.i in kept for last in dropped)
+    cut = any(_completes(last, verb) and last.head.i in kept for last in dropped) or _place_lost(verb, clause, tokens)
     if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative and not dash_aside(c)
                   for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
@@ -429,6 +432,13 @@ def _completes(last: Token, verb: Token) -> bool:
         and last.head.head.lemma_.lower() in _CAUSATIVE) or (
         last.dep_ == "prep" and last.head.i == verb.i and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
+
+
+def _place_lost(verb: Token, clause: list[Token], tokens: list[Token]) -> bool:
+    """An attack's headline cut from every place its clause names ("Russian shelling killed twelve
+    civilians" without "in Bilohorivka"): where it struck is the news."""
+    return verb.lemma_.lower() in _PLACE_NEEDED and any(t.ent_type_ in _PLACES for t in clause) \
+        and not any(t.ent_type_ in _PLACES for t in tokens)
 
 
 def unreadable(verb: Token, tokens: list[Token], subject: Optional[Token], resolved: bool = False) -> str:
