@@ -101,3 +101,33 @@ def test_an_organisation_the_model_cut_at_its_and_is_one(nlp):
     assert "Science" not in names and "Ministry of Education" not in names
     assert "All-Russia State Television and Radio Broadcasting Company" in names
     assert {"NATO", "European Union"} <= set(actors(extracted(nlp, "NATO and the European Union agreed on Monday.")))
+
+
+def test_a_plan_already_past_when_told_is_dated_back(nlp):
+    # (blind14: a Saturday's report of "had planned to evacuate civilians on Friday" is the day before)
+    day = dt.date(2022, 4, 30)
+    found = extracted(nlp, "Ukrainian authorities said they had planned to evacuate civilians on Friday.", date=day)
+    assert [e.date for e in found.events] == ["2022-04-29"]
+    found = extracted(nlp, "Ukrainian authorities said they planned to evacuate civilians on Friday.", date=day)
+    assert [e.date for e in found.events] == ["2022-05-06"]
+
+
+def test_a_number_of_months_ago_written_in_words_past_twelve_is_that_month(nlp):
+    found = extracted(nlp, "Eighteen months ago, sculptor Aidan Harte was commissioned to make a statue.",
+                      date=dt.date(2022, 5, 20))
+    assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2020-11", "Eighteen months ago")]
+
+
+def test_a_ministers_domain_is_no_organisation(nlp):
+    # (blind14's Kremlin participant list: "Minister of Healthcare Mikhail Murashko")
+    found = extracted(nlp, "Taking part in the meeting were Minister of Healthcare Mikhail Murashko, Minister of "
+                           "Industry and Trade Denis Manturov and Minister of Science and Higher Education Valery Falkov.")
+    assert actors(found) == {"Mikhail Murashko": "person", "Denis Manturov": "person", "Valery Falkov": "person"}
+
+
+def test_a_capital_after_an_opening_quote_mark_and_a_republics_people(nlp):
+    # (blind14: "“Queues and rising prices ...” at a paragraph's start; "the Buryats, an Indigenous minority")
+    found = extracted(nlp, "The ministry said on Saturday: “Queues and rising prices at gas stations are seen in many "
+                           "regions of our country.” The Buryats, an Indigenous minority, fill the front ranks.")
+    names = actors(found)
+    assert "Queues" not in names and "Indigenous" not in names and names.get("Buryats") == "group"

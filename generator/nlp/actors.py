@@ -97,11 +97,19 @@ _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX"}
 _COMMON_POS = {"NOUN", "VERB", "ADJ", "ADV"}  # a one-word name the tagger reads as a common word
 
 
+_OPENING = frozenset("\"'“‘«([-–—•*")
+
+
+def _starts_sentence(token) -> bool:
+    """The first word of its sentence, opening marks aside ("“Queues and rising prices ...")."""
+    return token.is_sent_start or all(t.text in _OPENING for t in token.doc[token.sent.start:token.i])
+
+
 def _written_inside_sentences(doc) -> frozenset[str]:
     """The capitalised words of a document written somewhere other than at a sentence start (once per Doc)."""
     found = doc.user_data.get("briefing_capitals_inside")
     if found is None:
-        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not t.is_sent_start)
+        found = frozenset(t.text for t in doc if t.text[:1].isupper() and not _starts_sentence(t))
         doc.user_data["briefing_capitals_inside"] = found
     return found
 
@@ -133,7 +141,7 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
         return "organization", "gazetteer"
     if name in gazetteer.GROUPS:
         return "group", "gazetteer"
-    if len(span) == 1 and span.start == span.sent.start and span[0].pos_ in _COMMON_POS \
+    if len(span) == 1 and _starts_sentence(span[0]) and span[0].pos_ in _COMMON_POS \
             and span[0].text not in _written_inside_sentences(span.doc):
         return None, ""  # "Suffice it to say", "Children's theatres", "Protests erupted": a capital of the
         # sentence, never written so inside one (unlike "Guterres", which the tagger may also read as a noun)

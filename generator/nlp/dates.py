@@ -196,7 +196,9 @@ def is_future(span: Span) -> bool:
     head = span.root.head
     while head.dep_ not in {"ROOT", "ccomp", "advcl", "relcl", "conj"} and head.head.i != head.i:
         if head.dep_ == "xcomp" and head.head.lemma_ in _AIMING:
-            return True  # "is expected to have a call on Thursday", "plans to visit Kyiv on Monday"
+            # "is expected to have a call on Thursday", "plans to visit Kyiv on Monday"; not a plan
+            # already past when it was told ("had planned to evacuate civilians on Friday")
+            return not any(c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in head.head.children)
         head = head.head
     auxes = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
     if head.dep_ == "advcl" and head.tag_ == "VBG":  # "Starting in September, students will be required"
@@ -208,4 +210,5 @@ def is_future(span: Span) -> bool:
     if re.search(r"\bas (soon|early) as\s*$", sent.text[: span.start_char - sent.start_char], re.I):
         return True  # "could begin as soon as Saturday"
     window = sent.text[max(0, span.start_char - sent.start_char - 40): span.start_char - sent.start_char]
-    return bool(re.search(r"\b(will|shall|scheduled|planned|plans to|is to|are to|due to)\b[^.]*$", window, re.I))
+    return bool(re.search(r"\b(will|shall|(?<!had )scheduled|(?<!had )planned|plans to|is to|are to|due to)\b[^.]*$",
+                          window, re.I))
