@@ -131,3 +131,37 @@ def test_a_capital_after_an_opening_quote_mark_and_a_republics_people(nlp):
                            "regions of our country.” The Buryats, an Indigenous minority, fill the front ranks.")
     names = actors(found)
     assert "Queues" not in names and "Indigenous" not in names and names.get("Buryats") == "group"
+
+
+def test_on_the_same_day_is_the_day_the_text_last_named(nlp):
+    found = extracted(nlp, "A pro-Russia cavalcade drove through Dublin last Sunday afternoon. Pro-Russia rallies "
+                           "were held in Germany on the same day.", date=dt.date(2022, 4, 12))
+    assert [(e.date, e.sources[0].date_text) for e in found.events] == [
+        ("2022-04-10", "last Sunday"), ("2022-04-10", "on the same day")]
+
+
+INTERVIEW = ("Interview of President of Ukraine Volodymyr Zelenskyy to the American newspaper The Washington Post. "
+             "- Mr President, will there be talks with Russia? - We are ready for talks. But Russia must withdraw its "
+             "troops first. - What do you expect from Italy? - Support. Is it too much to ask? "
+             "- And the sanctions? - They must be stronger.")
+
+
+def test_an_interview_printed_as_dashed_turns_gives_a_quote_per_turn(nlp):
+    # (blind13's La Repubblica interview: no quote marks, "- Question? - Answer.")
+    found = extracted(nlp, INTERVIEW, title="Volodymyr Zelenskyy in an interview for The Washington Post: Russia "
+                                            "must withdraw")
+    turns = [(q.text, q.speaker_name) for q in found.quotes]
+    outlet = turns[0][1]
+    assert outlet and "Washington Post" in outlet  # not "Ukraine", named before the interviewee
+    assert turns == [("Mr President, will there be talks with Russia?", outlet),
+                     ("We are ready for talks. But Russia must withdraw its troops first.", "Volodymyr Zelenskyy"),
+                     ("What do you expect from Italy?", outlet),
+                     ("Support. Is it too much to ask?", "Volodymyr Zelenskyy"),  # an answer's own question
+                     ("And the sanctions?", outlet), ("They must be stronger.", "Volodymyr Zelenskyy")]
+
+
+def test_dashes_without_questions_are_no_interview():
+    from generator.nlp.quotes import interview_turns
+
+    assert interview_turns("The talks - which lasted hours - ended. - Officials left. - Nothing was agreed.") == []
+    assert interview_turns(INTERVIEW)[0][2] is True

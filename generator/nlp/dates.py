@@ -58,6 +58,8 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     def day(d: dt.date) -> ResolvedDate:
         return ResolvedDate(d.isoformat(), "day", text)
 
+    if re.fullmatch(r"(the )?same (day|date)|that (same )?day", low):
+        return day(reference)  # "Pro-Russia rallies were held in Germany on the same day"
     if re.fullmatch(r"(the )?(previous day|day before|day earlier|eve)", low):
         return day(reference - dt.timedelta(days=1))
     if re.fullmatch(r"(the )?(next day|following day|day after)", low):

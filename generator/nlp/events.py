@@ -22,7 +22,7 @@ from generator.nlp.dates import ResolvedDate, is_future, resolve_phrase, tense
 from generator.briefing.records import Event, EventSource
 
 _DATE_WORDS = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-                         r"tonight|tomorrow|previous day|day before|earlier|ago|later|last week|this week|"
+                         r"tonight|tomorrow|previous day|day before|same day|that day|earlier|ago|later|last week|this week|"
                          r"this month|last month|this year|last year|overnight|january|february|march|april|"
                          r"may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|"
                          r"\d{4})\b", re.I)

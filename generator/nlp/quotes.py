@@ -101,7 +101,19 @@ def extract_quotes(doc: Doc, article: str, actors: ArticleActors, headline: str 
                                        article=article, sentence=" ".join(sentence.split()), method=found_by,
                                        via=via)))
 
-    for speaker, start, end, method in _transcript_paragraphs(text, turns, headline_speaker):
+    interview = interview_turns(text) if not turns and headline_speaker and _INTERVIEW.search(headline) else []
+    if interview:  # "- President Zelenskyy, ...? - What are the troops ... used for? ...": question, answer
+        intro_end = interview[0][0]
+        # the outlet: the last actor of the introduction that is no person ("Interview of President of
+        # Ukraine Volodymyr Zelenskyy to the Italian newspaper La Repubblica"), whatever kind it was given
+        intro = [(ent, key) for ent, key in actors.spans if ent.end_char <= intro_end]
+        after = max((ent.end_char for ent, key in intro if actors.mentions[key].kind == "person"), default=0)
+        outlet = next((actors.mentions[key].name for ent, key in reversed(intro)
+                       if ent.start_char >= after and actors.mentions[key].kind != "person"), None)
+        for start, end, question in interview:
+            add(text[start:end], "direct", outlet if question else headline_speaker, text[start:end], start, end,
+                "interview" if not question or outlet else None)
+    for speaker, start, end, method in ([] if interview else _transcript_paragraphs(text, turns, headline_speaker)):
         add(text[start:end], "direct", speaker, text[start:end], start, end, method)
     for q in marked:
         if any(s <= q.start < e for s, e in covered):
@@ -495,6 +507,30 @@ def _transcript_paragraphs(text: str, turns: list[tuple[str, int, int]], headlin
         if paragraph.strip() and _FIRST_PERSON.search(paragraph):
             for found in _paragraph_spans(text, headline_speaker, start, start + len(paragraph)):
                 yield *found, "headline"
+
+
+_INTERVIEW = re.compile(r"\binterview", re.I)
+# A turn of an interview printed as dashes: "- " at a line start or after a sentence's end, before a
+# capital (fixed-width look-behind and look-ahead: linear).
+_TURN = re.compile(r"(?:^|(?<=[.?!…\"”»)])[ \t]+)[-–—][ \t]+(?=[A-Z«“\"])", re.M)
+MIN_INTERVIEW_QUESTIONS = 2
+
+
+def interview_turns(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is a question) of each turn of an interview printed as "- Question? - Answer. ...",
+    or [] when the text is not one (fewer than two questions and two answers, or it does not open
+    with a question)."""
+    marks = list(_TURN.finditer(text))
+    turns = []
+    for n, mark in enumerate(marks):
+        start, end = mark.end(), marks[n + 1].start() if n + 1 < len(marks) else len(text)
+        words = text[start:end].rstrip()
+        if words:  # (an answer may end in a question of its own: a question never follows a question)
+            turns.append((start, start + len(words), words.endswith("?") and not (turns and turns[-1][2])))
+    questions = sum(1 for *_, q in turns if q)
+    if not turns or not turns[0][2] or questions < MIN_INTERVIEW_QUESTIONS or len(turns) - questions < MIN_INTERVIEW_QUESTIONS:
+        return []
+    return turns
 
 
 def transcript_turns(doc: Doc, actors: ArticleActors) -> list[tuple[str, int, int]]:
