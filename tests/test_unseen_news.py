@@ -165,3 +165,11 @@ def test_dashes_without_questions_are_no_interview():
 
     assert interview_turns("The talks - which lasted hours - ended. - Officials left. - Nothing was agreed.") == []
     assert interview_turns(INTERVIEW)[0][2] is True
+
+
+def test_a_places_lower_case_local_body_after_its_possessive_is_that_body(nlp):
+    # (blind14: "Kharkiv's regional military administration said on Telegram", credited to Kharkiv)
+    found = extracted(nlp, "Kharkiv's regional military administration said on Telegram that two civilians were "
+                           "killed as a result of enemy artillery and mortar strikes.")
+    assert actors(found).get("Kharkiv Regional Military Administration") == "organization"
+    assert [q.speaker_name for q in found.quotes] == ["Kharkiv Regional Military Administration"]

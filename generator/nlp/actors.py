@@ -87,6 +87,9 @@ def clean_name(span: Span) -> str:
         tokens = tokens[:named]  # "RIA Novosti state news agency": a known name and its description
     if not tokens:
         return ""
+    if len(tokens) > 2 and tokens[1].tag_ == "POS" and span.label_ == "ORG" and all(t.is_lower for t in tokens[2:]):
+        # "Kharkiv's regional military administration": the body's name, "Kharkiv Regional Military Administration"
+        return " ".join([tokens[0].text] + [t.text[:1].upper() + t.text[1:] for t in tokens[2:]])
     # an editor's brackets are no part of a name ("[Vladimir] Putin" gave "Vladimir] Putin")
     return " ".join(span.doc[tokens[0].i: tokens[-1].i + 1].text.replace("[", " ").replace("]", " ").split())
 

@@ -100,12 +100,12 @@ class GazetteerRepair:
             {"ENT_TYPE": "PERSON", "IS_TITLE": True}, {"LOWER": {"IN": ["administration", "regime", "government"]}},
         ]], greedy="LONGEST")
         # Local bodies named after their place: "Mariupol city council", "the Kharkiv regional administration".
-        self.institutions.add("LOCAL_BODY", [[
-            {"IS_TITLE": True},
-            {"LOWER": {"IN": ["city", "regional", "military", "district", "village", "oblast"]}},
-            {"LOWER": {"IN": ["military", "state"]}, "OP": "?"},
-            {"LOWER": {"IN": ["council", "administration", "hall"]}},
-        ]], greedy="LONGEST")
+        # (and with the place's possessive: "Kharkiv's regional military administration")
+        local = [{"LOWER": {"IN": ["city", "regional", "military", "district", "village", "oblast"]}},
+                 {"LOWER": {"IN": ["military", "state"]}, "OP": "?"},
+                 {"LOWER": {"IN": ["council", "administration", "hall"]}}]
+        self.institutions.add("LOCAL_BODY", [[{"IS_TITLE": True}, *local],
+                                             [{"IS_TITLE": True}, {"TAG": "POS"}, *local]], greedy="LONGEST")
 
         # A country's body written in lower case: "the Russian defence ministry", "Ukraine's northern
         # military command", "the defence ministry", "the country's military command" (label BODY: the
