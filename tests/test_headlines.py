@@ -491,3 +491,20 @@ def test_an_attack_cut_from_every_place_it_names_gives_no_headline(nlp):
         "Russian missiles struck a shopping centre in Kremenchuk"
     assert headline(nlp, "Russian shelling killed twelve civilians on Saturday, the governor of Luhansk said.",
                     date=day)[0] == "Russian shelling killed twelve civilians"  # no place of its own to lose
+
+
+def test_a_title_cut_from_its_holders_name_gives_no_headline(nlp):
+    day = dt.date(2022, 4, 12)
+    text = ("Head of the Office of the President of Ukraine Andriy Yermak had a meeting with Secretary of State, Head of "
+            "the International Policy Bureau at the Chancellery of the President of the Republic of Poland Jakub Kumoch "
+            "on Monday.")
+    assert headline(nlp, text, date=day) == ("", "none")  # not "... had a meeting with Secretary of State"
+    assert headline(nlp, "Head of the Office of the President of Ukraine Andriy Yermak had a meeting with US Secretary "
+                         "of State Antony Blinken in Washington on Monday.", date=day)[0] == \
+        "Andriy Yermak had a meeting with US Secretary of State Antony Blinken in Washington"
+
+
+def test_paying_attention_needs_what_to(nlp):
+    text = ("The Head of the Office of the President paid special attention to the issue of the evacuation of the "
+            "defenders of Mariupol on Monday.")
+    assert headline(nlp, text, date=dt.date(2022, 4, 12))[0] == ""  # not "... paid special attention"

@@ -36,6 +36,7 @@ _WEEKDAYS = lexicon.words("dates", "weekdays")
 _COMPLEMENTS = lexicon.words("headlines", "complements")
 _RELATIONAL = lexicon.words("headlines", "relational_nouns")
 _PLACE_NEEDED = lexicon.words("headlines", "place_needed_verbs")
+_TITLE_WORDS = frozenset(w for w in lexicon.words("actors", "titles") if " " not in w)
 _PLACES = {"GPE", "LOC", "FAC"}
 _OBJECTS = lexicon.words("headlines", "objects")
 _PURPOSE = lexicon.words("headlines", "purpose_clauses")
@@ -339,7 +340,8 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", form
     kept = {t.i for t in tokens}
     # whether a phrase the meaning needs went while what it completes stayed (then there is no headline)
-    cut = any(_completes(last, verb) and last.head.i in kept for last in dropped) or _place_lost(verb, clause, tokens)
+    cut = any(_completes(last, verb) and last.head.i in kept for last in dropped) or _place_lost(verb, clause, tokens) \
+        or _holder_lost(tokens, kept, clause)
     if cut or any(c.dep_ in _OBJECTS and c.i not in kept and c is not relative and not dash_aside(c)
                   for c in verb.children):
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
@@ -432,6 +434,18 @@ def _completes(last: Token, verb: Token) -> bool:
         and last.head.head.lemma_.lower() in _CAUSATIVE) or (
         last.dep_ == "prep" and last.head.i == verb.i and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
+
+
+def _holder_lost(tokens: list[Token], kept: set[int], clause: list[Token]) -> bool:
+    """A title kept without the name that follows it in the clause ("had a meeting with Secretary of
+    State[, Head of the International Policy Bureau ... Jakub Kumoch]"): which secretary? (By position,
+    not by the parse, which often hangs the name elsewhere.)"""
+    for t in tokens:
+        if t.pos_ == "PROPN" and t.lower_ in _TITLE_WORDS and t.ent_type_ != "PERSON":
+            after = [x for x in clause if x.i > t.i and x.ent_type_ == "PERSON"]
+            if after and not any(x.i in kept for x in after):
+                return True
+    return False
 
 
 def _place_lost(verb: Token, clause: list[Token], tokens: list[Token]) -> bool:
