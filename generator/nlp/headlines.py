@@ -415,8 +415,8 @@ def _office_long_form(title: list[Token]) -> bool:
     """An office named in full, capitalised, with its "of" ("President of Ukraine", "Minister of
     Foreign Affairs of Ukraine"), not "The family and friends of" someone."""
     title = sorted(title, key=lambda t: t.i)
-    return title[0].is_title and title[0].pos_ in {"PROPN", "NOUN"} and title[-1].pos_ in {"PROPN", "NOUN"} and any(t.lower_ == "of" for t in title) \
-        and not any(t.dep_ in {"cc", "conj"} or t.is_punct for t in title)
+    return title[0].is_title and title[0].pos_ in {"PROPN", "NOUN"} and title[-1].pos_ in {"PROPN", "NOUN"} \
+        and any(t.lower_ == "of" for t in title) and not any(t.dep_ in {"cc", "conj"} or t.is_punct for t in title)
 
 
 def _drop_rank(token: Token) -> int:
