@@ -508,3 +508,13 @@ def test_paying_attention_needs_what_to(nlp):
     text = ("The Head of the Office of the President paid special attention to the issue of the evacuation of the "
             "defenders of Mariupol on Monday.")
     assert headline(nlp, text, date=dt.date(2022, 4, 12))[0] == ""  # not "... paid special attention"
+
+
+def test_a_clause_with_two_subjects_or_a_relative_that_disagrees_gives_no_headline(nlp):
+    day = dt.date(2022, 5, 20)
+    text = ("Yevgeny Kuyvashev also noted that his term in office as Sverdlovsk Region Governor expires this year, and "
+            "the President's plans are important to him.")
+    assert headline(nlp, text, date=day)[0] == ""  # not "Sverdlovsk Region Governor expires"
+    text = ("The President of Ukraine congratulated the leader of Poland and all the fraternal Polish people on the "
+            "231st anniversary of the Constitution of May 3, which is celebrated today.")
+    assert "Poles is celebrated" not in [e.headline for e in events_of(nlp, text, date=dt.date(2022, 5, 3))]

@@ -258,6 +258,10 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         subject, form = holder, "named"
     if form in {"none", "first-person", "pronoun", "vague"}:
         return "", form
+    if _two_subjects(verb, subject):
+        return "", "none"  # "his term in office as Sverdlovsk Region Governor expires": the parse is lost
+    if form == "resolved" and _disagrees(verb, subject):
+        return "", "pronoun"  # "the Polish people ..., which is celebrated today": "which" is not the people
     clause = list(verb.subtree)  # before anything is cut, asides included
     if subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject.left_edge.i for c in verb.children):
         return "", "none"  # "will Russia invade Ukraine": a question, no news
@@ -434,6 +438,25 @@ def _completes(last: Token, verb: Token) -> bool:
         and last.head.head.lemma_.lower() in _CAUSATIVE) or (
         last.dep_ == "prep" and last.head.i == verb.i and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _RELATIONAL for c in verb.children))
+
+
+def _two_subjects(verb: Token, subject: Optional[Token]) -> bool:
+    """Another subject of the same verb before its subject, not an address set off by a comma ("Mr
+    President, Russia became"): the parser has lost the clause ("his term ... as Governor expires")."""
+    if subject is None or subject.head.i != verb.i:
+        return False
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i < subject.i and c.i != subject.i
+               and not any(t.text == "," for t in c.doc[c.right_edge.i: c.right_edge.i + 2])
+               for c in verb.children)
+
+
+def _disagrees(verb: Token, subject: Optional[Token]) -> bool:
+    """A relative pronoun's verb singular and its antecedent plural ("people ..., which is
+    celebrated"): the parser hung the clause on the wrong noun."""
+    if subject is None or subject.lower_ not in RELATIVES or verb.dep_ != "relcl":
+        return False
+    finite = next((c for c in verb.children if c.dep_ in {"aux", "auxpass"}), verb)
+    return finite.tag_ == "VBZ" and verb.head.tag_ in {"NNS", "NNPS"}
 
 
 def _holder_lost(tokens: list[Token], kept: set[int], clause: list[Token]) -> bool:
