@@ -105,7 +105,12 @@ _OPENING = frozenset("\"'“‘«([-–—•*")
 
 def _starts_sentence(token) -> bool:
     """The first word of its sentence, opening marks aside ("“Queues and rising prices ...")."""
-    return token.is_sent_start or all(t.text in _OPENING for t in token.doc[token.sent.start:token.i])
+    if token.is_sent_start:
+        return True
+    i = token.i - 1  # back over opening marks only: linear however long the sentence
+    while i >= 0 and token.doc[i].text in _OPENING and not token.doc[i].is_sent_start:
+        i -= 1
+    return i >= 0 and token.doc[i].text in _OPENING and token.doc[i].is_sent_start
 
 
 def _written_inside_sentences(doc) -> frozenset[str]:
