@@ -54,6 +54,8 @@ FLOORS = {
     # (blind13 and blind14: 0.05 under their scores at the end of 2026-12-04, after the first blind run)
     "gold_blind13": {"actors": 0.88, "quotes": 0.82, "speakers": 0.85, "events": 0.78, "figures": 0.70},
     "gold_blind14": {"actors": 0.84, "quotes": 0.84, "speakers": 0.85, "events": 0.71, "figures": 0.73},
+    # (blind15: 0.05 under its first blind run, 2026-12-06)
+    "gold_blind15": {"actors": 0.89, "quotes": 0.87, "speakers": 0.74, "events": 0.79, "figures": 0.85},
 }
 
 
