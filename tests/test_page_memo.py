@@ -55,6 +55,39 @@ def test_a_changed_item_redraws_the_pages_that_read_it_and_only_them(tmp_path):
     assert "Kharkov" in tree["actors/kharkiv.md"]
 
 
+def test_a_page_that_read_only_a_field_is_kept_when_another_field_changes(tmp_path):
+    path = tmp_path / "markdown.json"
+    _render(_briefing(), path)
+    changed = _briefing()
+    changed["actors"][0]["articles"] = ["a1", "a2"]  # the talks' page prints Zelensky's name only
+    tree, memo = _render(changed, path)
+    assert tree == render_tree(copy.deepcopy(changed))
+    assert "sources/a1.md" not in _drawn(memo) and "actors/zelensky.md" in _drawn(memo)
+
+
+def test_fields_and_whole_records_are_recorded_as_read(tmp_path):
+    memo = PageMemo(tmp_path / "m.json", "salt")
+    actors = memo.index("actors", {"x": {"name": "X", "articles": ["a"]}})
+    memo.render("name.md", "t", {}, lambda: actors["x"]["name"])
+    memo.render("all.md", "t", {}, lambda: ",".join(sorted(actors["x"])))
+    memo.render("absent.md", "t", {}, lambda: actors.get("y", {}).get("name", "none"))
+    assert memo.kept["name.md"]["deps"] == [["actors", "x", "name"]]
+    assert memo.kept["all.md"]["deps"] == [["actors", "x"]]
+    assert memo.kept["absent.md"]["deps"] == [["actors", "y"]]
+    memo.save()
+    memo = PageMemo(tmp_path / "m.json", "salt")
+    actors = memo.index("actors", {"x": {"name": "X", "articles": ["a", "b"]}})
+    assert memo.render("name.md", "t", {}, lambda: "drawn") == "X"
+    assert memo.render("all.md", "t", {}, lambda: "drawn") == "drawn"  # read whole: any change redraws
+    memo = PageMemo(tmp_path / "m.json", "salt")
+    memo.index("actors", {"x": {"articles": []}})
+    assert memo.render("name.md", "t", {}, lambda: "drawn") == "drawn"  # the field it read is gone
+
+
+def _drawn(memo: PageMemo) -> set:
+    return {path for path, entry in memo.kept.items() if entry is not memo.known.get(path)}
+
+
 def test_a_page_that_lists_a_whole_index_is_always_drawn(tmp_path):
     memo = PageMemo(tmp_path / "m.json", "salt")
     actors = memo.index("actors", {"x": {"name": "X"}})

@@ -6,9 +6,11 @@ A page is rendered again unless all of these are as they were at the last build:
   controls, site address) and the briefing-wide values every page may use (`salt_parts`);
 - its template and the values passed to it (a digest of their pickle);
 - every item of a shared index its template looked up (an article, an actor, a story's event, an
-  actor's page or mark), by a digest of the item. The indexes are handed to templates wrapped
-  (`Recorded`), so a lookup is noted; a template that lists a whole index, or reads the briefing
-  itself, makes its page one that is always rendered.
+  actor's page or mark), by a digest of the item, or of the item's fields it read when it read only
+  fields: a page that prints an actor's name is not drawn again when only the actor's list of
+  articles grows (after one new seed that redrew 450 of 5,000 pages). The indexes are handed to
+  templates wrapped (`Recorded`, `RecordedItem`), so a lookup is noted; a template that lists a whole
+  index, or reads the briefing itself, makes its page one that is always rendered.
 A lookup the wrappers do not see would keep a stale page, so templates reach shared data only through
 them (the test of a rebuild against a clean build checks it). The file is JSON: a missing, oversized
 or malformed one, or an entry of the wrong shape, means the page is rendered. Its text goes into the
@@ -55,14 +57,23 @@ class Recorded(Mapping):
         self._name, self._items, self._memo = name, items, memo
 
     def __getitem__(self, key):
-        self._memo.note(self._name, key)
-        if isinstance(self._items, (set, frozenset)):
+        if isinstance(self._items, (set, frozenset)) or key not in self._items:
+            self._memo.note(self._name, key)
             raise KeyError(key)
-        return self._items[key]
+        return self._item(key, self._items[key])
 
     def get(self, key, default=None):
+        if isinstance(self._items, (set, frozenset)) or key not in self._items:
+            self._memo.note(self._name, key)
+            return default
+        return self._item(key, self._items[key])
+
+    def _item(self, key, value):
+        """A record (a dict) comes wrapped, so that the fields read are noted; anything else is noted whole."""
+        if isinstance(value, dict) and isinstance(key, str) and self._memo._deps is not None:
+            return RecordedItem(self._name, key, value, self._memo)
         self._memo.note(self._name, key)
-        return self._items.get(key, default) if not isinstance(self._items, (set, frozenset)) else default
+        return value
 
     def __contains__(self, key) -> bool:
         self._memo.note(self._name, key)
@@ -75,6 +86,37 @@ class Recorded(Mapping):
     def __len__(self) -> int:
         self._memo.whole()
         return len(self._items)
+
+
+class RecordedItem(Mapping):
+    """One record of a shared index as templates see it: each field read is noted on the page being
+    rendered (`actors[id].name`: Jinja reads the field as an item); iterating or measuring the record
+    notes it whole."""
+
+    __slots__ = ("_name", "_key", "_record", "_memo")
+
+    def __init__(self, name: str, key: str, record: dict, memo: "PageMemo"):
+        self._name, self._key, self._record, self._memo = name, key, record, memo
+
+    def __getitem__(self, field):
+        self._memo.note(self._name, self._key, field)
+        return self._record[field]
+
+    def get(self, field, default=None):
+        self._memo.note(self._name, self._key, field)
+        return self._record.get(field, default)
+
+    def __contains__(self, field) -> bool:
+        self._memo.note(self._name, self._key, field)
+        return field in self._record
+
+    def __iter__(self):
+        self._memo.note(self._name, self._key)
+        return iter(self._record)
+
+    def __len__(self) -> int:
+        self._memo.note(self._name, self._key)
+        return len(self._record)
 
 
 class PageMemo:
@@ -105,41 +147,49 @@ class PageMemo:
         self.sources[name] = items
         return Recorded(name, items, self)
 
-    def note(self, name: str, key: Any) -> None:
+    def note(self, name: str, key: Any, field: Any = None) -> None:
+        """The page read item `key` of index `name` (its `field` only, when given)."""
         if self._deps is None:
             return
         if not isinstance(key, str):
             self._whole = True
             return
-        self._deps[(name, key)] = None
+        self._deps[(name, key) if not isinstance(field, str) else (name, key, field)] = None
 
     def whole(self) -> None:
         if self._deps is not None:
             self._whole = True
 
-    def _item_digest(self, name: str, key: str) -> Optional[str]:
-        found = self._digests.get((name, key))
+    def _item_digest(self, dep: tuple) -> Optional[str]:
+        """(name, key) or (name, key, field): a digest of the item, or of its field."""
+        found = self._digests.get(dep)
         if found is None:
-            items = self.sources.get(name)
+            items = self.sources.get(dep[0])
             if items is None:
                 return None
             if isinstance(items, (set, frozenset)):
-                found = "in" if key in items else "out"
+                found = "in" if dep[1] in items else "out"
             else:
-                value = items.get(key, _MISSING)
-                found = "missing" if value is _MISSING else _digest(value)
-            self._digests[(name, key)] = found
+                value = items.get(dep[1], _MISSING)
+                if value is _MISSING:
+                    found = "missing"
+                elif len(dep) == 3:
+                    field = value.get(dep[2], _MISSING) if isinstance(value, dict) else _MISSING
+                    found = "no field" if field is _MISSING else _digest(field)
+                else:
+                    found = _digest(value)
+            self._digests[dep] = found
         return found
 
     def _deps_digest(self, deps: Iterable) -> Optional[str]:
         digest = hashlib.blake2b(digest_size=16)
         for dep in deps:
-            if not (isinstance(dep, list) and len(dep) == 2 and all(isinstance(x, str) for x in dep)):
+            if not (isinstance(dep, list) and len(dep) in (2, 3) and all(isinstance(x, str) for x in dep)):
                 return None
-            item = self._item_digest(dep[0], dep[1])
+            item = self._item_digest(tuple(dep))
             if item is None:
                 return None
-            digest.update(f"{dep[0]}\0{dep[1]}\0{item}\0".encode("utf-8", "surrogatepass"))
+            digest.update(("\0".join(dep) + f"\0{item}\0").encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def render(self, path: str, template: str, values: dict, draw: Callable[[], str]) -> str:
@@ -163,7 +213,7 @@ class PageMemo:
             deps, whole, self._deps = self._deps, self._whole, None
         self.drawn += 1
         if key is not None and not whole:
-            listed = [[name, item] for name, item in deps]
+            listed = [list(dep) for dep in deps]
             self.kept[path] = {"key": key, "deps": listed, "digest": self._deps_digest(listed), "text": text}
         return text
 

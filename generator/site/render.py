@@ -394,8 +394,9 @@ def render_tree(data: dict, override: Optional[Path] = None, curate: bool = Fals
                  letters=[(letter, len(members)) for letter, members in letters], total=len(group),
                  place_map=art.place_map(2, "map-places") if kind == "place" else Markup(""))
             for letter, members in letters:
+                # the initials alone (not their counts), so a new actor redraws its own letter's page only
                 page(f"actors/kinds/{kind}-{letter}.md", "actors_letter.md.j2", kind=kind, letter=letter,
-                     group=members, quote_counts=_counts_of(members), letters=[(x, len(m)) for x, m in letters])
+                     group=members, quote_counts=_counts_of(members), letters=[x for x, _ in letters])
         for actor in data["actors"]:
             if actor["id"] not in ctx.actor_pages:
                 continue
