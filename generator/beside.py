@@ -24,7 +24,7 @@ class ChildFailed(RuntimeError):
     raised here as they were)."""
 
 
-def _cores() -> int:
+def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
@@ -37,7 +37,7 @@ def side_by_side(here: Callable[[], A], child: Callable[[], B]) -> tuple[A, B]:
     The child's result (a hundred megabytes of downloads at 2,000 articles) goes through an unnamed
     temporary file, not a pipe: a pipe holds 64 kB, so the child would wait for this side to finish
     before it could hand over the rest, and the copying would follow the work instead of overlapping it."""
-    if not hasattr(os, "fork") or _cores() < 2:
+    if not hasattr(os, "fork") or cores() < 2:
         return here(), child()
     with tempfile.TemporaryFile() as result:
         pid = os.fork()

@@ -37,3 +37,29 @@ def test_worker_processes_give_the_same_extractions_in_the_same_order(start_meth
     assert list(one) == list(many) == [a.id for a in articles()]
     assert [to_plain(one[k]) for k in one] == [to_plain(many[k]) for k in many]
     assert any(x.events for x in many.values()) and any(x.quotes for x in many.values())
+
+
+@pytest.mark.parametrize("beside", [True, False])
+def test_new_articles_parsed_beside_the_cache_reads_give_what_one_process_gives(tmp_path, beside):
+    """An editor's new seed among cached ones is parsed in a forked child while this process reads the
+    cache (beside=True), with the same extractions in the same order, counted and cached as before;
+    an entry that is there but unreadable is parsed too."""
+    from generator.nlp.cache import ExtractionCache
+
+    model = model_name(None)
+    alone = extract_articles(articles(), model, processes=1)
+    cache = ExtractionCache(tmp_path / "cache")
+    extract_articles(articles()[::2], model, cache, processes=1)  # a0, a2, a4 cached
+    broken = next((tmp_path / "cache").rglob("*.json"))
+    broken.write_text("{truncated", encoding="utf-8")
+    lines: list[str] = []
+    cache = ExtractionCache(tmp_path / "cache")
+    got = extract_articles(articles(), model, cache, lines.append, processes=1, beside=beside)
+    parsed = list(got)[2:]  # the cached ones first, then the parsed ones in article order
+    assert {"a1", "a3", "a5"} < set(parsed) and parsed == sorted(parsed)
+    assert {k: to_plain(v) for k, v in got.items()} == {k: to_plain(v) for k, v in alone.items()}
+    assert (cache.hits, cache.misses) == (2, 4)
+    assert lines[0].startswith("2 article(s) from the cache, 4 to parse")
+    again = ExtractionCache(tmp_path / "cache")
+    extract_articles(articles(), model, again, processes=1, beside=beside)
+    assert (again.hits, again.misses) == (6, 0)

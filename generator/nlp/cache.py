@@ -68,6 +68,10 @@ class ExtractionCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry for `key` is there (it may still be unreadable: get() says)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> Optional[ArticleExtraction]:
         path = self._path(key)
         identity = _identity(path)

@@ -131,21 +131,39 @@ def in_shard(key: str, shard: Optional[tuple[int, int]]) -> bool:
 def extract_articles(articles: Sequence[Article], model: str, cache: Optional[ExtractionCache] = None,
                      progress: Callable[[str], None] = lambda message: None, processes: Optional[int] = None,
                      parallel_from: int = PARALLEL_FROM, start_method: Optional[str] = None,
-                     shard: Optional[tuple[int, int]] = None) -> dict[str, ArticleExtraction]:
+                     shard: Optional[tuple[int, int]] = None, beside: Optional[bool] = None
+                     ) -> dict[str, ArticleExtraction]:
     """Run spaCy over the articles the cache does not already hold, in one process or, for a large
     batch, in worker processes on every core (the results are the same, in the same order); spaCy is
     not even imported when the cache holds them all. With `shard` (I, N), only the articles of that
-    shard are looked at (see in_shard): a shard run fills the cache for a later merge and build."""
+    shard are looked at (see in_shard): a shard run fills the cache for a later merge and build.
+
+    A few new articles beside many cached ones (an editor's new seed) are parsed in a forked child
+    while this process reads the cache: spaCy's import and load (3 s on a slow machine) and reading
+    2,000 entries (1 s) then overlap. `beside` forces that (True) or forbids it (False); None: when
+    it applies and this process has one thread (see _can_fork)."""
     version = f"{model_identity(model)}+{extractor_version()}"
+    keyed = [(article, cache_key(article, model, version)) for article in articles]
+    keyed = [(article, key) for article, key in keyed if in_shard(key, shard)]
+    absent = [(a, k) for a, k in keyed if cache is None or not cache.has(k)]
+    fork_parse = bool(absent) and cache is not None and len(absent) < len(keyed) \
+        and processes_for(processes, len(absent), parallel_from) == 1 \
+        and (beside if beside is not None else _can_fork())
+    parsed: dict[str, ArticleExtraction] = {}
+    if fork_parse:
+        from generator.beside import side_by_side
+
+        read, parsed = side_by_side(lambda: _read_cached(keyed, absent, cache),
+                                    lambda: _parse_here([a for a, _ in absent], model))
+    else:
+        read = _read_cached(keyed, absent, cache) if cache else {}
+    if cache is not None:
+        cache.misses += len(absent)
     results: dict[str, ArticleExtraction] = {}
     todo: list[tuple[Article, str]] = []
-    for article in articles:
-        key = cache_key(article, model, version)
-        if not in_shard(key, shard):
-            continue
-        cached = cache.get(key) if cache else None
-        if cached is not None:
-            results[article.id] = cached
+    for article, key in keyed:
+        if article.id in read:
+            results[article.id] = read[article.id]
         else:
             todo.append((article, key))
     workers = processes_for(processes, len(todo), parallel_from)
@@ -163,6 +181,12 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
         if n == 1 or n % step == 0 or n == len(todo):  # from the first article on, about every 5%
             progress(f"parsed {n}/{len(todo)} ({time.monotonic() - started:.0f} s)")
 
+    if parsed:  # the child's; an entry that was there but could not be read is parsed here now
+        rest = [a for a, k in todo if a.id not in parsed]
+        parsed.update(_parse_here(rest, model) if rest else {})
+        for n, (article, key) in enumerate(todo, start=1):
+            keep(n, article, key, parsed[article.id])
+        return results
     if workers > 1:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -182,11 +206,40 @@ def extract_articles(articles: Sequence[Article], model: str, cache: Optional[Ex
                     n += 1
                     keep(n, article, key, extraction)
         return results
+    extractions = _parse_here([a for a, _ in todo], model)
+    for n, (article, key) in enumerate(todo, start=1):
+        keep(n, article, key, extractions[article.id])
+    return results
+
+
+def _read_cached(keyed: list[tuple[Article, str]], absent: list[tuple[Article, str]],
+                 cache: ExtractionCache) -> dict[str, ArticleExtraction]:
+    """The cache's entries for every article but the `absent` ones, by article id (an unreadable one left out)."""
+    skip = {key for _, key in absent}
+    found = {}
+    for article, key in keyed:
+        if key not in skip:
+            extraction = cache.get(key)
+            if extraction is not None:
+                found[article.id] = extraction
+    return found
+
+
+def _parse_here(articles: list[Article], model: str) -> dict[str, ArticleExtraction]:
+    """Parse and extract these articles in this process, by article id."""
     from generator.nlp.parse import load_pipeline, parse
 
     nlp = load_pipeline(model)
-    texts = [analysis_text(a.body) for a, _ in todo]
-    titles = list(nlp.pipe(normalise(a.title) for a, _ in todo))
-    for n, ((article, key), doc, title_doc) in enumerate(zip(todo, parse(nlp, texts), titles), start=1):
-        keep(n, article, key, extract_one(doc, title_doc, article))
-    return results
+    titles = list(nlp.pipe(normalise(a.title) for a in articles))
+    docs = parse(nlp, [analysis_text(a.body) for a in articles])
+    return {article.id: extract_one(doc, title_doc, article) for article, doc, title_doc in zip(articles, docs, titles)}
+
+
+def _can_fork() -> bool:
+    """A forked child is safe in a process with one thread (`mkdocs serve` runs several, and keeps its
+    pipeline loaded anyway) and worth it with a second core."""
+    import threading
+
+    from generator.beside import cores
+
+    return hasattr(os, "fork") and threading.active_count() == 1 and cores() > 1
