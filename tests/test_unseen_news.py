@@ -173,3 +173,54 @@ def test_a_places_lower_case_local_body_after_its_possessive_is_that_body(nlp):
                            "killed as a result of enemy artillery and mortar strikes.")
     assert actors(found).get("Kharkiv Regional Military Administration") == "organization"
     assert [q.speaker_name for q in found.quotes] == ["Kharkiv Regional Military Administration"]
+
+
+def test_a_peer_named_by_surname_keeps_the_title_and_a_rank_before_it_goes(nlp):
+    # (blind15: "Gen Lord Richards said ...", the model's person "Richards")
+    found = extracted(nlp, "The former head of the armed forces has criticised the government.\n\nGen Lord Richards "
+                           "said the British government had adopted a “let’s see how it goes strategy”. "
+                           "Lt Col Anna Smith said it was over.")
+    names = actors(found)
+    assert names.get("Lord Richards") == "person" and "Richards" not in names and "Gen Lord Richards" not in names
+    assert names.get("Anna Smith") == "person"
+    assert [q.speaker_name for q in found.quotes][:1] == ["Lord Richards"]
+
+
+def test_a_countrys_legislators_do_not_speak_for_it_and_its_officials_do(nlp):
+    # (blind15: "The senators said they were “deeply concerned”", credited to the United States)
+    found = extracted(nlp, "US Republican senators said they were “deeply concerned” about the reports. "
+                           "US officials said the talks had failed.")
+    assert [(q.text, q.speaker_name) for q in found.quotes] == [
+        ("deeply concerned", "US Republican senators"), ("the talks had failed", "United States")]
+
+
+def test_a_noun_known_as_a_name_is_that_person(nlp):
+    # (blind15: "A sergeant known as Ticha said: “...”", credited to "sergeant")
+    found = extracted(nlp, "Civilians trained in Bucha on Friday. A sergeant known as Ticha said: “Most of those "
+                           "who are here aren’t soldiers.” A woman named Olena Petrenko said the town was quiet.")
+    assert [q.speaker_name for q in found.quotes] == ["Ticha", "Olena Petrenko"]
+
+
+def test_a_name_card_run_into_a_transcript_label_is_left_out():
+    from generator.sources.boilerplate import strip_boilerplate
+
+    # (blind15's Kremlin meeting: the site's card "Dmitriev Kirill / CEO of ..." glued to the label)
+    assert strip_boilerplate("Let us talk. Russian Direct Investment Fund CEO Kirill Dmitriev Dmitriev KirillCEO of "
+                             "the Russian Direct Investment Fund(RDIF): Mr President, thank you.") == (
+        "Let us talk. Russian Direct Investment Fund CEO Kirill Dmitriev: Mr President, thank you.")
+    assert strip_boilerplate("Welcome. President of Iran Sayyid Ebrahim Raisi Raisi Sayyid EbrahimPresident of Iran "
+                             "(retranslated): Thank you.") == "Welcome. President of Iran Sayyid Ebrahim Raisi: Thank you."
+    unchanged = "He visited New York New York. Boris Johnson Johnson said: no."
+    assert strip_boilerplate(unchanged) == unchanged
+
+
+def test_a_transcript_label_with_a_bracketed_note_and_a_meetings_agenda(nlp):
+    # (blind15: "President of Iran (retranslated):"; "Let us talk about ..." is what the meeting is for)
+    found = extracted(nlp, "Vladimir Putin: Mr Raisi, good afternoon. The fund was set up ten years ago. Let us talk "
+                           "about all these issues in detail. President of Iran Ebrahim Raisi (retranslated): Thank you "
+                           "very much for the invitation to Moscow.", date=dt.date(2022, 1, 19),
+                      title="Meeting with President of Iran Ebrahim Raisi")
+    assert [(q.speaker_name, q.text[:9]) for q in found.quotes] == [
+        ("Vladimir Putin", "Mr Raisi,"), ("Ebrahim Raisi", "Thank you")]
+    assert [(e.date, e.sources[0].sentence[:11]) for e in found.events if e.date == "2022-01-19"] == [
+        ("2022-01-19", "Let us talk")]

@@ -43,6 +43,7 @@ _COMPARISON_WORDS = lexicon.words("events", "comparison_words")
 _COMPARISON_NOUNS = lexicon.words("events", "comparison_nouns")
 _HABITUAL = lexicon.words("events", "habitual_words")
 _PERFORMATIVE = lexicon.words("events", "performative_lemmas")
+_AGENDA = lexicon.words("events", "agenda_lemmas")
 _GREETING = lexicon.words("events", "greeting_words")
 _CORE_DEPENDENCIES = lexicon.words("events", "core_dependencies")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
@@ -137,7 +138,8 @@ OPENING_MIN_TOKENS = 4  # words: shorter first sentences of a speech are forms o
 
 def _opening_of(doc: Doc, turns: list[tuple[int, int]]) -> Optional[Span]:
     """Where a meeting whose record is only its transcript is told: in the first turn, the first sentence
-    doing what the meeting is for ("I order ...", "I would like to congratulate you on ..."), else the
+    doing what the meeting is for ("I order ...", "I would like to congratulate you on ...", "Let us
+    talk about ..."), else the
     first that is no greeting or question."""
     start, end = turns[0]
     first = None
@@ -152,7 +154,8 @@ def _opening_of(doc: Doc, turns: list[tuple[int, int]]) -> Optional[Span]:
                 or any(t.lower_ in _GREETING for t in words):
             continue
         span = doc[inside[0].i: sent.end]
-        if any(t.lemma_.lower() in _PERFORMATIVE for t in words):
+        if any(t.lemma_.lower() in _PERFORMATIVE for t in words) \
+                or words[0].lower_ == "let" and any(t.lemma_.lower() in _AGENDA for t in words[1:4]):
             return span
         first = first or span
     return first

@@ -288,8 +288,28 @@ class GazetteerRepair:
         people = [p for p in self._first_name_people(doc)  # replacing only what lies inside them
                   if all(p.start <= e.start and e.end <= p.end for e in relabelled if e.start < p.end and p.start < e.end)]
         relabelled = [e for e in relabelled if not any(e.start < p.end and p.start < e.end for p in people)]
-        doc.ents = self._listed_holders(spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start)))
+        ents = self._listed_holders(spacy.util.filter_spans(sorted(relabelled + people, key=lambda s: s.start)))
+        doc.ents = self._peers(ents)
         return doc
+
+    @staticmethod
+    def _peers(ents: list[Span]) -> list[Span]:
+        """A person's name without the abbreviated rank before it, and with the peerage title before a
+        surname written alone: "Gen Lord Richards" (or the model's "Richards" after "Gen Lord") is
+        Lord Richards."""
+        out = []
+        for ent in ents:
+            if ent.label_ == "PERSON":
+                start, doc = ent.start, ent.doc
+                while ent.end - start > 1 and doc[start].text in gazetteer.RANK_ABBREVIATIONS:
+                    start += 1
+                if ent.end - start == 1 and start > 0 and doc[start - 1].text in gazetteer.PEERAGE_TITLES \
+                        and (not out or out[-1].end <= start - 1):
+                    start -= 1
+                if start != ent.start:
+                    ent = Span(doc, start, ent.end, label="PERSON")
+            out.append(ent)
+        return out
 
     @staticmethod
     def _national_bodies(doc: Doc, matches: list[tuple[str, Span]]) -> list[Span]:

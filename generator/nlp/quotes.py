@@ -36,8 +36,10 @@ _FIRST_PERSON = re.compile(r"\b(I|we|We|our|Our|my|My|us|me)\b")
 # after a sentence end. Words are separated by exactly one space, so the pattern is linear (a run of
 # capitals once backtracked exponentially); `_label_fits` then asks for 2-14 name tokens as before.
 _LABEL_WORD = r"(?:(?:of|the|and)*[A-Z][\w'\-.]*|(?:of|the|and)+)"
-_LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))(" + _LABEL_WORD + r"(?: " + _LABEL_WORD + r"){0,13}) ?:\s+(?=\S)",
-                    re.M)
+# A label may end in a bracketed note: "... of the Russian Direct Investment Fund(RDIF):", "President
+# of Iran (retranslated):".
+_LABEL = re.compile(r"(?:^|(?<=[.!?*>…]\s)|(?<=\n))(" + _LABEL_WORD + r"(?: " + _LABEL_WORD + r"){0,13})"
+                    r"(?: ?\([^()\n]{1,40}\))? ?:\s+(?=\S)", re.M)
 # A first label run on after a separator and a heading: "* * * Address at the meeting of the Supreme
 # Eurasian Economic Council President of Russia Vladimir Putin: Good afternoon, colleagues."
 _HEADED_LABEL = re.compile(r"\* \* \*\s+[^:\n]{0,200}?\b((?:President|Prime Minister|Chairman|Minister|Head) "

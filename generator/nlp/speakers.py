@@ -45,6 +45,8 @@ _DESCRIPTION_PREPOSITIONS = lexicon.words("speakers", "description_prepositions"
 _ARTICLES = lexicon.words("speakers", "articles")
 _POSSESSIVES = lexicon.words("speakers", "possessives")
 _MANY_VOICES = lexicon.words("speakers", "many_voices")
+_LEGISLATORS = lexicon.words("speakers", "legislators")
+_NAMING_VERBS = lexicon.words("speakers", "naming_verbs")
 _BODY_PEOPLE = lexicon.words("speakers", "body_people")
 _DEMONSTRATIVES = lexicon.words("speakers", "demonstratives")
 _TITLE_SYNONYMS = lexicon.table("speakers", "title_synonyms")
@@ -299,8 +301,8 @@ class SpeakerResolver:
         person_title = token.lemma_.lower() in PERSON_NOUNS
 
         def speaks_for(key: str) -> bool:
-            if self.actors.mentions[key].kind == "place" and token.lower_ in _MANY_VOICES:
-                return False  # "the Russia news media reported": no one named
+            if self.actors.mentions[key].kind == "place" and (token.lower_ in _MANY_VOICES or token.lower_ in _LEGISLATORS):
+                return False  # "the Russia news media reported", "US senators said": no one named
             if self.actors.mentions[key].kind != "place" or not person_title:
                 return True
             return token.tag_ == "NNS" and key in gazetteer.DEMONYMS
@@ -452,6 +454,20 @@ class SpeakerResolver:
             return found if found is not None and found.speaker is not None else None  # the nearest decides
         return None
 
+    def known_as(self, token: Token) -> Optional[Resolved]:
+        """'A sergeant known as Ticha said', 'a woman named Olena': the name the noun is given."""
+        if token.pos_ != "NOUN":
+            return None
+        for acl in token.children:
+            if acl.dep_ == "acl" and acl.lemma_.lower() in _NAMING_VERBS:
+                named = [g for c in acl.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                         if g.dep_ == "pobj"] + [c for c in acl.children if c.dep_ in {"oprd", "attr", "dobj", "npadvmod"}]
+                key = next((k for g in named if (k := self._key(g)) is not None
+                            and self.actors.mentions[k].kind == "person"), None)
+                if key is not None:
+                    return self._actor(key)
+        return None
+
     def description(self, token: Token) -> Optional[Resolved]:
         """'Local military analysts said': a body with no name speaks as its description; 'that
         moratorium', 'these losses' point back at things, which speak for no one."""
@@ -462,7 +478,7 @@ class SpeakerResolver:
     RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
-        document_relative, owner, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
+        document_relative, owner, known_as, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
         back_reference, group_named_before, same_noun_qualified_before, description)
 
     def _key(self, token: Token) -> Optional[str]:

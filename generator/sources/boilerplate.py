@@ -23,14 +23,21 @@ _FURNITURE_LINE = re.compile(
 # would become the subject of the entry's first sentence, and its headline.
 _ENTRY_TIME = re.compile(r"^([ \t]*)\d{1,2} [A-Z][a-z]{2} \d{4} \d{1,2}[.:]\d{2}"
                          r"(?: (?:BST|GMT|UTC|CET|CEST|EET|EEST|EST|EDT|MSK))?[ \t]++(?=\S)", re.M)
+# The Kremlin's name card run into a transcript label: "Minister of Education Sergei Kravtsov Kravtsov
+# SergeiMinister of Education:" is "Minister of Education Sergei Kravtsov:" (the card's surname-first
+# echo and its title, up to the label's colon, are page furniture).
+# (Name words of at most 40 characters: a 100 kB run of "A-A-A-..." is then linear, not quadratic.)
+_NAME_CARD = re.compile(r"\b([A-Z][\w'\-]{0,40}+(?: [A-Z][\w'\-]{0,40}+)?) ([A-Z][\w'\-]{0,40}+) \2 \1(?=[A-Z])"
+                        r"[^:\n.!?]{0,120}:")
 _DATELINE = re.compile(r"\A(\s*)([^\W\d_][^\W\d_.]*\.?(?: [^\W\d_][^\W\d_.]*\.?)*)(?:, [^\W\d_][\w. ]+)? \u2014 ")
 
 
 def strip_boilerplate(text: str) -> str:
-    """The text with furniture lines emptied, live-blog entry times and a leading dateline removed
+    """The text with furniture lines emptied, live-blog entry times, name cards and a leading dateline removed
     (blank lines stay, so paragraphs keep their breaks)."""
     text = _FURNITURE_LINE.sub("", text)
     text = _ENTRY_TIME.sub(r"\1", text)
+    text = _NAME_CARD.sub(r"\1 \2:", text)
     dateline = _DATELINE.match(text)
     city = dateline.group(2) if dateline else ""
     # "WASHINGTON — ", "KÖNIGSWINTER, Germany — ": a place in capitals; "NATO — " is no dateline.
