@@ -195,3 +195,14 @@ def test_timeline_text_is_escaped_html_with_a_fallback_headline():
     assert "Putin met envoys in Kyiv on Wednesday." in body and "javascript:" not in body
     assert {events["s-day"]["group"], events["s-month"]["group"]} == {"Several outlets", "Outlet A"}
     assert UNCITED not in json.dumps(_timeline(), ensure_ascii=False)
+
+
+def test_the_package_described_from_the_cells_is_the_one_read_back_from_the_tables():
+    from generator.site.exports import csv_cells
+
+    data = briefing()
+    data["quotes"][0]["text"] = 'Two lines,\n"quoted", and =SUM(1)'  # newlines, quote marks, a formula
+    cells = csv_cells(data)
+    tables = csv_tables(data)
+    assert csv_tables(data, cells) == tables
+    assert datapackage(data, tables, cells) == datapackage(data, tables)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from generator.site.exports import csv_tables, datapackage, timelinejs
+from generator.site.exports import csv_cells, csv_tables, datapackage, timelinejs
 from generator.site.feeds import BriefingIndex, atom_feed, feed_stories, json_feed
 
 SITE_FEED = "feed"  # feed.xml and feed.json at the root (see head.py for why the root)
@@ -40,9 +40,10 @@ def feeds(data: dict, stories_by_actor: dict[str, list[dict]], actor_pages: set[
 def exports(data: dict, *, site_url: str) -> dict[str, str]:
     """TimelineJS JSON and the CSV tables described by datapackage.json, under data/."""
     out = {f"{EXPORTS}/timeline.json": _json(timelinejs(data, site_url=site_url, own_path=f"{EXPORTS}/timeline.json"))}
-    tables = csv_tables(data)
+    cells = csv_cells(data)
+    tables = csv_tables(data, cells)
     out.update({f"{EXPORTS}/{name}": text for name, text in tables.items()})
-    out[f"{EXPORTS}/datapackage.json"] = _json(datapackage(data, tables))
+    out[f"{EXPORTS}/datapackage.json"] = _json(datapackage(data, tables, cells))
     return out
 
 

@@ -296,17 +296,23 @@ def cell(value: Any) -> str:
     return defuse_formula(without_controls(str(value)).replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def csv_tables(data: dict) -> dict[str, str]:
+def csv_cells(data: dict) -> dict[str, tuple[list[str], list[list[str]]]]:
+    """{file name: (header, rows of cells)}: what csv_tables writes, for datapackage to describe
+    without reading the text back (that took half of its second at 2,000 articles)."""
+    return {f"{name}.csv": ([c.name for c in columns], [[cell(c.value(row)) for c in columns] for row in rows])
+            for name, (columns, rows) in _columns(data).items()}
+
+
+def csv_tables(data: dict, cells: Optional[dict[str, tuple[list[str], list[list[str]]]]] = None) -> dict[str, str]:
     """{file name: CSV text} for stories, quotes, actors, figures and sources: a header row, then one
-    row per item in a stable order; "\\n" line endings; write them as UTF-8."""
+    row per item in a stable order; "\\n" line endings; write them as UTF-8. `cells`: csv_cells(data)."""
     tables = {}
-    for name, (columns, rows) in _columns(data).items():
+    for name, (header, rows) in (cells if cells is not None else csv_cells(data)).items():
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([c.name for c in columns])
-        for row in rows:
-            writer.writerow([cell(c.value(row)) for c in columns])
-        tables[f"{name}.csv"] = out.getvalue()
+        writer.writerow(header)
+        writer.writerows(rows)
+        tables[name] = out.getvalue()
     return tables
 
 
@@ -375,12 +381,15 @@ def _licenses(data: dict) -> Optional[list[dict]]:
     return None
 
 
-def datapackage(data: dict, tables: dict[str, str]) -> dict:
+def datapackage(data: dict, tables: dict[str, str],
+                cells: Optional[dict[str, tuple[list[str], list[list[str]]]]] = None) -> dict:
     """A Frictionless (tabular) Data Package descriptor of `tables` (what csv_tables gives), to be
     written as datapackage.json beside them: each field typed where every value fits the type, `id` the
     primary key where ids are unique, foreign keys where every value resolves, sizes and hashes."""
     specs = {name: columns for name, (columns, _) in _columns(data).items()}
-    parsed = {name.removesuffix(".csv"): _read(text) for name, text in tables.items()}
+    # the cells the tables were written from (a CSV reader gives them back unchanged), else read back
+    parsed = {name.removesuffix(".csv"): cells[name] if cells is not None and name in cells else _read(text)
+              for name, text in tables.items()}
     ids = {name: [row[header.index("id")] for row in rows] for name, (header, rows) in parsed.items() if "id" in header}
     resources = []
     for file_name, text in tables.items():
