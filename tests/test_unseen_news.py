@@ -224,3 +224,11 @@ def test_a_transcript_label_with_a_bracketed_note_and_a_meetings_agenda(nlp):
         ("Vladimir Putin", "Mr Raisi,"), ("Ebrahim Raisi", "Thank you")]
     assert [(e.date, e.sources[0].sentence[:11]) for e in found.events if e.date == "2022-01-19"] == [
         ("2022-01-19", "Let us talk")]
+
+
+def test_words_an_actor_told_another_relayed_by_a_third_are_the_first_actors(nlp):
+    # (blind15: "Lithuania has told ... Kaliningrad it will block ..., the regional governor said")
+    found = extracted(nlp, "Lithuania has told the Russian region of Kaliningrad it will block the import of goods by "
+                           "rail, the regional governor said on Friday. Officials said the talks had failed.")
+    assert [(q.text, q.speaker_name) for q in found.quotes] == [
+        ("it will block the import of goods by rail", "Lithuania"), ("the talks had failed", "Officials")]

@@ -332,6 +332,9 @@ def _reported(sent: Span, stripped: bool) -> list[tuple[str, Span, Optional[Toke
         subject = subject_of(verb) or _subject_after_comma(verb)
         if comp is None or subject is None or subject.i > verb.i and comp.i > verb.i:
             continue
+        if comp.i < verb.i and speech_verb(comp) and subject_of(comp) is not None \
+                and any(c.dep_ == "ccomp" and c.i > comp.i for c in comp.children):
+            continue  # "Lithuania has told Kaliningrad it will block ..., the governor said": Lithuania's words
         # "said its forces were defending ..., adding that ...": the added statement is a quote of its own
         added = {t.i for d in comp.subtree if d.i != comp.i and d.dep_ == "advcl" and d.tag_ == "VBG"
                  and speech_verb(d) and d.i > comp.i for t in d.subtree}
