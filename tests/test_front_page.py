@@ -113,14 +113,26 @@ def test_a_few_readouts_and_each_count_once():
 
 
 def test_the_wars_own_news_comes_before_other_stories_and_one_readout_a_day():
-    from generator.site.render import HOME_LIMITS, day_by_day
+    from generator.site.render import HOME_LIMITS, READOUTS_SHOWN, day_by_day
 
-    from generator.site.render import OTHERS_SHOWN
+    from generator.site.render import NEWS_OTHERS_SHOWN, OTHERS_SHOWN
 
     others = [story(f"e-other{n}", f"2022-03-{10 - n // 2:02d}", kinds=[]) for n in range(HOME_LIMITS["stories"] + 2)]
     strike = story("e-strike", "2022-03-03")
     shown = [st["id"] for st in front_page_stories(data(others + [strike]), {})]
+    assert "e-strike" in shown and sum(s.startswith("e-other") for s in shown) == NEWS_OTHERS_SHOWN
+    # a release's one-outlet stories of other kinds get fewer places, and its meetings count as readouts
+    released = data(others + [strike])
+    for article in released["articles"]:
+        article["source"] = "president.gov.ua"
+    shown = [st["id"] for st in front_page_stories(released, {})]
     assert "e-strike" in shown and sum(s.startswith("e-other") for s in shown) == OTHERS_SHOWN
+    meetings = [story(f"e-met{n}", f"2022-03-{10 - n:02d}", kinds=["talks"]) for n in range(6)]
+    released = data(meetings)
+    for article in released["articles"]:
+        article["source"] = "president.gov.ua"
+    assert len(front_page_stories(released, {})) == READOUTS_SHOWN
+    assert len(front_page_stories(data(meetings), {})) == 6  # a news outlet's meetings are news
     two_outlets = [dict(st, outlets=2) for st in others]  # reported by two outlets, any kind is news
     assert len(front_page_stories(data(two_outlets), {})) == HOME_LIMITS["stories"]
     logo = story("e-logo", "2022-03-10", kinds=[])

@@ -46,7 +46,10 @@ HALF_LIFE_DAYS = 7  # a front-page story's weight halves each week back (see fro
 HEADLINES_PER_DAY = 3  # on the front page's day-by-day view
 STORIES_PER_DAY = 3  # of one day in "What happened"
 READOUTS_SHOWN = 3  # releases' own calls and meetings in "What happened": routine diplomacy does not fill it
-OTHERS_SHOWN = 2  # one-outlet stories of other kinds than the war's own (a logo, a prize) in "What happened"
+OTHERS_SHOWN = 2  # one-outlet releases of other kinds than the war's own (a logo, a prize) in "What happened"
+# ... and one-outlet news reports of no kind the rules know: a news outlet chose to report them, and the
+# kinds miss much of the war ("Russia already controls most of Sievierodonetsk")
+NEWS_OTHERS_SHOWN = 5
 INDEX_TOP = 25  # actors per kind on the actors index; the full lists have pages of their own
 KIND_PAGE_MAX = 300  # a kind with more actors lists them by initial, one page per letter
 KIND_TOP = 100  # then its own page shows the most mentioned and the letters
@@ -620,12 +623,16 @@ def off_topic(data: dict) -> Callable[[dict], bool]:
     return check
 
 
+_MEETING_KINDS = frozenset({"talks", "call"})  # what a release's own meeting is told as
+
+
 def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     """What happened: past stories with a headline, confident, of the last days before the newest
     article, ranked by distinct outlets, then whether a news outlet (not only a release) reports them,
     then whether they tell of the war's own kinds of happening (stories data), then recency, then how
     much their actors are reported; at most a few a day, a few readouts (a release's own call or
-    meeting) and a few one-outlet stories of other kinds; pinned stories first, in pin order. Shown
+    meeting), a few one-outlet releases of other kinds and some more one-outlet news reports of other
+    kinds; pinned stories first, in pin order. Shown
     newest first (pins ahead)."""
     newest = data.get("updated", "")
     since = (dt.date.fromisoformat(newest) - dt.timedelta(days=HOME_DAYS)).isoformat() if newest else ""
@@ -656,16 +663,23 @@ def front_page_stories(data: dict, pinned: dict) -> list[dict]:
     ranked = sorted(recent, key=lambda st: (-st["outlets"], only_releases(st), not war & set(st.get("kinds", ())),
                                             -weight(st), _neg_date(st["date"]), st["id"]))
     per_day: dict[str, int] = defaultdict(int)
-    picked, readouts, others = [], 0, 0
+    picked, readouts, release_others, news_others = [], 0, 0, 0
     for st in ranked:  # at most a few a day (one busy live blog does not fill the page), a few readouts and
-        readout = st.get("method") == "readout"  # a few one-outlet stories of other kinds
-        other = st["outlets"] < 2 and not war & set(st.get("kinds", ()))
+        # a few one-outlet releases of other kinds; a release's own meeting or call ("Zelenskyy met with ...")
+        # is a readout whatever its title says, and a news outlet's one-outlet story is news, not "other"
+        kinds = set(st.get("kinds", ()))
+        readout = st.get("method") == "readout" or (only_releases(st) and bool(kinds) and kinds <= _MEETING_KINDS)
+        other = st["outlets"] < 2 and not war & kinds
+        release_other = other and only_releases(st)
         if len(picked) < max(0, HOME_LIMITS["stories"] - len(first)) and per_day[st["date"]] < STORIES_PER_DAY \
-                and not (readout and readouts >= READOUTS_SHOWN) and not (other and others >= OTHERS_SHOWN):
+                and not (readout and readouts >= READOUTS_SHOWN) \
+                and not (release_other and release_others >= OTHERS_SHOWN) \
+                and not (other and not release_other and news_others >= NEWS_OTHERS_SHOWN):
             picked.append(st)
             per_day[st["date"]] += 1
             readouts += readout
-            others += other
+            release_others += release_other
+            news_others += other and not release_other
     chosen = sorted(picked, key=lambda st: (_neg_date(st["date"]), st["id"]))
     return first + chosen
 
