@@ -232,3 +232,12 @@ def test_words_an_actor_told_another_relayed_by_a_third_are_the_first_actors(nlp
                            "rail, the regional governor said on Friday. Officials said the talks had failed.")
     assert [(q.text, q.speaker_name) for q in found.quotes] == [
         ("it will block the import of goods by rail", "Lithuania"), ("the talks had failed", "Officials")]
+
+
+def test_the_date_of_an_attribution_outside_the_quote_dates_it(nlp):
+    # (blind15: "Speaking to German news agency DPA on Friday, Scholz said: “...”" gave no event)
+    found = extracted(nlp, "Speaking to German news agency DPA on Friday, Scholz said: “It is absolutely necessary "
+                           "to speak to Putin, and I will continue to do so.”", date=dt.date(2022, 6, 18))
+    assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2022-06-17", "on Friday")]
+    found = extracted(nlp, "“On Monday we will decide what to do next,” he said.", date=dt.date(2022, 6, 18))
+    assert found.events == ()  # a date inside the quoted words still needs a past verb of its own

@@ -77,8 +77,10 @@ def extract_events(doc: Doc, article: str, article_date: dt.date, actors: Articl
         if spoken:
             # A speaker's own report of a dated past happening ('"Yesterday, the Russian delegation
             # received our proposals"') is news; their undated or present-tense words are not.
+            # So is the attribution's own date ("Speaking to DPA on Friday, Scholz said: “...”").
             dated = [(p, r) for p, r in dated if r.text.lower() not in {"today", "tonight", "this morning"}
-                     and (v := _governing_verb(p)) is not None and v.tag_ in {"VBD", "VBN"}]
+                     and (v := _governing_verb(p)) is not None and (v.tag_ in {"VBD", "VBN"} or len(p) and r.text
+                                                                   and not _overlapping(quoted, quoted_starts, v.idx, v.idx + 1))]
         elif not dated and (readout or _reports_meeting(sent)) and _named_past_statement(sent, actors) \
                 and not _overlapping(turns, turn_starts, sent.start_char, sent.start_char + 1):  # a speaker's past
             dated = [(sent[0:0], ResolvedDate(article_date.isoformat(), "day", ""))]
