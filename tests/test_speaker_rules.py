@@ -70,6 +70,8 @@ CASES = [
     ("document_relative", 'The Institute for the Study of War published a report which said Russian forces were '
                           '"regrouping near Kyiv".', "regrouping near Kyiv", "Institute for the Study of War"),
     ("owner", 'Zelensky\'s office said the talks had "no results".', "no results", "Zelensky"),
+    ("known_as", 'Civilians trained in Bucha. A sergeant known as Ticha said: "Most of them are not soldiers."',
+     "Most of them are not soldiers.", "Ticha"),
     ("rank_or_person_noun", '"We are holding the line," said Senior Sgt. Oleksandr Babynets.',
      "We are holding the line", "Oleksandr Babynets"),
     ("member_of_organisation", 'The Azov regiment held the plant. The deputy commander of the Azov regiment said '
