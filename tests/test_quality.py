@@ -56,6 +56,8 @@ FLOORS = {
     "gold_blind14": {"actors": 0.84, "quotes": 0.84, "speakers": 0.85, "events": 0.71, "figures": 0.73},
     # (blind15: 0.05 under its first blind run, 2026-12-06)
     "gold_blind15": {"actors": 0.89, "quotes": 0.87, "speakers": 0.74, "events": 0.79, "figures": 0.85},
+    # (blind16: 0.05 under its first blind run, 2026-12-06)
+    "gold_blind16": {"actors": 0.84, "quotes": 0.90, "speakers": 0.69, "events": 0.75, "figures": 0.88},
 }
 
 
