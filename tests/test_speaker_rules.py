@@ -70,6 +70,8 @@ CASES = [
     ("document_relative", 'The Institute for the Study of War published a report which said Russian forces were '
                           '"regrouping near Kyiv".', "regrouping near Kyiv", "Institute for the Study of War"),
     ("owner", 'Zelensky\'s office said the talks had "no results".', "no results", "Zelensky"),
+    ("former_title", 'Dmitry Medvedev gloated that it was "a logical result". "Friends are departing," the former '
+                     'Russian president wrote.', "Friends are departing", "Dmitry Medvedev"),
     ("known_as", 'Civilians trained in Bucha. A sergeant known as Ticha said: "Most of them are not soldiers."',
      "Most of them are not soldiers.", "Ticha"),
     ("rank_or_person_noun", '"We are holding the line," said Senior Sgt. Oleksandr Babynets.',

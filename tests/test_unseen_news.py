@@ -241,3 +241,22 @@ def test_the_date_of_an_attribution_outside_the_quote_dates_it(nlp):
     assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2022-06-17", "on Friday")]
     found = extracted(nlp, "“On Monday we will decide what to do next,” he said.", date=dt.date(2022, 6, 18))
     assert found.events == ()  # a date inside the quoted words still needs a past verb of its own
+
+
+def test_a_title_with_its_holder_beside_it_a_former_title_and_a_name_on_the_titles_of_phrase(nlp):
+    # (blind16: Peskov's words credited to Zakharova, the last "spokesperson"; Medvedev's to Putin, "the
+    # former Russian president"; "The deputy chair of Russia's security council, Dmitry Medvedev, gloated")
+    found = extracted(nlp, "“Do not seek to destroy Russia,” the foreign ministry spokesperson Maria Zakharova wrote on "
+                           "Telegram. “He doesn’t like us,” Vladimir Putin’s spokesperson, Dmitry Peskov, said on "
+                           "Thursday. The deputy chair of Russia’s security council, Dmitry Medvedev, gloated that the "
+                           "resignation was “the logical result of British arrogance”. “Ukraine’s best friends are "
+                           "departing,” the former Russian president wrote on Telegram.")
+    assert [q.speaker_name for q in found.quotes] == ["Maria Zakharova", "Dmitry Peskov", "Dmitry Medvedev",
+                                                      "Dmitry Medvedev"]
+
+
+def test_a_court_that_designates_a_group_a_quoted_word_said_it(nlp):
+    # (blind16: "Russia's supreme court has designated the Azov regiment ... a “terrorist” organisation")
+    found = extracted(nlp, "Russia’s supreme court has designated the Azov regiment a “terrorist” organisation, "
+                           "allowing for lengthy jail terms for its members.")
+    assert [(q.text, q.speaker_name) for q in found.quotes] == [("terrorist", "Supreme Court")]

@@ -47,6 +47,7 @@ _POSSESSIVES = lexicon.words("speakers", "possessives")
 _MANY_VOICES = lexicon.words("speakers", "many_voices")
 _LEGISLATORS = lexicon.words("speakers", "legislators")
 _NAMING_VERBS = lexicon.words("speakers", "naming_verbs")
+_FORMER = lexicon.words("speakers", "former_words")
 _BODY_PEOPLE = lexicon.words("speakers", "body_people")
 _DEMONSTRATIVES = lexicon.words("speakers", "demonstratives")
 _TITLE_SYNONYMS = lexicon.table("speakers", "title_synonyms")
@@ -255,7 +256,12 @@ class SpeakerResolver:
         return Resolved(key, remember=self.actors.mentions[key].kind == "person") if key is not None else None
 
     def office_title(self, token: Token) -> Optional[Resolved]:
-        """'The President said': the person holding that title (an office title wins even over a mention)."""
+        """'The President said': the person holding that title (an office title wins even over a mention);
+        not a title whose holder is named beside it ("Putin's spokesperson, Dmitry Peskov, said") nor a
+        former one ("the former Russian president wrote": not the office's holder)."""
+        if any(c.dep_ == "appos" and (k := self._key(c)) and self.actors.mentions[k].kind == "person"
+               for c in token.children) or any(c.lower_ in _FORMER for c in token.children if c.dep_ == "amod"):
+            return None
         if token.lower_ in _OFFICE_TITLES or (self.actors.titles.get(token.lower_) and self._key(token) is None) \
                 or _synonym_title(token):
             holder = self._office_holder(token)
@@ -273,6 +279,11 @@ class SpeakerResolver:
         if token.pos_ not in {"NOUN", "PROPN"}:
             return None
         named = [k for c in token.children if c.dep_ == "appos" and (k := self._key(c))]
+        # "The deputy chair of Russia's security council, Dmitry Medvedev, gloated": the small model
+        # hangs the name on the last noun of the title's "of" phrase
+        of_phrase = [c for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                     if g.dep_ == "pobj" for c in g.children if c.dep_ == "appos"]
+        named += [k for c in of_phrase if (k := self._key(c)) and self.actors.mentions[k].kind == "person"]
         person = next((k for k in named if self.actors.mentions[k].kind == "person"), None)
         if person is None and token.pos_ == "NOUN" and token.lemma_.lower() not in PERSON_NOUNS:
             person = next((k for k in named if self.actors.mentions[k].kind == "organization"), None)
@@ -454,6 +465,17 @@ class SpeakerResolver:
             return found if found is not None and found.speaker is not None else None  # the nearest decides
         return None
 
+    def former_title(self, token: Token) -> Optional[Resolved]:
+        """'Dmitry Medvedev gloated ... “...,” the former Russian president wrote': a former office is the
+        last speaker (else the narrative's last subject), not the office's holder."""
+        if token.pos_ != "NOUN" or not any(c.dep_ == "amod" and c.lower_ in _FORMER for c in token.children) \
+                or not (token.lower_ in _OFFICE_TITLES or self.actors.titles.get(token.lower_)
+                        or token.lemma_.lower() in PERSON_NOUNS):
+            return None
+        last = self.last_speaker if self.last_speaker in self.actors.mentions \
+            and self.actors.mentions[self.last_speaker].kind == "person" else None
+        return self._actor(last or self._previoussubject_of(token, kinds={"person"}))
+
     def known_as(self, token: Token) -> Optional[Resolved]:
         """'A sergeant known as Ticha said', 'a woman named Olena': the name the noun is given."""
         if token.pos_ != "NOUN":
@@ -478,7 +500,7 @@ class SpeakerResolver:
     RULES: tuple[Callable[[SpeakerResolver, Token], Optional[Resolved]], ...] = (
         office_title, actor_name, apposition, document_author, spokesperson_of_subject_organisation,
         coordinated_or_qualifying_actor, name_phrase, pronoun, relative_who, it_after_organisation,
-        document_relative, owner, known_as, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
+        document_relative, owner, former_title, known_as, rank_or_person_noun, member_of_organisation, officials_continued, no_speaker,
         back_reference, group_named_before, same_noun_qualified_before, description)
 
     def _key(self, token: Token) -> Optional[str]:
