@@ -260,3 +260,11 @@ def test_a_court_that_designates_a_group_a_quoted_word_said_it(nlp):
     found = extracted(nlp, "Russia’s supreme court has designated the Azov regiment a “terrorist” organisation, "
                            "allowing for lengthy jail terms for its members.")
     assert [(q.text, q.speaker_name) for q in found.quotes] == [("terrorist", "Supreme Court")]
+
+
+def test_a_surname_after_a_courtesy_title_is_a_person_whatever_place_shares_it(nlp):
+    # (blind16: "Mr. Mau" typed as the place Mau and kept apart from Vladimir Mau)
+    found = extracted(nlp, "Vladimir Mau, the rector, was arrested. Mr. Mau signed a letter. Mau said it was a "
+                           "necessary decision.")
+    assert actors(found) == {"Vladimir Mau": "person"}
+    assert [q.speaker_name for q in found.quotes] == ["Vladimir Mau"]

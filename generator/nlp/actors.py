@@ -96,6 +96,7 @@ def clean_name(span: Span) -> str:
 
 _NOT_NAMES = lexicon.words("actors", "not_names")
 _WEEKDAYS = lexicon.words("dates", "weekdays")
+_COURTESY_TITLES = lexicon.words("actors", "courtesy_titles")
 _FUNCTION_POS = {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART", "AUX"}
 _COMMON_POS = {"NOUN", "VERB", "ADJ", "ADV"}  # a one-word name the tagger reads as a common word
 
@@ -141,6 +142,8 @@ def _classify(span: Span, name: str) -> tuple[str | None, str]:
         return "organization", "gazetteer"  # "Nato", as the Guardian writes NATO
     if name in gazetteer.PEOPLES or name.endswith("ites"):
         return "group", "gazetteer"  # "Ukrainians", "Poles", "Banderites"
+    if span.start > 0 and span.doc[span.start - 1].lower_.rstrip(".") in _COURTESY_TITLES and span[0].is_title:
+        return "person", "courtesy_title"  # "Mr. Mau", whatever place shares the name
     if name.split()[-1] in gazetteer.PLACE_WORDS:
         return "place", "place_word"
     if name in gazetteer.place_names() or name in gazetteer.PLACE_ALIASES:
@@ -339,11 +342,13 @@ def article_actors(doc: Doc) -> ArticleActors:
                         {name for _, name, _, _ in raw})
     mentions: dict[str, dict] = {}
     spans: list[tuple[Span, str]] = []
+    titled = {name for _, name, _, method in raw if method == "courtesy_title"}  # "Mr. Mau": a surname here
     for ent, name, kind, method in raw:
         folded = fold(name)
         fulls = by_surname.get(folded) if len(name.split()) == 1 else (
             by_surname.get(fold(name.split()[-1])) if _particle_name(name) else None)  # "von der Leyen"
-        if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} and name not in gazetteer.place_names():
+        if fulls and len(fulls) == 1 and kind in {"person", "place", "organization"} \
+                and (name not in gazetteer.place_names() or name in titled):
             # A surname joins the full name it ends; one tagged as something else is repaired by that rule.
             method = method if kind == "person" else "surname"
             key, kind = next(iter(fulls)), "person"
