@@ -268,3 +268,15 @@ def test_a_surname_after_a_courtesy_title_is_a_person_whatever_place_shares_it(n
                            "necessary decision.")
     assert actors(found) == {"Vladimir Mau": "person"}
     assert [q.speaker_name for q in found.quotes] == ["Vladimir Mau"]
+
+
+def test_earlier_today_is_the_articles_day_tagged_or_not(nlp):
+    # (blind16: "Earlier today, Lviv's governor acknowledged the strike", a TIME the resolver did not read)
+    from generator.nlp.dates import resolve_phrase
+
+    day = dt.date(2022, 8, 3)
+    assert resolve_phrase("Earlier today", day, day, False).value == "2022-08-03"
+    assert resolve_phrase("earlier yesterday", day, day, False).value == "2022-08-02"
+    found = extracted(nlp, "Earlier today, Lviv’s governor acknowledged the strike, saying one building had been "
+                           "damaged.", date=day)
+    assert [(e.date, e.sources[0].date_text) for e in found.events] == [("2022-08-03", "today")]

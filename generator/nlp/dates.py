@@ -48,6 +48,7 @@ def resolve_phrase(phrase: str, article_date: dt.date, reference: dt.date, futur
     low = text.lower()
     if not re.fullmatch(r"this (year|month|week|morning|afternoon|evening)", low):
         low = re.sub(r"^(only|just|as recently as)\s+", "", low)  # "Only yesterday, the General Staff warned"
+        low = re.sub(r"^(earlier|later)\s+(?=today|tonight|yesterday)", "", low)  # "Earlier today, the governor said"
         low = re.sub(r"^(on|since|by|until|from|at|in|during|before|after|early|late|this|that)\s+", "", low)
         # "at the end of last month", "the beginning of March": the month, at month precision.
         low = re.sub(r"^(the )?(end|beginning|start|middle|close) of (?=(last |this |early |late )?[a-z]+$)", "", low)

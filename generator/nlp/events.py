@@ -329,7 +329,8 @@ def _sentence_dates(sent: Span, ents: list, article_date: dt.date, reference: dt
 # Date phrases the small model often leaves untagged: weekdays, "nearly 100 days ago".
 _UNTAGGED_DATE = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\b((nearly|almost|about|"
                             r"around|some|roughly|more than|over) )?(\d{1,3}|an?|one|two|three|four|five|six|seven|"
-                            r"eight|nine|ten|eleven|twelve) (days?|weeks?|months?|years?) ago\b")
+                            r"eight|nine|ten|eleven|twelve) (days?|weeks?|months?|years?) ago\b"
+                            r"|(?<=[Ee]arlier )today\b")  # the small model misses "Earlier today, the governor said"
 
 
 def _compared(span: Span) -> bool:
