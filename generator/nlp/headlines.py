@@ -351,6 +351,10 @@ def headline(verb: Token, title_tokens: list[Token], named: Callable[[Token], Op
         return "", "none"  # "X spoke about the reasons for and goals", "Gorbachev turned [91]": cut mid-thought
     if problem := unreadable(verb, tokens, subject, resolved=bool(name)):  # on what is left after cutting ("X said" alone)
         return "", problem
+    final = max((t for t in tokens if not t.is_punct), key=lambda t: t.i, default=None)
+    if final is not None and final.pos_ == "ADJ" and final.dep_ in {"pobj", "dobj", "attr"} \
+            and any(t.i > final.i and t.head.i == verb.i and t.pos_ in {"VERB", "NOUN"} for t in clause):
+        return "", "none"  # "Three Lavra monks were killed by the Russian [shelling]": the parser lost the noun
     subject_ids = {t.i for t in subject_tokens}
     if any(t.lower_ in _PRONOUNS and t.i not in subject_ids for t in tokens):
         return "", "pronoun"  # "Ukrainian forces recaptured it": the reader cannot tell what
