@@ -141,8 +141,7 @@ OPENING_MIN_TOKENS = 4  # words: shorter first sentences of a speech are forms o
 def _opening_of(doc: Doc, turns: list[tuple[int, int]]) -> Optional[Span]:
     """Where a meeting whose record is only its transcript is told: in the first turn, the first sentence
     doing what the meeting is for ("I order ...", "I would like to congratulate you on ...", "Let us
-    talk about ..."), else the
-    first that is no greeting or question."""
+    talk about ..."), else the first that is no greeting or question."""
     start, end = turns[0]
     first = None
     for sent in doc.sents:
